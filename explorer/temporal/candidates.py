@@ -1,0 +1,126 @@
+"""Candidate expressions: every rule's matches, traps removed, longest first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from explorer.temporal import lexicon
+from explorer.temporal.grammar import RULES
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str]  # the named groups that matched, lower-cased values kept as written
+
+    def get(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+
+# Regions where nothing is a date: addresses, copyright notices.
+_MASKS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}))"
+    r"[^\n]{0,150}?(?=(?<![\s.][A-Z])[.!?]\s+[A-Z]|\n|$)",
+    re.IGNORECASE,
+)
+_WORD_BEFORE = re.compile(r"([\w.#]+)\W*$")
+_WORD_AFTER = re.compile(r"^[\s-]*([\w/]+)")
+_TEMPORAL_PREPS = frozenset(
+    """
+    in since by until till from through to during before after of last this next early late
+    mid between and or around about circa throughout following for on the beginning end
+    """.split()
+)
+_MONTHS_NEEDING_CONTEXT = frozenset({"may", "march", "may.", "mar."})
+_BARE_SEASONS_NEEDING_CONTEXT = frozenset({"fall", "spring"})
+
+
+def find(text: str) -> list[Candidate]:
+    masked = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+    found: list[Candidate] = []
+    for rule in RULES:
+        for m in rule.pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            cand = Candidate(rule.name, m.start(), m.end(), m.group(0), groups)
+            if _inside(cand, masked) or not _plausible(cand, text):
+                continue
+            found.append(cand)
+    return _longest_first(found)
+
+
+def _inside(c: Candidate, masked: list[tuple[int, int]]) -> bool:
+    return any(s <= c.start < e or s < c.end <= e for s, e in masked)
+
+
+def _longest_first(found: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE.search(text[max(0, pos - 40) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def word_after(text: str, pos: int) -> str:
+    m = _WORD_AFTER.match(text[pos : pos + 40])
+    return m.group(1) if m else ""
+
+
+def _plausible(c: Candidate, text: str) -> bool:
+    """Reject matches that read as counts, labels, names or verbs rather than dates."""
+    before = word_before(text, c.start)
+    after = word_after(text, c.end)
+    if c.rule == "year":
+        return _plausible_year(c, text, before, after)
+    if c.rule in ("year_range", "month_year", "spoken_year"):
+        if after.lower() in lexicon.COUNT_NOUNS or before in lexicon.LABEL_WORDS:
+            return False
+        if c.rule == "spoken_year":
+            return before in _TEMPORAL_PREPS or c.text.lower().startswith("the year")
+        return True
+    if c.rule == "month" and not c.get("rel") and not c.get("mod"):
+        mon = c.groups["mon"].lower()
+        if mon in _MONTHS_NEEDING_CONTEXT and before not in _TEMPORAL_PREPS:
+            return False
+        # "June Carter", "August Strindberg": a bare month name followed by a name.
+        return not (after[:1].isupper() and after.lower() not in _CAPITAL_OK)
+    if c.rule == "season" and not (c.get("rel") or c.get("year") or c.get("year2")):
+        return c.groups["season"].lower() not in _BARE_SEASONS_NEEDING_CONTEXT
+    if c.rule in ("day_month", "month_day") and c.get("year") is None:
+        # "3 March" is a date, "3 Mar" is too, but "7 May" after a count word is a measure.
+        return after.lower() not in lexicon.COUNT_NOUNS
+    return True
+
+
+_CAPITAL_OK = frozenset({"i", "a", "the", "in", "on", "at", "and", "but", "as", "this", "it"})
+
+
+def _plausible_year(c: Candidate, text: str, before: str, after: str) -> bool:
+    if c.get("mod") or c.get("fiscal"):
+        return True
+    value = int(c.groups["year"])
+    prev_char = text[c.start - 1] if c.start > 0 else " "
+    next_text = text[c.end : c.end + 2]
+    if prev_char in "-/:" or next_text.startswith(("-", "/", ":", "%", "+")):
+        return False  # "COVID-2019", "7000-word", "10:2020", "2020%"
+    if before in lexicon.LABEL_WORDS or after.lower() in lexicon.COUNT_NOUNS:
+        return False
+    if after.lower() in ("percent", "per"):
+        return False
+    if value < 1800 and before not in _TEMPORAL_PREPS:
+        return False
+    return True

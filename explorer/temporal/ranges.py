@@ -1,0 +1,65 @@
+"""Join two dates written as one range: "from 2013 to 2019", "between May 10 and June 3, 2024"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from explorer.model import DateSpan, Precision, TimeExpression, last_day_of_month
+
+_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
+_OPENERS = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+
+
+def join_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        joined = _join(text, a, b) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:
+    if a.span is None or b.span is None:
+        return None
+    between = text[a.end : b.start]
+    m = _JOIN.fullmatch(between)
+    if m is None:
+        return None
+    word = between.strip().lower()
+    opener = _OPENERS.search(text[max(0, a.start - 10) : a.start])
+    if word in ("and",) and not (opener and opener.group(0).lower().startswith("between")):
+        return None
+    if word in ("to", "until", "till", "through") and opener is None:
+        return None
+    if a.span.precision.label_unit != b.span.precision.label_unit:
+        return None
+    first, last = a.span, b.span
+    if a.inferred and not b.inferred:
+        first = _same_day_in_year(first, last.end.year)
+    if first.start > last.start:
+        return None
+    start = a.start - (len(opener.group(0)) if opener else 0)
+    span = first.to(last)
+    return TimeExpression(
+        start, b.end, text[start : b.end], span, None, "range", a.inferred and b.inferred
+    )
+
+
+def _same_day_in_year(span: DateSpan, year: int) -> DateSpan:
+    """Move a span written without a year into the year its partner names."""
+    if span.precision is Precision.DAY:
+        day = min(span.start.day, last_day_of_month(year, span.start.month).day)
+        moved = dt.date(year, span.start.month, day)
+        return DateSpan.day(moved)
+    if span.precision is Precision.MONTH:
+        return DateSpan.month(year, span.start.month)
+    return span

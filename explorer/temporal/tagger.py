@@ -1,0 +1,40 @@
+"""The tagger's one entry point: text and publication date in, resolved expressions out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from explorer.ingest.passages import split_sentences
+from explorer.model import TimeExpression
+from explorer.temporal import candidates, tense
+from explorer.temporal.ranges import join_ranges
+from explorer.temporal.resolve import DocumentTime, resolve
+
+
+def tag(
+    text: str,
+    published: dt.date | None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[TimeExpression]:
+    """Every date expression in ``text``, resolved against ``published`` where it can be.
+
+    Offsets are into ``text``. ``sentences`` (start, end pairs) may be passed when the caller
+    has split the text already.
+    """
+    bounds = sentences if sentences is not None else split_sentences(text)
+    doc = DocumentTime(published)
+    found: list[TimeExpression] = []
+    s_index = 0
+    for c in candidates.find(text):
+        while s_index < len(bounds) - 1 and bounds[s_index][1] <= c.start:
+            s_index += 1
+        s_start, s_end = bounds[s_index] if bounds else (0, len(text))
+        sentence = text[s_start:s_end]
+        direction = tense.direction(sentence, c.start - s_start, c.end - s_start)
+        r = resolve(c, doc, direction)
+        if r.span is None and r.reference is None and r.kind == "absolute":
+            continue  # matched the grammar but names no real date ("31 February")
+        found.append(
+            TimeExpression(c.start, c.end, c.text, r.span, r.reference, r.kind, r.inferred)
+        )
+    return join_ranges(text, found)
