@@ -38,6 +38,7 @@ class Prediction:
     end: int
     text: str
     value: Callable[[str], bool]  # does this prediction's resolved date equal a gold value?
+    label: str = ""
 
 
 @dataclass
@@ -90,20 +91,20 @@ def span_matches(start: dt.date, end: dt.date, precision: Precision, gold: str) 
         if m.group(3):
             return start == monday + dt.timedelta(days=5)
         return precision is Precision.WEEK and start == monday
-    known = re.match(r"[\d-]*\d", gold)
+    if "X" in gold:
+        # Only the known digits count: "1998-WXX" is some week of 1998, "199X" the 1990s.
+        digits = re.match(r"\d+", gold)
+        return bool(digits) and str(start.year).startswith(digits.group(0))
+    known = re.match(r"\d{4}(?:-\d\d){0,2}|\d{2,3}", gold)
     if not known:
         return False
     prefix = known.group(0)
-    if "X" in gold:
-        prefix = prefix.rsplit("-", 1)[0] if prefix.count("-") and gold[len(prefix):].startswith("X") else prefix
     if re.fullmatch(r"\d{4}-\d\d-\d\d", prefix):
         return precision is Precision.DAY and start == end == dt.date.fromisoformat(prefix)
     if re.fullmatch(r"\d{4}-\d\d", prefix):
         return precision is Precision.MONTH and f"{start:%Y-%m}" == prefix
-    if re.fullmatch(r"\d{4}-W\d\d", prefix) or re.fullmatch(r"\d{4}", prefix):
-        return precision in (Precision.YEAR, Precision.WEEK, Precision.MONTH,
-                             Precision.DAY) and str(start.year) == prefix[:4] if len(prefix) > 4 \
-            else precision is Precision.YEAR and str(start.year) == prefix
+    if re.fullmatch(r"\d{4}", prefix):
+        return precision is Precision.YEAR and str(start.year) == prefix
     if re.fullmatch(r"\d{3}", prefix):
         return precision is Precision.DECADE and str(start.year)[:3] == prefix
     if re.fullmatch(r"\d{2}", prefix):
@@ -125,7 +126,16 @@ def dateparser_value_test(when: dt.datetime) -> Callable[[str], bool]:
 
 
 def run_ours(article: timebank.Article) -> list[Prediction]:
-    return [Prediction(e.start, e.end, e.text, ours_value_test(e)) for e in tag(article.text, article.dct)]
+    return [
+        Prediction(e.start, e.end, e.text, ours_value_test(e), _label(e))
+        for e in tag(article.text, article.dct)
+    ]
+
+
+def _label(e: TimeExpression) -> str:
+    if e.span is not None:
+        return f"{e.span.label()} {e.span.precision.value}"
+    return e.reference.value if e.reference else "unresolved"
 
 
 def run_search_dates(article: timebank.Article) -> list[Prediction]:
@@ -184,7 +194,7 @@ def evaluate(
                 score.value += 1
             elif errors is not None:
                 errors["wrong value"].append(
-                    f"{g.text!r} gold {g.value} dct {art.dct} ({_context(art.text, g.start, g.end)})")
+                    f"{g.text!r} gold {g.value} ours {p.label} dct {art.dct} ({_context(art.text, g.start, g.end)})")
         if errors is not None:
             for i, g in enumerate(dates):
                 if i not in used:

@@ -136,9 +136,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter_rel",
-        r"(?:(?P<yrel>this|last|next)\s+year'?s\s+|the\s+|this\s+|that\s+|its\s+|last\s+|next\s+)"
+        r"(?:(?P<yrel>this|last|next)\s+year'?s\s+|the\s+(?P<year>(?:19|20)\d\d)\s+|the\s+|this\s+"
+        r"|that\s+|its\s+|last\s+|next\s+)"
         r"(?:(?P<qrel>latest|current|previous|prior|past|coming|next|last|same|recent|just[\s-]ended"
-        r"|fiscal|(?:comparable\s+)?year[\s-](?:ago|earlier)|corresponding|comparable)\s+)?quarter",
+        r"|fiscal|(?:comparable\s+)?year[\s-](?:ago|earlier)|corresponding|comparable)\s+)?quarter"
+        r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
     ),
     _rule(
         "period",

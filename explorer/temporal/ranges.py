@@ -8,6 +8,7 @@ import re
 from explorer.model import DateSpan, Precision, TimeExpression, last_day_of_month
 
 _JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
+_WEEKDAY = re.compile(r"day\b", re.IGNORECASE)
 _OPENERS = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
 
 
@@ -42,6 +43,8 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
         return None
     if a.span.precision.label_unit != b.span.precision.label_unit:
         return None
+    if _WEEKDAY.search(a.text) or _WEEKDAY.search(b.text):
+        return None  # "from Sept. 14 to Thursday": two reference points, not one written range
     first, last = a.span, b.span
     if a.inferred and not b.inferred:
         first = _same_day_in_year(first, last.end.year)

@@ -25,6 +25,7 @@ class DocumentTime:
     published: dt.date | None
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
+    last_month: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,12 @@ def resolve(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Res
 
 
 def _remember(doc: DocumentTime, c: Candidate, span: DateSpan) -> None:
-    if span.precision is Precision.QUARTER:
+    if span.precision is Precision.MONTH:
+        doc.last_month = (span.start.year, span.start.month)
+    if span.precision is Precision.QUARTER and c.rule in ("quarter", "quarter_code"):
         doc.last_quarter = (span.start.year, (span.start.month - 1) // 3 + 1)
-    if c.rule in ("year", "month_year", "quarter", "half") and span.start.year == span.end.year:
+    explicit_year = c.get("year") or c.get("year0") or c.get("year2")
+    if explicit_year and span.start.year == span.end.year:
         doc.last_year = span.start.year
 
 
@@ -88,16 +92,22 @@ def _nearest_year(base: dt.date, month: int, day: int | None, direction: Directi
         # At month granularity the current month is both "this past" and "this coming".
         if month == base.month:
             return base.year
-        if direction is Direction.PAST:
-            return max(y for y in years if (y, month) < (base.year, base.month))
-        if direction is Direction.FUTURE:
-            return min(y for y in years if (y, month) > (base.year, base.month))
+        past = max(y for y in years if (y, month) < (base.year, base.month))
+        future = min(y for y in years if (y, month) > (base.year, base.month))
     else:
-        if direction is Direction.PAST:
-            return max(y for y in years if point(y) <= base)
-        if direction is Direction.FUTURE:
-            return min(y for y in years if point(y) >= base)
-    return min(years, key=lambda y: (abs((point(y) - base).days), y > base.year))
+        past = max(y for y in years if point(y) <= base)
+        future = min(y for y in years if point(y) >= base)
+    # Tense decides only between two readings that are both plausible: a day mentioned
+    # without a year lies within about half a year of the article, a month within a year.
+    horizon = _TENSE_HORIZON_DAYS if day is not None else 335
+    if direction is Direction.PAST and (base - point(past)).days <= horizon:
+        return past
+    if direction is Direction.FUTURE and (point(future) - base).days <= horizon:
+        return future
+    return min((past, future), key=lambda y: (abs((point(y) - base).days), y > base.year))
+
+
+_TENSE_HORIZON_DAYS = 270
 
 
 def _mod_span(span: DateSpan, mod: str | None) -> DateSpan:
@@ -122,10 +132,20 @@ def _day_span(
     if base is None:
         return UNRESOLVED_RELATIVE
     year = _nearest_year(base, month, day, direction)
-    if direction is not None:
-        parsed = parse_day(f"{day} {_MONTH_NAMES[month]}", base, direction)
+    weekday = c.get("wd")
+    if weekday is not None:
+        # "Saturday, April 25": the year in which that date falls on that weekday.
+        wd = lexicon.WEEKDAYS[weekday.lower()]
+        for y in (year, base.year, base.year + 1, base.year - 1):
+            if day <= last_day_of_month(y, month).day and dt.date(y, month, day).weekday() == wd:
+                return Resolution(DateSpan.day(dt.date(y, month, day)), kind="relative")
+    else:
+        # dateparser reads the day in the direction the year was chosen in.
+        way = Direction.PAST if (month, day) <= (base.month, base.day) and year <= base.year \
+            or year < base.year else Direction.FUTURE
+        parsed = parse_day(f"{day} {_MONTH_NAMES[month]}", base, way)
         if parsed is not None and (parsed.month, parsed.day) == (month, day):
-            year = parsed.year if abs(parsed.year - year) <= 1 else year
+            year = parsed.year
     if day > last_day_of_month(year, month).day:
         return Resolution(None)
     return Resolution(DateSpan.day(dt.date(year, month, day)), kind="relative", inferred=True)
@@ -202,8 +222,6 @@ def _bare_month(c: Candidate, doc: DocumentTime, direction: Direction | None) ->
         year = base.year if month > base.month else base.year + 1
     elif rel.startswith("this") or "same" in rel:
         year = base.year
-    elif doc.last_year is not None and direction is None:
-        year = doc.last_year
     else:
         year = _nearest_year(base, month, None, direction)
     return Resolution(DateSpan.month(year, month), kind="relative", inferred=not rel)
@@ -275,16 +293,10 @@ def _quarter(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Re
     rel = (c.get("rel") or c.get("rel2") or "").lower()
     if rel:
         year = base.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif doc.last_year is not None and doc.last_quarter is not None:
-        year = doc.last_year
     else:
         # A quarter named alone is the latest one of that number, unless the tense says ahead.
         current = (base.month - 1) // 3 + 1
-        year = base.year if q <= current else base.year - 1
-        if direction is Direction.FUTURE and q > current:
-            year = base.year
-        if direction is Direction.FUTURE and q < current:
-            year = base.year + 1
+        year = base.year if q <= current or direction is Direction.FUTURE else base.year - 1
     return Resolution(_quarter_span(year, q), kind="relative", inferred=not rel)
 
 
@@ -297,6 +309,9 @@ def _quarter_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -
     yrel = (c.get("yrel") or "").lower()
     current = (base.year, (base.month - 1) // 3 + 1)
     previous = _shift_quarter(current, -1)
+    if c.get("year"):
+        anchor = doc.last_quarter or previous
+        return Resolution(_quarter_span(int(c.groups["year"]), anchor[1]), kind="anaphoric")
     if "year ago" in qrel or "year earlier" in qrel or "corresponding" in qrel or "comparable" in qrel:
         anchor = doc.last_quarter or previous
         return Resolution(_quarter_span(anchor[0] - 1, anchor[1]), kind="anaphoric", inferred=True)
@@ -304,8 +319,14 @@ def _quarter_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -
         anchor = doc.last_quarter or previous
         offset = {"last": -1, "this": 0, "next": 1}[yrel]
         return Resolution(_quarter_span(base.year + offset, anchor[1]), kind="anaphoric", inferred=True)
-    if qrel in ("current",) or det == "this":
+    if c.get("ago"):
+        anchor = doc.last_quarter or previous
+        return Resolution(_quarter_span(anchor[0] - 1, anchor[1]), kind="anaphoric", inferred=True)
+    if qrel == "current":
         y, q = current
+    elif det == "this":
+        # In results reporting "this quarter" is the one being reported.
+        y, q = doc.last_quarter or current
     elif qrel in ("next", "coming") or det == "next":
         y, q = _shift_quarter(current, 1)
     elif qrel in ("previous", "prior", "past", "last", "just ended", "recent") or det == "last":
@@ -422,7 +443,10 @@ def _unit_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -> R
             return Resolution(_half_span(year, 1 if hn == "first" else 2), kind="relative")
         return Resolution(DateSpan.year(year), kind="relative")
     if unit == "month":
-        index = base.year * 12 + base.month - 1 + offset
+        y, m = base.year, base.month
+        if anaphoric and doc.last_month is not None:
+            (y, m), offset = doc.last_month, (1 if rel == "the following" else 0)
+        index = y * 12 + m - 1 + offset
         return Resolution(DateSpan.month(index // 12, index % 12 + 1), kind="relative")
     if unit == "weekend":
         # The weekend just gone unless the sentence looks ahead.
@@ -459,7 +483,7 @@ def _year_in(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Re
 def _year_end(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
     if doc.published is None:
         return UNRESOLVED_RELATIVE
-    return Resolution(DateSpan.year(doc.last_year or doc.published.year), kind="relative")
+    return Resolution(DateSpan.year(doc.published.year), kind="relative")
 
 
 def _decade_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
@@ -474,7 +498,8 @@ def _decade_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) ->
             DateSpan(dt.date(first, 1, 1), dt.date(first + 99, 12, 31), Precision.CENTURY),
             kind="relative",
         )
-    first = year - year % 10 + (10 if rel in ("next", "coming") else 0)
+    shift = {"next": 10, "coming": 10, "last": -10, "past": -10, "previous": -10}.get(rel, 0)
+    first = year - year % 10 + shift
     return Resolution(DateSpan.decade(first), kind="relative")
 
 
@@ -502,6 +527,10 @@ def _ago(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolu
         index = base.year * 12 + base.month - 1 + sign * n
         return Resolution(DateSpan.month(index // 12, index % 12 + 1), kind="relative")
     if unit == "year":
+        if doc.last_quarter is not None and n == 1 and sign < 0:
+            # Results reporting: "up from $3 million a year earlier" compares quarters.
+            y, q = doc.last_quarter
+            return Resolution(_quarter_span(y - 1, q), kind="anaphoric", inferred=True)
         return Resolution(DateSpan.year(base.year + sign * n), kind="relative")
     if unit == "decade":
         year = base.year + sign * 10 * n

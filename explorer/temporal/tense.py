@@ -18,13 +18,20 @@ class Direction(enum.Enum):
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|wo n't|going\s+to|is\s+to|are\s+to|upcoming|forthcoming|scheduled"
     r"|set\s+to|due\s+to|plans?\s+to|planned|planning|intends?\s+to|expected\s+to|expects"
-    r"|to\s+be\s+held|would|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow|until)\b"
+    r"|to\s+be\s+held|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow|until)\b"
     r"|'ll\b",
     re.IGNORECASE,
 )
+_IRREGULAR_PAST = (
+    "was were had did said told came began begun took met made went saw held gave won lost left"
+    " fell rose led sent spoke wrote brought bought sold thought caught fought sought found"
+    " became drew drove flew forgot froze got grew heard hid kept knew laid lent meant paid quit"
+    " ran rang shot shut sang sank sat slept spent stood stole struck swore took tore threw"
+    " understood woke wore rode broke chose built dealt fed hung withdrew arose shook bore beat"
+    " bent fled forgave overcame stuck swept swung undertook underwent upheld wept wound"
+)
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|came|began|begun|took|met|made|went|saw|held|gave"
-    r"|won|lost|left|fell|rose|led|sent|spoke|wrote|ago|last|earlier|since|yesterday"
+    rf"\b(?:{'|'.join(_IRREGULAR_PAST.split())}|ago|last|earlier|since|yesterday"
     r"|(?-i:[a-z]{2,}ed))\b",
     re.IGNORECASE,
 )
@@ -33,10 +40,15 @@ _PAST = re.compile(
 def direction(sentence: str, start: int, end: int) -> Direction | None:
     """Tense of the sentence around ``sentence[start:end]`` (the expression), or None."""
     best: tuple[int, Direction] | None = None
+    future_spans: list[tuple[int, int]] = []
     for pattern, found in ((_FUTURE, Direction.FUTURE), (_PAST, Direction.PAST)):
         for m in pattern.finditer(sentence):
             if m.start() < end and m.end() > start:
                 continue  # a word of the expression itself ("last", "next")
+            if found is Direction.FUTURE:
+                future_spans.append((m.start(), m.end()))
+            elif any(s <= m.start() < e for s, e in future_spans):
+                continue  # "scheduled", "expected to": the -ed is not a past tense here
             distance = start - m.end() if m.end() <= start else m.start() - end
             # A marker before the expression binds a little more closely ("signed on").
             weight = distance if m.end() <= start else distance + 2
