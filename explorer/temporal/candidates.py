@@ -40,11 +40,43 @@ _MONTHS_NEEDING_CONTEXT = frozenset({"may", "march", "may.", "mar."})
 _BARE_SEASONS_NEEDING_CONTEXT = frozenset({"fall", "spring"})
 
 
+# Every expression holds one of these words or a number; the rules only run near them, which
+# keeps the tagger several times faster than scanning every position of the text with each rule.
+_ANCHORS = re.compile(
+    r"\b(?:1\d|20)\d\d|\d0'?s\b|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|year"
+    r"|quarter|week|month|decade|century|spring|summer|autumn|fall|winter|now|current|recent"
+    r"|previous|formerly|lately|past|future|soon|term|ago|today|yesterday|tomorrow|tonight"
+    r"|nineteen|twenty|two\s+thousand|twenties|thirties|forties|fifties|sixties|seventies"
+    r"|eighties|nineties|period|half|eighteenth|moment|present|days|nowadays|q[1-4]|h[12])",
+)
+_ANCHORS_ANY_CASE = re.compile(_ANCHORS.pattern, re.IGNORECASE)
+_MARGIN = 64
+
+
+def _windows(text: str, lowered: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    # A case-sensitive scan of the lower-cased text is several times faster than IGNORECASE;
+    # lower() may change the length of some non-ASCII text, which then takes the slow scan.
+    same = len(lowered) == len(text)
+    anchors = _ANCHORS if same else _ANCHORS_ANY_CASE
+    for m in anchors.finditer(lowered if same else text):
+        start, end = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def find(text: str) -> list[Candidate]:
     masked = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
     found: list[Candidate] = []
+    lowered = text.lower()
+    windows = _windows(text, lowered)
     for rule in RULES:
-        for m in rule.pattern.finditer(text):
+        if rule.requires and not any(word in lowered for word in rule.requires):
+            continue
+        for m in _in_windows(rule.pattern, text, windows):
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -53,6 +85,15 @@ def find(text: str) -> list[Candidate]:
                 continue
             found.append(cand)
     return _longest_first(found)
+
+
+def _in_windows(
+    pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> list[re.Match[str]]:
+    matches: list[re.Match[str]] = []
+    for start, end in windows:
+        matches.extend(pattern.finditer(text, start, end))
+    return matches
 
 
 def _inside(c: Candidate, masked: list[tuple[int, int]]) -> bool:

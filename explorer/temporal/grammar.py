@@ -58,10 +58,14 @@ QNUM = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 class Rule:
     name: str
     pattern: re.Pattern[str]
+    # The rule can only match a text that holds one of these (lower-case) strings; checking
+    # that first skips most rules for most articles.
+    requires: tuple[str, ...] = ()
 
 
-def _rule(name: str, pattern: str) -> Rule:
-    return Rule(name, re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-]|'\w\w)", re.IGNORECASE))
+def _rule(name: str, pattern: str, requires: tuple[str, ...] = ()) -> Rule:
+    compiled = re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-]|'\w\w)", re.IGNORECASE)
+    return Rule(name, compiled, requires)
 
 
 RULES: tuple[Rule, ...] = (
@@ -99,6 +103,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "month_rel_year",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+        requires=("year",),
     ),
     _rule(
         "month",
@@ -110,8 +115,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<fiscal>fiscal|calendar|FY)(?:\s+year)?[\s-]*)?"
         rf"(?P<year>{YEAR4})",
     ),
-    _rule("spoken_year", rf"(?:the\s+year\s+)?(?P<spoken>{SPOKEN_YEAR})"),
-    _rule("year_range", rf"(?P<year>{YEAR4})\s*(?:-|–|—|/)\s*(?P<year2>{YEAR4}|\d\d)"),
+    _rule(
+        "spoken_year",
+        rf"(?:the\s+year\s+)?(?P<spoken>{SPOKEN_YEAR})",
+        requires=("nineteen", "twenty", "thousand"),
+    ),
+    _rule(
+        "year_range",
+        rf"(?P<year>{YEAR4})\s*(?:-|–|—|/)\s*(?P<year2>{YEAR4}|\d\d)",
+        requires=("-", "–", "—", "/"),
+    ),
     _rule(
         "decade",
         rf"(?:the\s+)?(?:(?P<mod>{MOD}|early|mid|late)[\s-]+(?:the\s+)?)?"
@@ -122,6 +135,7 @@ RULES: tuple[Rule, ...] = (
         "century",
         r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[\s-]+century"
         r"|the\s+(?P<centw>eighteenth|nineteenth|twentieth|twenty[\s-]first)\s+century",
+        requires=("century",),
     ),
     _rule(
         "quarter",
@@ -129,10 +143,12 @@ RULES: tuple[Rule, ...] = (
         rf"|the\s+|its\s+|a\s+|(?:the\s+)?fiscal[\s-]+)?"
         rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<qn>{QNUM})[\s-]+(?:fiscal[\s-]+)?quarter"
         rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR4})|\s+of\s+(?P<rel2>this|last|next)\s+year)?",
+        requires=("quarter",),
     ),
     _rule(
         "quarter_code",
         rf"(?-i:Q(?P<qn>[1-4]))(?:\s*(?:of\s+)?(?P<year>{YEAR4}))?|(?P<year0>{YEAR4})\s*(?-i:Q(?P<qn2>[1-4]))",
+        requires=("q1", "q2", "q3", "q4"),
     ),
     _rule(
         "quarter_rel",
@@ -141,55 +157,93 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?P<qrel>latest|current|previous|prior|past|coming|next|last|same|recent|just[\s-]ended"
         r"|fiscal|(?:comparable\s+)?year[\s-](?:ago|earlier)|corresponding|comparable)\s+)?quarter"
         r"(?P<ago>\s+a\s+year\s+(?:ago|earlier))?",
+        requires=("quarter",),
     ),
     _rule(
         "period",
         rf"(?:the\s+)?(?:(?P<qrel>latest|same|(?:comparable\s+)?year[\s-](?:ago|earlier)|comparable"
         rf"|corresponding)|(?P<year>{YEAR4}))\s+period",
+        requires=("period",),
     ),
-    _rule("year_ago", r"(?P<qrel>year[\s-](?:ago|earlier))"),
+    _rule("year_ago", r"(?P<qrel>year[\s-](?:ago|earlier))", requires=("year",)),
     _rule(
         "half",
         rf"(?:the\s+)?(?P<hn>first|second|last|latter)\s+half\s+of\s+(?:(?:the\s+)?(?P<year>{YEAR4})"
         rf"|(?P<rel>this|last|next|the)\s+(?:fiscal\s+)?year)"
         rf"|(?-i:H(?P<hd>[12]))\s*(?P<year2>{YEAR4})",
+        requires=("half", "h1", "h2"),
     ),
     _rule(
         "season",
         r"(?:(?P<rel>this|last|next|this\s+past|this\s+coming|the\s+past|the\s+coming|the\s+next"
         r"|the)\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?-i:(?P<season>spring|summer|autumn|fall|winter))"
         rf"(?:\s+of\s+(?P<year>{YEAR4})|\s+(?P<year2>{YEAR4}))?",
+        requires=("spring", "summer", "autumn", "fall", "winter"),
     ),
-    _rule("week", rf"(?:(?P<mod>{UNIT_MOD})\s+)?(?P<rel>{REL_UNIT})\s+(?P<unit>week(?:end)?)"),
-    _rule("weekend", r"(?P<unit>weekend)"),
-    _rule("month_rel", rf"(?:(?P<mod>{UNIT_MOD})\s+)?(?P<rel>{REL_UNIT})\s+(?P<unit>month)"),
+    _rule(
+        "week",
+        rf"(?:(?P<mod>{UNIT_MOD})\s+)?(?P<rel>{REL_UNIT})\s+(?P<unit>week(?:end)?)",
+        requires=("week",),
+    ),
+    _rule("weekend", r"(?P<unit>weekend)", requires=("weekend",)),
+    _rule(
+        "month_rel",
+        rf"(?:(?P<mod>{UNIT_MOD})\s+)?(?P<rel>{REL_UNIT})\s+(?P<unit>month)",
+        requires=("month",),
+    ),
     _rule(
         "year_rel",
         rf"(?:(?P<mod>{UNIT_MOD}|the\s+(?P<hn>first|second|last)\s+half\s+of)\s+)?(?P<rel>{REL_UNIT})"
         r"\s+(?:(?P<fiscal>fiscal|calendar)[\s-]+)?(?P<unit>year)",
+        requires=("year",),
     ),
-    _rule("year_in", r"(?P<mod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week)"),
-    _rule("year_end", r"(?:the\s+)?year(?:'s)?[\s-]end|(?:the\s+)?end\s+of\s+the\s+year"),
+    _rule(
+        "year_in",
+        r"(?P<mod>earlier|later|early|late)\s+in\s+the\s+(?P<unit>year|month|week)",
+        requires=("year", "month", "week"),
+    ),
+    _rule(
+        "year_end",
+        r"(?:the\s+)?year(?:'s)?[\s-]end|(?:the\s+)?end\s+of\s+the\s+year",
+        requires=("year",),
+    ),
     _rule(
         "decade_rel",
         r"(?:the\s+)?(?P<rel>past|last|previous|next|coming|this|current)\s+(?P<unit>decade|century)",
+        requires=("decade", "century"),
     ),
     _rule(
         "ago",
         rf"(?:(?P<approx>nearly|almost|about|some|more\s+than|over|just|only|roughly|around|barely"
         rf"|less\s+than|exactly)\s+)?(?P<n>{COUNT})\s+(?P<unit>day|week|month|year|decade|century)s?"
         r"\s+(?P<dir>ago|earlier|before|later|from\s+now|hence|previously|back)",
+        requires=(
+            "ago",
+            "earlier",
+            "before",
+            "later",
+            "from now",
+            "hence",
+            "previously",
+            "back",
+        ),
     ),
     _rule(
         "day_rel",
         r"(?:(?P<mod>earlier|later|late|early)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
         r"(?P<rel>yesterday|today|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?",
+        requires=("yesterday", "today", "tomorrow", "tonight"),
     ),
     _rule(
         "iso",
         rf"(?P<year>{YEAR4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])",
+        requires=("-",),
     ),
-    _rule("numeric", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)"),
+    _rule(
+        "numeric",
+        r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)",
+        requires=("/",),
+    ),
     _rule(
         "present",
         r"right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently"

@@ -11,6 +11,13 @@ from explorer.temporal.ranges import join_ranges
 from explorer.temporal.resolve import DocumentTime, resolve
 
 
+# Rules whose reading depends on tense; the others never look at it.
+_DIRECTIONAL = frozenset(
+    {"weekday", "month_day", "day_month", "month_day_range", "day_month_range", "month",
+     "quarter", "season", "week", "weekend"}
+)
+
+
 def tag(
     text: str,
     published: dt.date | None,
@@ -30,7 +37,11 @@ def tag(
             s_index += 1
         s_start, s_end = bounds[s_index] if bounds else (0, len(text))
         sentence = text[s_start:s_end]
-        direction = tense.direction(sentence, c.start - s_start, c.end - s_start)
+        direction = (
+            tense.direction(sentence, c.start - s_start, c.end - s_start)
+            if c.rule in _DIRECTIONAL and not c.get("year")
+            else None
+        )
         r = resolve(c, doc, direction)
         if r.span is None and r.reference is None and r.kind == "absolute":
             continue  # matched the grammar but names no real date ("31 February")
