@@ -18,7 +18,7 @@ class Direction(enum.Enum):
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|wo n't|going\s+to|is\s+to|are\s+to|upcoming|forthcoming|scheduled"
     r"|set\s+to|due\s+to|plans?\s+to|planned|planning|intends?\s+to|expected\s+to|expects"
-    r"|to\s+be\s+held|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow|until)\b"
+    r"|to\s+be\s+held|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow)\b"
     r"|'ll\b",
     re.IGNORECASE,
 )
@@ -37,6 +37,9 @@ _PAST = re.compile(
 )
 
 
+_REACH = 80  # characters
+
+
 def direction(sentence: str, start: int, end: int) -> Direction | None:
     """Tense of the sentence around ``sentence[start:end]`` (the expression), or None."""
     best: tuple[int, Direction] | None = None
@@ -50,6 +53,8 @@ def direction(sentence: str, start: int, end: int) -> Direction | None:
             elif any(s <= m.start() < e for s, e in future_spans):
                 continue  # "scheduled", "expected to": the -ed is not a past tense here
             distance = start - m.end() if m.end() <= start else m.start() - end
+            if distance > _REACH:
+                continue  # in a long sentence a far verb belongs to another clause
             # A marker before the expression binds a little more closely ("signed on").
             weight = distance if m.end() <= start else distance + 2
             if best is None or weight < best[0] or (weight == best[0] and found is Direction.PAST):

@@ -1,0 +1,49 @@
+"""Find actors in text: gazetteer names and aliases, and people introduced by a title."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.model import Actor, ActorMention
+
+_TITLES = (
+    r"(?:(?:Chinese|Russian|US|U\.S\.|American|Ukrainian|British|French|German|Indian|Japanese"
+    r"|Turkish|Iranian|Foreign|Deputy|Vice|Former|former)\s+)*"
+    r"(?:President|Prime\s+Minister|Premier|Chancellor|Foreign\s+Minister|Defen[cs]e\s+Minister"
+    r"|Minister|Secretary\s+of\s+State|Secretary|Ambassador|General|Gen\.|Admiral|Senator"
+    r"|Sen\.|Governor|King|Queen|Chairman|spokesman|spokeswoman|spokesperson)"
+)
+_NAME = r"(?P<name>(?:[A-Z]\.\s)?[A-Z][a-z]+(?:[-\s][A-Z][a-z]+){0,2})"
+_TITLED = re.compile(rf"\b{_TITLES}\s+{_NAME}\b")
+
+
+class ActorMatcher:
+    def __init__(self, actors: list[Actor]) -> None:
+        self._canonical: dict[str, str] = {}
+        for a in actors:
+            self._canonical[a.name] = a.name
+            for alias in a.aliases:
+                self._canonical.setdefault(alias, a.name)
+        self.kinds = {a.name: a.kind for a in actors}
+        names = sorted(self._canonical, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
+        ) if names else None
+
+    def find(self, text: str) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        taken: list[tuple[int, int]] = []
+        if self._pattern is not None:
+            for m in self._pattern.finditer(text):
+                found.append(ActorMention(self._canonical[m.group(0)], m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+        for m in _TITLED.finditer(text):
+            start, end = m.start("name"), m.end("name")
+            if any(s < end and start < e for s, e in taken):
+                continue  # "President Xi Jinping" is already Xi Jinping
+            name = m.group("name")
+            if len(name.split()) < 2:
+                continue  # "President Xi" with an unknown surname alone is too thin to name
+            found.append(ActorMention(name, start, end))
+            self.kinds.setdefault(name, "person")
+        return sorted(found, key=lambda x: x.start)

@@ -1,0 +1,31 @@
+"""Everything the pipeline derives from one document, computed without touching the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from explorer.actors.match import ActorMatcher
+from explorer.events.build import EventDraft, drafts_for
+from explorer.ingest import byline
+from explorer.ingest.passages import split_passages
+from explorer.model import ActorMention, Document, Passage, TimeExpression
+from explorer.temporal import tag
+
+
+@dataclass(frozen=True)
+class Analysis:
+    document: Document
+    passages: list[Passage]
+    expressions: list[TimeExpression]
+    mentions: list[ActorMention]
+    drafts: list[EventDraft]
+
+
+def analyse(document: Document, matcher: ActorMatcher) -> Analysis:
+    passages = split_passages(document.text)
+    bounds = [(p.start, p.end) for p in passages]
+    expressions = tag(document.text, document.published, bounds)
+    mentions = matcher.find(document.text)
+    dateline = byline.read_byline(document.text).date_span
+    drafts = drafts_for(passages, expressions, mentions, exclude=dateline)
+    return Analysis(document, passages, expressions, mentions, drafts)

@@ -1,0 +1,205 @@
+"""The command line: ``explorer ingest | dates | events | documents | set-date | export``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from explorer import __version__, paths, pipeline
+from explorer.errors import ExplorerError, InputError
+from explorer.export.tables import dump_json, events_csv, events_json, write_text
+from explorer.ingest.readers import read_document
+from explorer.store.repo import EventFilter, Store
+from explorer.temporal import tag
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from err
+
+
+def _bound(text: str) -> str:
+    # --from/--to take YYYY, YYYY-MM or YYYY-MM-DD
+    parts = text.split("-")
+    if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts)):
+        raise argparse.ArgumentTypeError(f"'{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="explorer", description="Dated, sourced timelines from "
+                                 "news articles.")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = ap.add_subparsers(dest="command")
+
+    def db_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", type=Path, default=None,
+                       help="database file (default: timeline.sqlite in your data folder)")
+
+    p = sub.add_parser("ingest", help="import articles (files or folders)")
+    p.add_argument("paths", nargs="+", type=Path)
+    db_arg(p)
+    p.add_argument("--published", type=_date, help="publication date for every file given")
+    p.add_argument("--manifest", type=Path, help="CSV with file,published[,title,outlet,author]")
+
+    p = sub.add_parser("dates", help="show the date expressions the tagger finds in a file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--published", type=_date)
+    p.add_argument("--json", action="store_true")
+
+    for name, text in (("events", "list events"), ("export", "export events")):
+        p = sub.add_parser(name, help=text)
+        db_arg(p)
+        p.add_argument("--actor", action="append", default=[], help="keep events with this actor")
+        p.add_argument("--all-actors", action="store_true", help="require every --actor")
+        p.add_argument("--from", dest="date_from", type=_bound)
+        p.add_argument("--to", dest="date_to", type=_bound)
+        if name == "events":
+            p.add_argument("--json", action="store_true")
+        else:
+            p.add_argument("--format", choices=["json", "csv"], required=True)
+            p.add_argument("--output", type=Path, required=True)
+
+    p = sub.add_parser("documents", help="list imported documents")
+    db_arg(p)
+    p = sub.add_parser("set-date", help="set a document's publication date and re-resolve it")
+    p.add_argument("document", type=int)
+    p.add_argument("published", type=_date)
+    db_arg(p)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    if args.command is None:
+        ap.print_help()
+        return 0
+    try:
+        return int(_COMMANDS[args.command](args))
+    except ExplorerError as err:
+        print(f"explorer: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("explorer: interrupted", file=sys.stderr)
+        return 130
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store(args.db or paths.default_db_path())
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    pipeline.check_paths(args.paths)
+    store = _store(args)
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int, note: str) -> None:
+        if tty:
+            print(f"\r[{done}/{total}] {note[-60:]:<60}", end="", file=sys.stderr, flush=True)
+
+    report = pipeline.ingest(args.paths, store, published=args.published,
+                             manifest=args.manifest, matcher=pipeline.default_matcher(
+                                 paths.user_gazetteer_path()), progress=progress)
+    if tty:
+        print(file=sys.stderr)
+    print(f"imported {len(report.imported)}, replaced {len(report.replaced)}, "
+          f"unchanged {len(report.unchanged)}, failed {len(report.failed)}; "
+          f"events: {report.events_created} new, {report.events_merged} merged into existing")
+    for path, reason in report.failed:
+        print(f"  failed: {reason}", file=sys.stderr)
+    if report.undated:
+        print(f"  {len(report.undated)} document(s) have no publication date; their relative "
+              f"dates wait for one: explorer set-date ID YYYY-MM-DD (ids: "
+              f"{', '.join(map(str, report.undated))})")
+    return 0 if report.ok else 1
+
+
+def _dates(args: argparse.Namespace) -> int:
+    doc = read_document(args.file, args.published)
+    tm = doc.text_map
+    rows = []
+    for e in tag(doc.text, doc.published):
+        start, end = tm.to_original(e.start, e.end)
+        rows.append({
+            "span": [start, end], "text": doc.original[start:end],
+            "start": e.span.iso_start() if e.span else None,
+            "end": (e.span.iso_end() or e.span.iso_start()) if e.span and not e.span.is_single_unit
+            else None,
+            "precision": e.span.precision.value if e.span else (
+                e.reference.value if e.reference else None),
+        })
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    print(f"# {args.file}  published: {doc.published or 'unknown'}"
+          f"{f' ({doc.published_source})' if doc.published_source else ''}")
+    for r in rows:
+        value = r["start"] if r["end"] is None else f"{r['start']} – {r['end']}"
+        print(f"{r['span'][0]:>7}-{r['span'][1]:<7} {r['text']!r:34} {value or '—':25} "
+              f"{r['precision'] or ''}")
+    return 0
+
+
+def _filter(args: argparse.Namespace) -> EventFilter:
+    from explorer.model import parse_iso_span
+
+    start = parse_iso_span(args.date_from).start if args.date_from else None
+    end = parse_iso_span(args.date_to).end if args.date_to else None
+    if start and end and start > end:
+        raise InputError("--from is after --to.")
+    return EventFilter(tuple(args.actor), start, end, args.all_actors)
+
+
+def _events(args: argparse.Namespace) -> int:
+    store = _store(args)
+    events = store.events(_filter(args))
+    if args.json:
+        print(dump_json(events_json(events, store.documents())), end="")
+        return 0
+    for e in events:
+        docs = sorted({s.document_id for s in e.sources})
+        print(f"{e.id:>5}  {e.span.label():25} {e.span.precision.value:8} {e.title[:70]}")
+        print(f"       actors: {', '.join(e.actors) or '—'}; sources: {len(e.sources)} "
+              f"(documents {', '.join(map(str, docs))})")
+    print(f"{len(events)} event(s)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.db is not None and not args.db.exists():
+        raise InputError(f"{args.db}: no such database.")
+    store = _store(args)
+    events = store.events(_filter(args))
+    if args.format == "json":
+        write_text(args.output, dump_json(events_json(events, store.documents())))
+    else:
+        write_text(args.output, events_csv(events))
+    print(f"wrote {len(events)} event(s) to {args.output}")
+    return 0
+
+
+def _documents(args: argparse.Namespace) -> int:
+    for d in _store(args).documents():
+        print(f"{d.id:>4}  {str(d.published or '—'):10} {d.events:>4} events  "
+              f"{d.title or Path(d.path).name}")
+    return 0
+
+
+def _set_date(args: argparse.Namespace) -> int:
+    store = _store(args)
+    pipeline.set_published(store, args.document, args.published,
+                           pipeline.default_matcher(paths.user_gazetteer_path()))
+    print(f"document {args.document}: published {args.published}; dates re-resolved")
+    return 0
+
+
+_COMMANDS = {
+    "ingest": _ingest, "dates": _dates, "events": _events, "export": _export,
+    "documents": _documents, "set-date": _set_date,
+}

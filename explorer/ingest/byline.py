@@ -1,0 +1,76 @@
+"""What the top of an article says about it: title, author and publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from explorer.model import Precision
+from explorer.temporal import tag
+
+_HEADER_CHARS = 1500
+_HEADER_LINES = 15
+_BY = re.compile(
+    r"^[ \t]*By[ \t]+((?:[A-Z]\.[ \t]*){0,3}[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)", re.MULTILINE
+)
+_DATELINE_WORDS = re.compile(r"^\s*By\s|\b(?:Published|Updated|Posted|Date)\b", re.IGNORECASE)
+_NOT_TITLES = frozenset({"advertisement", "opinion", "analysis", "news", "share", "menu"})
+
+
+@dataclass(frozen=True)
+class Byline:
+    title: str | None
+    author: str | None
+    published: dt.date | None
+    date_span: tuple[int, int] | None  # where the publication date is written
+
+
+def read_byline(text: str) -> Byline:
+    header = _header(text)
+    published: dt.date | None = None
+    date_span: tuple[int, int] | None = None
+    for e in tag(header, None):
+        # The dateline is a full date (day, month and year) in the first lines, alone on its
+        # line or in a byline ("By …, December 15, 2021"), not a date inside the story.
+        if e.span is None or e.kind != "absolute" or e.span.precision is not Precision.DAY:
+            continue
+        line = _line_around(header, e.start)
+        if len(line) - (e.end - e.start) <= 30 or _DATELINE_WORDS.search(line):
+            published, date_span = e.span.start, (e.start, e.end)
+            break
+    author_match = _BY.search(header)
+    return Byline(_title(header), author_match.group(1).strip() if author_match else None,
+                  published, date_span)
+
+
+def _header(text: str) -> str:
+    lines = text[:_HEADER_CHARS].split("\n")
+    kept, count = [], 0
+    for line in lines:
+        kept.append(line)
+        if line.strip():
+            count += 1
+        if count >= _HEADER_LINES:
+            break
+    return "\n".join(kept)
+
+
+def _title(header: str) -> str | None:
+    lines = [line for line in header.split("\n") if line.strip()]
+    for line in lines[:4]:
+        line = line.strip().strip("#*_ ").strip()
+        if not line or line.lower() in _NOT_TITLES or len(line.split()) < 3:
+            continue
+        if line.lower().startswith(("by ", "photo", "illustration", "image", "also read")):
+            continue
+        if len(line) > 200 or line.endswith(".") or "Photo:" in line:
+            continue  # a sentence of the story or a caption, not a headline
+        return line
+    return None
+
+
+def _line_around(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)].strip()

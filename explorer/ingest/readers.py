@@ -1,0 +1,114 @@
+"""Files to Documents: plain text, Markdown and saved HTML pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from explorer.errors import InputError
+from explorer.ingest import byline, markup
+from explorer.ingest.encoding import decode
+from explorer.model import Document, TextMap
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MAX_BYTES = 20 * 1024 * 1024  # a news article is far smaller; this is a wrong file
+
+
+def read_document(path: Path, published: dt.date | None = None) -> Document:
+    """Read one article. ``published`` (the user's word) wins over any date in the file."""
+    name = str(path)
+    try:
+        if not path.exists():
+            raise InputError(f"{name}: no such file.")
+        if path.is_dir():
+            raise InputError(f"{name}: is a folder, not a file.")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{name}: {size / 1e6:.0f} MB is too large for a news article "
+                f"(the limit is {MAX_BYTES // 1_000_000} MB)."
+            )
+        data = path.read_bytes()
+    except PermissionError as err:
+        raise InputError(f"{name}: cannot be read ({err.strerror}).") from err
+    except OSError as err:
+        raise InputError(f"{name}: cannot be read ({err.strerror or err}).") from err
+    return parse_document(name, data, path.suffix.lower(), published)
+
+
+def parse_document(
+    name: str, data: bytes, suffix: str, published: dt.date | None = None
+) -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    original = decode(data, name)
+    if suffix in HTML_SUFFIXES:
+        return _from_html(name, sha, original, published)
+    text_map = markup.clean(original)
+    if not text_map.text.strip():
+        raise InputError(f"{name}: has no text once markup is removed.")
+    return _finish(name, sha, original, text_map, "markdown" if suffix in (".md", ".markdown")
+                   else "text", published)
+
+
+def _from_html(name: str, sha: str, page: str, published: dt.date | None) -> Document:
+    # trafilatura finds the article in the page chrome (menus, ads, footers) far better than
+    # tag stripping could; its text becomes the document the user reads and highlights.
+    import trafilatura
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=False,
+                               favor_recall=True)
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in this HTML page.")
+    meta = trafilatura.extract_metadata(page)
+    title = meta.title if meta and meta.title else None
+    author = meta.author if meta and meta.author else None
+    outlet = meta.sitename if meta and meta.sitename else None
+    meta_date = _parse_iso_date(meta.date) if meta and meta.date else None
+    doc = _finish(name, sha, text, TextMap.identity(text), "html", published)
+    source = doc.published_source
+    if doc.published is None and meta_date is not None:
+        published, source = meta_date, "metadata"
+    else:
+        published = doc.published
+    return Document(
+        path=doc.path, sha256=sha, original=text, text=text, offsets=doc.offsets, format="html",
+        title=title or doc.title, outlet=outlet, author=author or doc.author,
+        published=published, published_source=source,
+    )
+
+
+def _parse_iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _finish(
+    name: str, sha: str, original: str, text_map: TextMap, fmt: str, published: dt.date | None
+) -> Document:
+    head = byline.read_byline(text_map.text)
+    source: str | None = None
+    if published is not None:
+        source = "user"
+    elif head.published is not None:
+        published, source = head.published, "byline"
+    return Document(
+        path=name, sha256=sha, original=original, text=text_map.text, offsets=text_map.offsets,
+        format=fmt, title=head.title, author=head.author, published=published,
+        published_source=source,
+    )
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files to import: each file given, and the article files inside each folder given."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,112 @@
+"""The only place the steps are chained: files -> documents -> analysis -> store -> exports.
+
+The CLI and the GUI both call these functions; they report through ``progress`` and stop
+between documents when ``cancel`` says so, leaving every finished document stored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.actors.gazetteer import load_gazetteer
+from explorer.actors.match import ActorMatcher
+from explorer.analysis import analyse
+from explorer.errors import ExplorerError, InputError
+from explorer.ingest.manifest import FileInfo, read_manifest
+from explorer.ingest.readers import expand_paths, read_document
+from explorer.model import Document
+from explorer.store.repo import Store
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass
+class IngestReport:
+    imported: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    undated: list[int] = field(default_factory=list)  # document ids with no publication date
+    events_created: int = 0
+    events_merged: int = 0
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def default_matcher(user_actors: Path | None = None) -> ActorMatcher:
+    return ActorMatcher(load_gazetteer(user_actors))
+
+
+def ingest(
+    paths: list[Path],
+    store: Store,
+    *,
+    published: dt.date | None = None,
+    manifest: Path | None = None,
+    matcher: ActorMatcher | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> IngestReport:
+    report = IngestReport()
+    info = read_manifest(manifest) if manifest else {}
+    matcher = matcher or default_matcher()
+    files = expand_paths(paths)
+    for n, path in enumerate(files):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        if progress is not None:
+            progress(n, len(files), str(path))
+        try:
+            meta = info.get(path.name, FileInfo())
+            doc = _with_metadata(read_document(path, published or meta.published), meta)
+            result = store.save(analyse(doc, matcher))
+        except ExplorerError as err:
+            report.failed.append((str(path), str(err)))
+            continue
+        {"imported": report.imported, "replaced": report.replaced,
+         "unchanged": report.unchanged}[result.status].append(str(path))
+        report.events_created += result.events_created
+        report.events_merged += result.events_merged
+        if doc.published is None and result.status != "unchanged":
+            report.undated.append(result.document_id)
+    else:
+        if progress is not None:
+            progress(len(files), len(files), "done")
+    store.set_actor_kinds({n: k for n, k in matcher.kinds.items()})
+    return report
+
+
+def _with_metadata(doc: Document, meta: FileInfo) -> Document:
+    changes: dict[str, object] = {}
+    if meta.title:
+        changes["title"] = meta.title
+    if meta.outlet:
+        changes["outlet"] = meta.outlet
+    if meta.author:
+        changes["author"] = meta.author
+    if meta.published and doc.published_source != "user":
+        changes.update(published=meta.published, published_source="user")
+    return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
+
+
+def set_published(store: Store, doc_id: int, published: dt.date,
+                  matcher: ActorMatcher | None = None) -> None:
+    """Give a document its publication date and re-resolve its dates (one transaction)."""
+    doc = dataclasses.replace(store.document(doc_id), published=published,
+                              published_source="user")
+    store.save(analyse(doc, matcher or default_matcher()), force=True)
+
+
+def check_paths(paths: list[Path]) -> None:
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise InputError("No such file or folder: " + ", ".join(missing))

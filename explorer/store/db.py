@@ -1,0 +1,76 @@
+"""Open the SQLite store: foreign keys on, WAL, migrations applied, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from explorer.errors import StoreError
+
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on ``path``; raises StoreError when it is no usable database."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file.")
+    if not path.parent.exists():
+        raise StoreError(f"{path.parent}: no such folder for the database.")
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 5})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            pass  # read-only media: the default journal still reads
+        cur.close()
+
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("PRAGMA schema_version"))
+            _migrate(conn)
+    except (OperationalError, DBAPIError) as err:
+        engine.dispose()
+        raise translate(err, path) from err
+    return engine
+
+
+def _migrate(conn: Any) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, "head")
+
+
+def translate(err: Exception, path: Path | str) -> StoreError:
+    """A database error as a sentence a user can act on."""
+    message = str(getattr(err, "orig", err)).lower()
+    if "locked" in message or "busy" in message:
+        return StoreError(f"{path}: the database is in use by another program; try again.")
+    if "readonly" in message or "read-only" in message:
+        return StoreError(f"{path}: the database is read-only; nothing was changed.")
+    if "not a database" in message or "malformed" in message or "corrupt" in message:
+        return StoreError(f"{path}: is not a Timeline Explorer database, or it is damaged.")
+    if "unable to open" in message:
+        return StoreError(f"{path}: cannot open the database file.")
+    return StoreError(f"{path}: database error: {getattr(err, 'orig', err)}")
+
+
+@contextmanager
+def translated(path: Path | str) -> Iterator[None]:
+    try:
+        yield
+    except (OperationalError, DBAPIError) as err:
+        raise translate(err, path) from err

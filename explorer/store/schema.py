@@ -1,0 +1,126 @@
+"""The SQLite schema (SQLAlchemy 2 typed models). Changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(String, unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    format: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str | None] = mapped_column(String)
+    outlet: Mapped[str | None] = mapped_column(String)
+    author: Mapped[str | None] = mapped_column(String)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    published_source: Mapped[str | None] = mapped_column(String(16))
+    original: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    offsets: Mapped[bytes] = mapped_column(LargeBinary)  # int32 array: text index -> original
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class PassageRow(Base):
+    __tablename__ = "passages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    idx: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    orig_start: Mapped[int] = mapped_column(Integer)  # the same span in the file as written
+    orig_end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("document_id", "idx"),)
+
+
+class ExpressionRow(Base):
+    __tablename__ = "time_expressions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    passage_id: Mapped[int] = mapped_column(ForeignKey("passages.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    orig_start: Mapped[int] = mapped_column(Integer)
+    orig_end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String)
+    kind: Mapped[str] = mapped_column(String(16))
+    inferred: Mapped[bool] = mapped_column(Boolean)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+    precision: Mapped[str | None] = mapped_column(String(16))
+    reference: Mapped[str | None] = mapped_column(String(16))
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String)
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    end_date: Mapped[dt.date] = mapped_column(Date)
+    precision: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (Index("ix_events_time", "start_date", "end_date"),)
+
+
+class EventSourceRow(Base):
+    __tablename__ = "event_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    expression_id: Mapped[int] = mapped_column(
+        ForeignKey("time_expressions.id", ondelete="CASCADE"), unique=True
+    )
+
+
+class ActorRow(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+
+
+class AliasRow(Base):
+    __tablename__ = "aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String, unique=True)
+
+
+class EventActorRow(Base):
+    __tablename__ = "event_actors"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"),
+                                          primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"),
+                                          primary_key=True, index=True)
+
+
+class MentionRow(Base):
+    __tablename__ = "actor_mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
