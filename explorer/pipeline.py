@@ -68,7 +68,7 @@ def ingest(
         try:
             meta = info.get(path.name, FileInfo())
             doc = _with_metadata(read_document(path, published or meta.published), meta)
-            result = store.save(analyse(doc, matcher))
+            result = store.save(analyse(doc, matcher), kinds=matcher.kinds)
         except ExplorerError as err:
             report.failed.append((str(path), str(err)))
             continue
@@ -81,7 +81,6 @@ def ingest(
     else:
         if progress is not None:
             progress(len(files), len(files), "done")
-    store.set_actor_kinds({n: k for n, k in matcher.kinds.items()})
     return report
 
 
@@ -103,7 +102,8 @@ def set_published(store: Store, doc_id: int, published: dt.date,
     """Give a document its publication date and re-resolve its dates (one transaction)."""
     doc = dataclasses.replace(store.document(doc_id), published=published,
                               published_source="user")
-    store.save(analyse(doc, matcher or default_matcher()), force=True)
+    matcher = matcher or default_matcher()
+    store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
 
 
 def check_paths(paths: list[Path]) -> None:

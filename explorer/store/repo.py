@@ -69,7 +69,9 @@ class Store:
                 select(DocumentRow.sha256).where(DocumentRow.path == path)
             ).scalar_one_or_none()
 
-    def save(self, analysis: Analysis, *, force: bool = False) -> SaveResult:
+    def save(
+        self, analysis: Analysis, *, force: bool = False, kinds: dict[str, str] | None = None
+    ) -> SaveResult:
         """Store one analysed document in one transaction (all of it, or nothing)."""
         doc = analysis.document
         with translated(self.path), self.engine.begin() as conn:
@@ -99,7 +101,7 @@ class Store:
                 ])
             passage_ids = dict(conn.execute(
                 select(PassageRow.idx, PassageRow.id).where(PassageRow.document_id == doc_id)
-            ).tuples().all())
+            ).all())
             passage_of = _passage_index(analysis)
             rows = []
             for e in analysis.expressions:
@@ -121,9 +123,9 @@ class Store:
             expression_ids = dict(conn.execute(
                 select(ExpressionRow.start, ExpressionRow.id)
                 .where(ExpressionRow.document_id == doc_id)
-            ).tuples().all())
+            ).all())
             names = {m.actor for m in analysis.mentions}
-            actor_ids = _ensure_actors(conn, names)
+            actor_ids = _ensure_actors(conn, names, kinds or {})
             if analysis.mentions:
                 conn.execute(insert(MentionRow), [
                     dict(document_id=doc_id, actor_id=actor_ids[m.actor], start=m.start, end=m.end)
@@ -150,11 +152,6 @@ class Store:
                     conn.execute(insert(EventActorRow), new)
             return SaveResult(doc_id, status, created, merged)
 
-    def set_actor_kinds(self, kinds: dict[str, str]) -> None:
-        with translated(self.path), self.engine.begin() as conn:
-            for name, kind in kinds.items():
-                conn.execute(update(ActorRow).where(ActorRow.name == name).values(kind=kind))
-
     def delete_document(self, doc_id: int) -> None:
         with translated(self.path), self.engine.begin() as conn:
             if conn.execute(select(DocumentRow.id).where(DocumentRow.id == doc_id)).first() is None:
@@ -169,7 +166,7 @@ class Store:
                 select(ExpressionRow.document_id, func.count(EventSourceRow.id))
                 .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
                 .group_by(ExpressionRow.document_id)
-            ).tuples().all())
+            ).all())
             rows = conn.execute(select(
                 DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.outlet,
                 DocumentRow.author, DocumentRow.published, DocumentRow.published_source,
@@ -206,7 +203,7 @@ class Store:
                 select(EventActorRow.event_id, ActorRow.name)
                 .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
                 .order_by(EventActorRow.event_id, ActorRow.name)
-            ).tuples():
+            ):
                 actors[ev].append(name)
             sources: dict[int, list[Source]] = defaultdict(list)
             for s in conn.execute(
@@ -216,7 +213,7 @@ class Store:
                 .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
                 .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
                 .order_by(EventSourceRow.event_id, ExpressionRow.document_id, ExpressionRow.start)
-            ).tuples():
+            ):
                 sources[s[0]].append(Source(*s[1:]))
         wanted = {a.casefold() for a in flt.actors}
         out: list[Event] = []
@@ -233,18 +230,18 @@ class Store:
         return out
 
 
-def _ensure_actors(conn: Connection, names: set[str]) -> dict[str, int]:
+def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
     if not names:
         return {}
     found = dict(conn.execute(
         select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(names))
-    ).tuples().all())
+    ).all())
     new = [n for n in names if n not in found]
     if new:
-        conn.execute(insert(ActorRow), [dict(name=n, kind="other") for n in new])
+        conn.execute(insert(ActorRow), [dict(name=n, kind=kinds.get(n, "other")) for n in new])
         found.update(conn.execute(
             select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(new))
-        ).tuples().all())
+        ).all())
     return found
 
 

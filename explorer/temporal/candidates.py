@@ -141,7 +141,7 @@ def _plausible(c: Candidate, text: str) -> bool:
         return not (after[:1].isupper() and after.lower() not in _CAPITAL_OK)
     if c.rule == "season" and not (c.get("rel") or c.get("year") or c.get("year2")):
         return c.groups["season"].lower() not in _BARE_SEASONS_NEEDING_CONTEXT
-    if c.rule == "ago" and c.groups["dir"].lower() in ("before", "later", "earlier"):
+    if c.rule == "ago" and c.groups["dir"].lower() == "before":
         # "six days before Putin's trip" counts from another event, not from the article.
         return not (after[:1].isalnum() and after.lower() not in ("and", "but", "when"))
     if c.rule in ("day_month", "month_day") and c.get("year") is None:

@@ -1,0 +1,139 @@
+"""The tagger on sentences written for these tests, one rule each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from explorer.model import Precision, Reference
+from explorer.temporal import tag
+
+PUB = dt.date(2021, 12, 15)  # a Wednesday
+
+
+def one(text: str, published: dt.date | None = PUB):  # type: ignore[no-untyped-def]
+    found = tag(text, published)
+    assert len(found) == 1, [e.text for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "label", "precision"),
+    [
+        ("The pact was signed in 2001 by both sides.", "2001", "2001", Precision.YEAR),
+        ("Talks were held on Wednesday in the capital.", "Wednesday", "2021-12-15", Precision.DAY),
+        ("The ministers met on Sunday in Lisbon.", "Sunday", "2021-12-12", Precision.DAY),
+        ("The two armies agreed on November 23 to hold drills.", "November 23", "2021-11-23", Precision.DAY),
+        ("The fighting began on 10 May near the border.", "10 May", "2021-05-10", Precision.DAY),
+        ("Exports fell sharply last year.", "last year", "2020", Precision.YEAR),
+        ("The budget grows again next year.", "next year", "2022", Precision.YEAR),
+        ("The envoy arrived last week.", "last week", "2021-12-06 – 2021-12-12", Precision.WEEK),
+        ("Prices rose this month.", "this month", "2021-12", Precision.MONTH),
+        ("Reserves could run dry by the mid-2030s, analysts say.", "the mid-2030s", "2030 – 2039", Precision.DECADE),
+        ("The plan covers 2021-2025 in detail.", "2021-2025", "2021 – 2025", Precision.YEAR),
+        ("Trade doubled from 2013 to 2019 overall.", "from 2013 to 2019", "2013 – 2019", Precision.YEAR),
+        ("Growth slowed in early 2022 for the region.", "early 2022", "2022", Precision.YEAR),
+        ("The report is dated December 15, 2021 and signed.", "December 15, 2021", "2021-12-15", Precision.DAY),
+        ("Sales fell in the third quarter of 2020.", "the third quarter of 2020", "2020-07 – 2020-09", Precision.QUARTER),
+        ("Output rose in Q3 2019.", "Q3 2019", "2019-07 – 2019-09", Precision.QUARTER),
+        ("The dispute dates to the 1990s in the region.", "the 1990s", "1990 – 1999", Precision.DECADE),
+        ("The firm was founded two years ago in Riga.", "two years ago", "2019", Precision.YEAR),
+        ("Shipments resumed on Aug. 7 after a pause.", "Aug. 7", "2021-08-07", Precision.DAY),
+        ("The deal was struck in mid-2021 quietly.", "mid-2021", "2021", Precision.YEAR),
+        ("The summer of 2019 was calm there.", "The summer of 2019", "2019-06 – 2019-08", Precision.SEASON),
+        ("The ceasefire held through the 20th century mostly.", "the 20th century", "1901 – 2000", Precision.CENTURY),
+        ("Revenue for fiscal 1989 was flat.", "fiscal 1989", "1989", Precision.YEAR),
+    ],
+)
+def test_expression_kinds(text: str, expr: str, label: str, precision: Precision) -> None:
+    e = one(text)
+    assert e.text == expr
+    assert e.span is not None
+    assert e.span.label() == label
+    assert e.span.precision is precision
+
+
+def test_day_range_within_one_month() -> None:
+    e = one("The games will be held on 4-20 February in the north.")
+    assert e.text == "4-20 February"
+    assert e.span is not None and e.span.label() == "2022-02-04 – 2022-02-20"
+
+
+def test_month_day_range_in_us_order() -> None:
+    e = one("The Winter Games run from February 4-20 this time.")
+    assert e.span is not None and e.span.label() == "2022-02-04 – 2022-02-20"
+
+
+def test_year_precision_never_invents_a_day() -> None:
+    e = one("In 2001 the two neighbours signed a treaty.")
+    assert e.span is not None
+    assert e.span.iso_start() == "2001" and e.span.iso_end() is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia may find itself bound by pipelines to its neighbour.",
+        "Be that as it may, the talks went on.",
+        "The border is 4,209.3 km long.",
+        "The 7000-word document attacked the alliance.",
+        "The missiles could strike within 3-4 minutes.",
+        "The group adopted a 10-year strategy.",
+        "Copyright © Jane Roe, The Daily Planet, 2021",
+        "Read more at https://example.org/2020/12/02/story-about-2019",
+        "Turnover rose 18 percent to 2,019 units, or 12% of 2000 people.",
+        "The minister, 45 years old, retired.",
+        "He is a 64-year-old economist.",
+    ],
+)
+def test_traps_are_not_dates(text: str) -> None:
+    assert tag(text, PUB) == []
+
+
+def test_tense_points_a_yearless_date_ahead() -> None:
+    # In a December article, "will be held on 4 February" is next February ...
+    e = one("The summit will be held on 4 February in Beijing.")
+    assert e.span is not None and e.span.start == dt.date(2022, 2, 4)
+    # ... and a past tense sends a distant month back.
+    e = one("The envoy visited Minsk in July.", dt.date(2021, 12, 15))
+    assert e.span is not None and e.span.label() == "2021-07"
+    e = one("The envoy will visit Minsk in July.", dt.date(2021, 12, 15))
+    assert e.span is not None and e.span.label() == "2022-07"
+
+
+def test_weekday_past_by_default_and_future_with_will() -> None:
+    sat = dt.date(2021, 12, 18)
+    assert one("The talks ended Friday.", sat).span.start == dt.date(2021, 12, 17)  # type: ignore[union-attr]
+    e = one("The summit will open on Monday.", sat)
+    assert e.span is not None and e.span.start == dt.date(2021, 12, 20)
+
+
+def test_weekday_with_date_picks_the_matching_year() -> None:
+    e = one("It opened on Saturday, April 25, as planned.", dt.date(1998, 4, 24))
+    assert e.span is not None and e.span.start == dt.date(1998, 4, 25)
+
+
+def test_unknown_publication_date_keeps_relative_unresolved() -> None:
+    found = tag("The deal signed in 2001 was recalled last year.", None)
+    assert [e.text for e in found] == ["2001", "last year"]
+    assert found[0].span is not None and found[0].span.label() == "2001"
+    assert found[1].span is None and found[1].kind == "relative"
+
+
+def test_vague_references_have_no_calendar_value() -> None:
+    found = tag("Prices are high now, and rose recently; relief may come in the future.", PUB)
+    assert [(e.text, e.reference) for e in found] == [
+        ("now", Reference.PRESENT), ("recently", Reference.PAST), ("the future", Reference.FUTURE)
+    ]
+    assert all(e.span is None for e in found)
+
+
+def test_quarter_anaphora_follows_the_article() -> None:
+    found = tag("Profit rose in the third quarter of 1989. A year earlier it fell.", dt.date(1989, 11, 2))
+    assert found[1].text == "A year earlier"
+    assert found[1].span is not None and found[1].span.label() == "1988-07 – 1988-09"
+
+
+def test_event_relative_offsets_are_not_dates() -> None:
+    assert tag("The attack began just six days before the president's trip.", PUB) == []

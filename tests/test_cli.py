@@ -1,0 +1,99 @@
+"""The command line contracts scripts rely on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer.cli import main
+
+ARTICLE = (
+    "# Grain corridor talks\n\nBy Ana Lima\n\nJanuary 12, 2023\n\n"
+    "Ministers **agreed** on a grain corridor on Tuesday in Istanbul, and Turkey will host "
+    "follow-up talks in March. The first deal was reached in 2022 by Ukraine and Russia.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    p = tmp_path / "story.md"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_dates_json_contract(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dates", str(article), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    text = article.read_text(encoding="utf-8")
+    for r in rows:
+        assert set(r) == {"span", "text", "start", "end", "precision"}
+        assert text[r["span"][0]:r["span"][1]] == r["text"]
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["Tuesday"]["start"] == "2023-01-10" and by_text["Tuesday"]["end"] is None
+    assert by_text["2022"] == {"span": by_text["2022"]["span"], "text": "2022", "start": "2022",
+                               "end": None, "precision": "year"}
+    assert by_text["March"]["start"] == "2023-03"
+
+
+def test_dates_with_published_override(article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dates", str(article), "--published", "2023-02-01", "--json"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["Tuesday"]["start"] == "2023-01-31"
+
+
+def test_ingest_events_export(tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "t.sqlite"
+    assert main(["ingest", str(article), "--db", str(db)]) == 0
+    assert "imported 1" in capsys.readouterr().out
+    out = tmp_path / "out.json"
+    assert main(["export", "--db", str(db), "--format", "json", "--output", str(out),
+                 "--actor", "Turkey"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"documents", "events"} <= set(data)
+    assert set(data["documents"][0]) >= {"id", "path", "title", "published", "sha256"}
+    assert data["documents"][0]["published"] == "2023-01-12"
+    ev = data["events"]
+    assert ev and all("Turkey" in e["actors"] for e in ev)
+    for e in ev:
+        assert set(e) >= {"id", "title", "start", "end", "precision", "actors", "sources"}
+        for s in e["sources"]:
+            assert set(s) >= {"document_id", "start", "end", "text", "expression"}
+    csv_out = tmp_path / "out.csv"
+    assert main(["export", "--db", str(db), "--format", "csv", "--output", str(csv_out),
+                 "--from", "2022", "--to", "2022"]) == 0
+    lines = csv_out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,start,end") and len(lines) == 2 and ",2022," in lines[1]
+
+
+def test_ingest_reports_failures_with_exit_code(tmp_path: Path, article: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code = main(["ingest", str(article), str(empty), "--db", str(tmp_path / "t.sqlite")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "imported 1" in captured.out and "empty" in captured.err
+
+
+def test_missing_path_and_corrupt_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "t.sqlite")]) == 2
+    assert "No such file" in capsys.readouterr().err
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"garbage" * 300)
+    assert main(["events", "--db", str(bad)]) == 2
+    assert "damaged" in capsys.readouterr().err
+
+
+def test_set_date_re_resolves(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "undated.txt"
+    p.write_text("Talks were held on Tuesday in Vienna between the two delegations.\n")
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(p), "--db", db]) == 0
+    assert "no publication date" in capsys.readouterr().out
+    assert main(["set-date", "1", "2023-01-12", "--db", db]) == 0
+    assert main(["events", "--db", db, "--json"]) == 0
+    out = capsys.readouterr().out
+    data = json.loads(out[out.index("{"):])
+    assert [e["start"] for e in data["events"]] == ["2023-01-10"]
