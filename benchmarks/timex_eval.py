@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import timebank  # noqa: E402
 
-from explorer.model import Precision, Reference, TimeExpression  # noqa: E402
+from explorer.model import Precision, TimeExpression  # noqa: E402
 from explorer.temporal import tag  # noqa: E402
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

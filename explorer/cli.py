@@ -111,7 +111,7 @@ def _ingest(args: argparse.Namespace) -> int:
     print(f"imported {len(report.imported)}, replaced {len(report.replaced)}, "
           f"unchanged {len(report.unchanged)}, failed {len(report.failed)}; "
           f"events: {report.events_created} new, {report.events_merged} merged into existing")
-    for path, reason in report.failed:
+    for _path, reason in report.failed:
         print(f"  failed: {reason}", file=sys.stderr)
     if report.undated:
         print(f"  {len(report.undated)} document(s) have no publication date; their relative "
@@ -123,7 +123,7 @@ def _ingest(args: argparse.Namespace) -> int:
 def _dates(args: argparse.Namespace) -> int:
     doc = read_document(args.file, args.published)
     tm = doc.text_map
-    rows = []
+    rows: list[dict[str, object]] = []
     for e in tag(doc.text, doc.published):
         start, end = tm.to_original(e.start, e.end)
         rows.append({
@@ -141,8 +141,8 @@ def _dates(args: argparse.Namespace) -> int:
           f"{f' ({doc.published_source})' if doc.published_source else ''}")
     for r in rows:
         value = r["start"] if r["end"] is None else f"{r['start']} – {r['end']}"
-        print(f"{r['span'][0]:>7}-{r['span'][1]:<7} {r['text']!r:34} {value or '—':25} "
-              f"{r['precision'] or ''}")
+        span: list[int] = r["span"]  # type: ignore[assignment]
+        print(f"{span[0]:>7}-{span[1]:<7} {r['text']!r:34} {value or '—':25} {r['precision'] or ''}")
     return 0
 
 

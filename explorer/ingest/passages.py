@@ -7,11 +7,7 @@ import re
 from explorer.model import Passage
 
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen col lt sgt capt maj adm rep sen gov pres st jr sr vs etc inc ltd co
-    corp no nos fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.k u.n e.u
-    a.m p.m approx est dept univ ave blvd
-    """.split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "rep", "sen", "gov", "pres", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "dept", "univ", "ave", "blvd"]
 )
 # A sentence ends at . ! ? (with closing quotes or brackets), before space and a capital, quote,
 # digit or bracket; or at a line break.

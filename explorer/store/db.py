@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,10 +32,8 @@ def make_engine(path: Path) -> Engine:
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
-        try:
-            cur.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.OperationalError:
-            pass  # read-only media: the default journal still reads
+        with contextlib.suppress(sqlite3.OperationalError):
+            cur.execute("PRAGMA journal_mode=WAL")  # read-only media keep the default journal
         cur.close()
 
     try:

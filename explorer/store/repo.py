@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from explorer.analysis import Analysis
 from explorer.errors import StoreError
@@ -19,7 +19,13 @@ from explorer.events.merge import same_event
 from explorer.model import DateSpan, Document, Event, Precision, Source
 from explorer.store.db import make_engine, translated
 from explorer.store.schema import (
-    ActorRow, DocumentRow, EventActorRow, EventRow, EventSourceRow, ExpressionRow, MentionRow,
+    ActorRow,
+    DocumentRow,
+    EventActorRow,
+    EventRow,
+    EventSourceRow,
+    ExpressionRow,
+    MentionRow,
     PassageRow,
 )
 

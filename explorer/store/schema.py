@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column

@@ -31,10 +31,7 @@ _MASKS = re.compile(
 _WORD_BEFORE = re.compile(r"([\w.#]+)\W*$")
 _WORD_AFTER = re.compile(r"^[\s-]*([\w/]+)")
 _TEMPORAL_PREPS = frozenset(
-    """
-    in since by until till from through to during before after of last this next early late
-    mid between and or around about circa throughout following for on the beginning end
-    """.split()
+    ["in", "since", "by", "until", "till", "from", "through", "to", "during", "before", "after", "of", "last", "this", "next", "early", "late", "mid", "between", "and", "or", "around", "about", "circa", "throughout", "following", "for", "on", "the", "beginning", "end"]
 )
 _MONTHS_NEEDING_CONTEXT = frozenset({"may", "march", "may.", "mar."})
 _BARE_SEASONS_NEEDING_CONTEXT = frozenset({"fall", "spring"})
@@ -165,6 +162,4 @@ def _plausible_year(c: Candidate, text: str, before: str, after: str) -> bool:
         return False
     if after.lower() in ("percent", "per"):
         return False
-    if value < 1800 and before not in _TEMPORAL_PREPS:
-        return False
-    return True
+    return not (value < 1800 and before not in _TEMPORAL_PREPS)

@@ -49,22 +49,10 @@ SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "wi
 
 # A four-digit number followed by one of these counts things; it is not a year.
 COUNT_NOUNS = frozenset(
-    """
-    km kilometres kilometers kilometre kilometer miles mile metres meters metre meter feet foot
-    tons tonnes tonne ton kg kilograms pounds lbs people persons troops soldiers words word pages
-    page dollars euros rubles roubles yuan yen pesos rupees units cars vehicles times barrels
-    acres hectares men women children students workers employees jobs votes members cases
-    deaths refugees tanks aircraft planes jets ships missiles warheads rounds shells sq square
-    hours hour minutes minute seconds second days weeks months years points shares bonds
-    items copies signatures delegates seats homes houses villages civilians prisoners
-    megawatts mw gw kw mph km/h bpd
-    """.split()
+    ["km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter", "feet", "foot", "tons", "tonnes", "tonne", "ton", "kg", "kilograms", "pounds", "lbs", "people", "persons", "troops", "soldiers", "words", "word", "pages", "page", "dollars", "euros", "rubles", "roubles", "yuan", "yen", "pesos", "rupees", "units", "cars", "vehicles", "times", "barrels", "acres", "hectares", "men", "women", "children", "students", "workers", "employees", "jobs", "votes", "members", "cases", "deaths", "refugees", "tanks", "aircraft", "planes", "jets", "ships", "missiles", "warheads", "rounds", "shells", "sq", "square", "hours", "hour", "minutes", "minute", "seconds", "second", "days", "weeks", "months", "years", "points", "shares", "bonds", "items", "copies", "signatures", "delegates", "seats", "homes", "houses", "villages", "civilians", "prisoners", "megawatts", "mw", "gw", "kw", "mph", "km/h", "bpd"]
 )
 
 # Words before a number that make it a label, not a year ("No. 1990", "flight 2014").
 LABEL_WORDS = frozenset(
-    """
-    no no. number flight route page pages article articles resolution room model version
-    chapter section paragraph item code grade level highway
-    """.split()
+    ["no", "no.", "number", "flight", "route", "page", "pages", "article", "articles", "resolution", "room", "model", "version", "chapter", "section", "paragraph", "item", "code", "grade", "level", "highway"]
 )

@@ -9,6 +9,8 @@ mentioned.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from explorer.model import DateSpan, Precision, Reference, last_day_of_month
@@ -65,7 +67,7 @@ def _month(c: Candidate, key: str = "mon") -> int:
 
 
 def _day(text: str) -> int:
-    return int(text.rstrip("stndrdth"))
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
 
 
 def _year(text: str) -> int:
@@ -559,14 +561,17 @@ def _numeric(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Re
     return Resolution(DateSpan.day(d) if d else None)
 
 
-def _reference(kind: Reference):  # type: ignore[no-untyped-def]
+Handler = Callable[[Candidate, DocumentTime, Direction | None], Resolution]
+
+
+def _reference(kind: Reference) -> Handler:
     def handler(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
         return Resolution(None, kind, "reference")
 
     return handler
 
 
-_HANDLERS = {
+_HANDLERS: dict[str, Handler] = {
     "weekday": _weekday,
     "month_day": _month_day,
     "day_month": _month_day,

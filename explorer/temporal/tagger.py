@@ -10,7 +10,6 @@ from explorer.temporal import candidates, tense
 from explorer.temporal.ranges import join_ranges
 from explorer.temporal.resolve import DocumentTime, resolve
 
-
 # Rules whose reading depends on tense; the others never look at it.
 _DIRECTIONAL = frozenset(
     {"weekday", "month_day", "day_month", "month_day_range", "day_month_range", "month",

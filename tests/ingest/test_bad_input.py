@@ -54,11 +54,11 @@ def test_missing_path(tmp_path: Path) -> None:
 
 def test_broken_html_still_yields_the_article(tmp_path: Path) -> None:
     page = (
-        "<html><head><title>Pipeline deal</title><body><nav>Home | World</nav><div><p>"
-        "Gas began flowing through the new pipeline in December 2019, officials said, after "
-        "years of talks between the two neighbours over price and volume.<p>The second line "
-        "is planned for 2030, according to the energy ministry, which gave no further detail"
-    ).encode()
+        b"<html><head><title>Pipeline deal</title><body><nav>Home | World</nav><div><p>"
+        b"Gas began flowing through the new pipeline in December 2019, officials said, after "
+        b"years of talks between the two neighbours over price and volume.<p>The second line "
+        b"is planned for 2030, according to the energy ministry, which gave no further detail"
+    )
     doc = read_document(_write(tmp_path, "page.html", page))
     assert "December 2019" in doc.text
     assert "Home | World" not in doc.text
