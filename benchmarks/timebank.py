@@ -59,7 +59,9 @@ def read(path: Path) -> Article:
         elif open_timex:
             start, attrs = open_timex.pop()
             text = "".join(out)[start:length]
-            timexes.append(Timex(start, length, text, attrs.get("type", ""), attrs.get("value", "")))
+            timexes.append(
+                Timex(start, length, text, attrs.get("type", ""), attrs.get("value", ""))
+            )
     out.append(html.unescape(body[pos:]))
     return Article(path.stem, dct, "".join(out), tuple(timexes))
 

@@ -75,16 +75,23 @@ def span_matches(start: dt.date, end: dt.date, precision: Precision, gold: str) 
     m = re.fullmatch(r"(\d{4})-Q(\d)", gold)
     if m:
         first = 3 * (int(m.group(2)) - 1) + 1
-        return (precision is Precision.QUARTER and start.year == int(m.group(1))
-                and start.month == first)
+        return (
+            precision is Precision.QUARTER
+            and start.year == int(m.group(1))
+            and start.month == first
+        )
     m = re.fullmatch(r"(\d{4})-H(\d)", gold)
     if m:
         return precision is Precision.HALF and (start.year, start.month) == (
-            int(m.group(1)), 1 if m.group(2) == "1" else 7)
+            int(m.group(1)),
+            1 if m.group(2) == "1" else 7,
+        )
     m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", gold)
     if m:
         return precision is Precision.SEASON and (start.year, start.month) == (
-            int(m.group(1)), _SEASON_MONTH[m.group(2)])
+            int(m.group(1)),
+            _SEASON_MONTH[m.group(2)],
+        )
     m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", gold)
     if m:
         monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
@@ -115,7 +122,11 @@ def span_matches(start: dt.date, end: dt.date, precision: Precision, gold: str) 
 def dateparser_value_test(when: dt.datetime) -> Callable[[str], bool]:
     def test(gold: str) -> bool:
         g = gold.split("T")[0]
-        for fmt, pat in (("%Y-%m-%d", r"\d{4}-\d\d-\d\d"), ("%Y-%m", r"\d{4}-\d\d"), ("%Y", r"\d{4}")):
+        for fmt, pat in (
+            ("%Y-%m-%d", r"\d{4}-\d\d-\d\d"),
+            ("%Y-%m", r"\d{4}-\d\d"),
+            ("%Y", r"\d{4}"),
+        ):
             if re.fullmatch(pat, g):
                 return when.strftime(fmt) == g
         if re.fullmatch(r"\d{3}", g):
@@ -173,14 +184,22 @@ def evaluate(
         score.gold += len(dates)
         used: set[int] = set()
         for p in preds:
-            match = next((i for i, g in enumerate(dates) if i not in used
-                          and p.start < g.end and g.start < p.end), None)
+            match = next(
+                (
+                    i
+                    for i, g in enumerate(dates)
+                    if i not in used and p.start < g.end and g.start < p.end
+                ),
+                None,
+            )
             if match is None:
                 if any(p.start < o.end and o.start < p.end for o in others):
                     continue  # a TIME/DURATION/SET expression: not scored
                 score.predicted += 1
                 if errors is not None:
-                    errors["false alarm"].append(f"{p.text!r}  ({_context(art.text, p.start, p.end)})")
+                    errors["false alarm"].append(
+                        f"{p.text!r}  ({_context(art.text, p.start, p.end)})"
+                    )
                 continue
             used.add(match)
             g = dates[match]
@@ -194,11 +213,14 @@ def evaluate(
                 score.value += 1
             elif errors is not None:
                 errors["wrong value"].append(
-                    f"{g.text!r} gold {g.value} ours {p.label} dct {art.dct} ({_context(art.text, g.start, g.end)})")
+                    f"{g.text!r} gold {g.value} ours {p.label} dct {art.dct} ({_context(art.text, g.start, g.end)})"
+                )
         if errors is not None:
             for i, g in enumerate(dates):
                 if i not in used:
-                    errors["missed"].append(f"{g.text!r} {g.value}  ({_context(art.text, g.start, g.end)})")
+                    errors["missed"].append(
+                        f"{g.text!r} {g.value}  ({_context(art.text, g.start, g.end)})"
+                    )
     return score
 
 
@@ -211,9 +233,11 @@ def report(name: str, s: Score) -> None:
     sp, sr, sf = s.prf(s.strict)
     vp, vr, vf = s.prf(s.value)
     acc = s.value / s.relaxed if s.relaxed else 0.0
-    print(f"{name:<14} relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f} | strict P {sp:.3f} R {sr:.3f} "
-          f"F1 {sf:.3f} | value acc {acc:.3f} F1 {vf:.3f} | {s.docs / s.seconds:7.1f} docs/s "
-          f"{s.words / s.seconds:9.0f} words/s")
+    print(
+        f"{name:<14} relaxed P {rp:.3f} R {rr:.3f} F1 {rf:.3f} | strict P {sp:.3f} R {sr:.3f} "
+        f"F1 {sf:.3f} | value acc {acc:.3f} F1 {vf:.3f} | {s.docs / s.seconds:7.1f} docs/s "
+        f"{s.words / s.seconds:9.0f} words/s"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -234,8 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_baseline:
         base = evaluate(articles, run_search_dates)
         report("search_dates", base)
-        print(f"throughput ratio explorer / search_dates: "
-              f"{(ours.words / ours.seconds) / (base.words / base.seconds):.1f}x")
+        print(
+            f"throughput ratio explorer / search_dates: "
+            f"{(ours.words / ours.seconds) / (base.words / base.seconds):.1f}x"
+        )
     if args.errors:
         for category, rows in sorted(errors.items()):
             print(f"\n== {category}: {len(rows)}")

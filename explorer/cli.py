@@ -32,14 +32,19 @@ def _bound(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="explorer", description="Dated, sourced timelines from "
-                                 "news articles.")
+    ap = argparse.ArgumentParser(
+        prog="explorer", description="Dated, sourced timelines from news articles."
+    )
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command")
 
     def db_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--db", type=Path, default=None,
-                       help="database file (default: timeline.sqlite in your data folder)")
+        p.add_argument(
+            "--db",
+            type=Path,
+            default=None,
+            help="database file (default: timeline.sqlite in your data folder)",
+        )
 
     p = sub.add_parser("ingest", help="import articles (files or folders)")
     p.add_argument("paths", nargs="+", type=Path)
@@ -103,20 +108,29 @@ def _ingest(args: argparse.Namespace) -> int:
         if tty:
             print(f"\r[{done}/{total}] {note[-60:]:<60}", end="", file=sys.stderr, flush=True)
 
-    report = pipeline.ingest(args.paths, store, published=args.published,
-                             manifest=args.manifest, matcher=pipeline.default_matcher(
-                                 paths.user_gazetteer_path()), progress=progress)
+    report = pipeline.ingest(
+        args.paths,
+        store,
+        published=args.published,
+        manifest=args.manifest,
+        matcher=pipeline.default_matcher(paths.user_gazetteer_path()),
+        progress=progress,
+    )
     if tty:
         print(file=sys.stderr)
-    print(f"imported {len(report.imported)}, replaced {len(report.replaced)}, "
-          f"unchanged {len(report.unchanged)}, failed {len(report.failed)}; "
-          f"events: {report.events_created} new, {report.events_merged} merged into existing")
+    print(
+        f"imported {len(report.imported)}, replaced {len(report.replaced)}, "
+        f"unchanged {len(report.unchanged)}, failed {len(report.failed)}; "
+        f"events: {report.events_created} new, {report.events_merged} merged into existing"
+    )
     for _path, reason in report.failed:
         print(f"  failed: {reason}", file=sys.stderr)
     if report.undated:
-        print(f"  {len(report.undated)} document(s) have no publication date; their relative "
-              f"dates wait for one: explorer set-date ID YYYY-MM-DD (ids: "
-              f"{', '.join(map(str, report.undated))})")
+        print(
+            f"  {len(report.undated)} document(s) have no publication date; their relative "
+            f"dates wait for one: explorer set-date ID YYYY-MM-DD (ids: "
+            f"{', '.join(map(str, report.undated))})"
+        )
     return 0 if report.ok else 1
 
 
@@ -126,23 +140,32 @@ def _dates(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]] = []
     for e in tag(doc.text, doc.published):
         start, end = tm.to_original(e.start, e.end)
-        rows.append({
-            "span": [start, end], "text": doc.original[start:end],
-            "start": e.span.iso_start() if e.span else None,
-            "end": (e.span.iso_end() or e.span.iso_start()) if e.span and not e.span.is_single_unit
-            else None,
-            "precision": e.span.precision.value if e.span else (
-                e.reference.value if e.reference else None),
-        })
+        rows.append(
+            {
+                "span": [start, end],
+                "text": doc.original[start:end],
+                "start": e.span.iso_start() if e.span else None,
+                "end": (e.span.iso_end() or e.span.iso_start())
+                if e.span and not e.span.is_single_unit
+                else None,
+                "precision": e.span.precision.value
+                if e.span
+                else (e.reference.value if e.reference else None),
+            }
+        )
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
-    print(f"# {args.file}  published: {doc.published or 'unknown'}"
-          f"{f' ({doc.published_source})' if doc.published_source else ''}")
+    print(
+        f"# {args.file}  published: {doc.published or 'unknown'}"
+        f"{f' ({doc.published_source})' if doc.published_source else ''}"
+    )
     for r in rows:
         value = r["start"] if r["end"] is None else f"{r['start']} – {r['end']}"
         span: list[int] = r["span"]  # type: ignore[assignment]
-        print(f"{span[0]:>7}-{span[1]:<7} {r['text']!r:34} {value or '—':25} {r['precision'] or ''}")
+        print(
+            f"{span[0]:>7}-{span[1]:<7} {r['text']!r:34} {value or '—':25} {r['precision'] or ''}"
+        )
     return 0
 
 
@@ -165,8 +188,10 @@ def _events(args: argparse.Namespace) -> int:
     for e in events:
         docs = sorted({s.document_id for s in e.sources})
         print(f"{e.id:>5}  {e.span.label():25} {e.span.precision.value:8} {e.title[:70]}")
-        print(f"       actors: {', '.join(e.actors) or '—'}; sources: {len(e.sources)} "
-              f"(documents {', '.join(map(str, docs))})")
+        print(
+            f"       actors: {', '.join(e.actors) or '—'}; sources: {len(e.sources)} "
+            f"(documents {', '.join(map(str, docs))})"
+        )
     print(f"{len(events)} event(s)")
     return 0
 
@@ -186,20 +211,27 @@ def _export(args: argparse.Namespace) -> int:
 
 def _documents(args: argparse.Namespace) -> int:
     for d in _store(args).documents():
-        print(f"{d.id:>4}  {str(d.published or '—'):10} {d.events:>4} events  "
-              f"{d.title or Path(d.path).name}")
+        print(
+            f"{d.id:>4}  {str(d.published or '—'):10} {d.events:>4} events  "
+            f"{d.title or Path(d.path).name}"
+        )
     return 0
 
 
 def _set_date(args: argparse.Namespace) -> int:
     store = _store(args)
-    pipeline.set_published(store, args.document, args.published,
-                           pipeline.default_matcher(paths.user_gazetteer_path()))
+    pipeline.set_published(
+        store, args.document, args.published, pipeline.default_matcher(paths.user_gazetteer_path())
+    )
     print(f"document {args.document}: published {args.published}; dates re-resolved")
     return 0
 
 
 _COMMANDS = {
-    "ingest": _ingest, "dates": _dates, "events": _events, "export": _export,
-    "documents": _documents, "set-date": _set_date,
+    "ingest": _ingest,
+    "dates": _dates,
+    "events": _events,
+    "export": _export,
+    "documents": _documents,
+    "set-date": _set_date,
 }

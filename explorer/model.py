@@ -75,9 +75,7 @@ class DateSpan:
         """``count`` months from ``first`` of ``year`` (may run into the next year)."""
         last_index = year * 12 + first - 1 + count - 1
         last_year, last_month = divmod(last_index, 12)
-        return cls(
-            dt.date(year, first, 1), last_day_of_month(last_year, last_month + 1), precision
-        )
+        return cls(dt.date(year, first, 1), last_day_of_month(last_year, last_month + 1), precision)
 
     @classmethod
     def decade(cls, first_year: int) -> DateSpan:

@@ -72,8 +72,9 @@ def ingest(
         except ExplorerError as err:
             report.failed.append((str(path), str(err)))
             continue
-        {"imported": report.imported, "replaced": report.replaced,
-         "unchanged": report.unchanged}[result.status].append(str(path))
+        {"imported": report.imported, "replaced": report.replaced, "unchanged": report.unchanged}[
+            result.status
+        ].append(str(path))
         report.events_created += result.events_created
         report.events_merged += result.events_merged
         if doc.published is None and result.status != "unchanged":
@@ -97,11 +98,11 @@ def _with_metadata(doc: Document, meta: FileInfo) -> Document:
     return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
 
 
-def set_published(store: Store, doc_id: int, published: dt.date,
-                  matcher: ActorMatcher | None = None) -> None:
+def set_published(
+    store: Store, doc_id: int, published: dt.date, matcher: ActorMatcher | None = None
+) -> None:
     """Give a document its publication date and re-resolve its dates (one transaction)."""
-    doc = dataclasses.replace(store.document(doc_id), published=published,
-                              published_source="user")
+    doc = dataclasses.replace(store.document(doc_id), published=published, published_source="user")
     matcher = matcher or default_matcher()
     store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
 

@@ -14,7 +14,9 @@ CORPUS = SHARED / "corpus"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Never touch the real user data folder from a test.
     monkeypatch.setenv("TIMELINE_EXPLORER_HOME", str(tmp_path_factory.mktemp("home")))
 

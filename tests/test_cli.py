@@ -29,11 +29,16 @@ def test_dates_json_contract(article: Path, capsys: pytest.CaptureFixture[str]) 
     text = article.read_text(encoding="utf-8")
     for r in rows:
         assert set(r) == {"span", "text", "start", "end", "precision"}
-        assert text[r["span"][0]:r["span"][1]] == r["text"]
+        assert text[r["span"][0] : r["span"][1]] == r["text"]
     by_text = {r["text"]: r for r in rows}
     assert by_text["Tuesday"]["start"] == "2023-01-10" and by_text["Tuesday"]["end"] is None
-    assert by_text["2022"] == {"span": by_text["2022"]["span"], "text": "2022", "start": "2022",
-                               "end": None, "precision": "year"}
+    assert by_text["2022"] == {
+        "span": by_text["2022"]["span"],
+        "text": "2022",
+        "start": "2022",
+        "end": None,
+        "precision": "year",
+    }
     assert by_text["March"]["start"] == "2023-03"
 
 
@@ -43,13 +48,29 @@ def test_dates_with_published_override(article: Path, capsys: pytest.CaptureFixt
     assert rows["Tuesday"]["start"] == "2023-01-31"
 
 
-def test_ingest_events_export(tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_events_export(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "t.sqlite"
     assert main(["ingest", str(article), "--db", str(db)]) == 0
     assert "imported 1" in capsys.readouterr().out
     out = tmp_path / "out.json"
-    assert main(["export", "--db", str(db), "--format", "json", "--output", str(out),
-                 "--actor", "Turkey"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(db),
+                "--format",
+                "json",
+                "--output",
+                str(out),
+                "--actor",
+                "Turkey",
+            ]
+        )
+        == 0
+    )
     data = json.loads(out.read_text(encoding="utf-8"))
     assert {"documents", "events"} <= set(data)
     assert set(data["documents"][0]) >= {"id", "path", "title", "published", "sha256"}
@@ -61,14 +82,31 @@ def test_ingest_events_export(tmp_path: Path, article: Path, capsys: pytest.Capt
         for s in e["sources"]:
             assert set(s) >= {"document_id", "start", "end", "text", "expression"}
     csv_out = tmp_path / "out.csv"
-    assert main(["export", "--db", str(db), "--format", "csv", "--output", str(csv_out),
-                 "--from", "2022", "--to", "2022"]) == 0
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(db),
+                "--format",
+                "csv",
+                "--output",
+                str(csv_out),
+                "--from",
+                "2022",
+                "--to",
+                "2022",
+            ]
+        )
+        == 0
+    )
     lines = csv_out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,start,end") and len(lines) == 2 and ",2022," in lines[1]
 
 
-def test_ingest_reports_failures_with_exit_code(tmp_path: Path, article: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_ingest_reports_failures_with_exit_code(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
     code = main(["ingest", str(article), str(empty), "--db", str(tmp_path / "t.sqlite")])
@@ -95,5 +133,5 @@ def test_set_date_re_resolves(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["set-date", "1", "2023-01-12", "--db", db]) == 0
     assert main(["events", "--db", db, "--json"]) == 0
     out = capsys.readouterr().out
-    data = json.loads(out[out.index("{"):])
+    data = json.loads(out[out.index("{") :])
     assert [e["start"] for e in data["events"]] == ["2023-01-10"]

@@ -19,9 +19,16 @@ def _ingest_corpus(store, corpus: Path, dates: dict[str, dt.date]) -> dict[str, 
 
 
 def _find(events: list[Event], start: str, end: str | None, word: str) -> Event:
-    hits = [e for e in events if e.span.iso_start() == start and e.span.iso_end() == end
-            and any(word.lower() in s.text.lower() for s in e.sources)]
-    assert len(hits) == 1, [(e.span.label(), e.title) for e in events if e.span.iso_start() == start]
+    hits = [
+        e
+        for e in events
+        if e.span.iso_start() == start
+        and e.span.iso_end() == end
+        and any(word.lower() in s.text.lower() for s in e.sources)
+    ]
+    assert len(hits) == 1, [
+        (e.span.label(), e.title) for e in events if e.span.iso_start() == start
+    ]
     return hits[0]
 
 
@@ -50,14 +57,17 @@ def test_anchor_events(store, corpus: Path, manifest_dates: dict[str, dt.date]) 
     assert "Russia" in kharkov.actors
 
 
-def test_sources_point_at_the_original_text(store, corpus: Path, manifest_dates: dict[str, dt.date]) -> None:  # type: ignore[no-untyped-def]
+def test_sources_point_at_the_original_text(
+    store, corpus: Path, manifest_dates: dict[str, dt.date]
+) -> None:  # type: ignore[no-untyped-def]
     _ingest_corpus(store, corpus, manifest_dates)
     for e in store.events():
         for s in e.sources:
             original = store.document(s.document_id).original
-            assert original[s.expression_start:s.expression_end] == s.expression or (
+            assert original[s.expression_start : s.expression_end] == s.expression or (
                 # markup inside the expression ("<u>signed on November 23</u>") stays in the file
-                s.expression in _strip(original[s.expression_start:s.expression_end]))
+                s.expression in _strip(original[s.expression_start : s.expression_end])
+            )
             assert s.passage_start <= s.expression_start < s.expression_end <= s.passage_end
 
 

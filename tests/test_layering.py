@@ -11,9 +11,12 @@ import explorer
 
 
 def test_domain_modules_do_not_import_qtwidgets() -> None:
-    names = [m.name for m in pkgutil.walk_packages(explorer.__path__, "explorer.")
-             if not m.name.startswith(("explorer.ui", "explorer.store.migrations"))
-             and m.name != "explorer.__main__"]
+    names = [
+        m.name
+        for m in pkgutil.walk_packages(explorer.__path__, "explorer.")
+        if not m.name.startswith(("explorer.ui", "explorer.store.migrations"))
+        and m.name != "explorer.__main__"
+    ]
     code = (
         "import importlib, sys\n"
         f"for n in {names!r}: importlib.import_module(n)\n"

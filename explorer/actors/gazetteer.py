@@ -17,8 +17,9 @@ def load_gazetteer(user_file: Path | None = None) -> list[Actor]:
         for a in _read(user_file):
             known = actors.get(a.name)
             aliases = tuple(dict.fromkeys((known.aliases if known else ()) + a.aliases))
-            actors[a.name] = Actor(a.name, a.kind if a.kind != "other" or not known else known.kind,
-                                   aliases)
+            actors[a.name] = Actor(
+                a.name, a.kind if a.kind != "other" or not known else known.kind, aliases
+            )
     return list(actors.values())
 
 
@@ -26,8 +27,11 @@ def _read(path: Path) -> list[Actor]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [
-            Actor(str(item["name"]), str(item.get("kind", "other")),
-                  tuple(str(x) for x in item.get("aliases", [])))
+            Actor(
+                str(item["name"]),
+                str(item.get("kind", "other")),
+                tuple(str(x) for x in item.get("aliases", [])),
+            )
             for item in data["actors"]
         ]
     except (OSError, ValueError, KeyError, TypeError) as err:
@@ -35,8 +39,9 @@ def _read(path: Path) -> list[Actor]:
 
 
 def save_user_actors(path: Path, actors: list[Actor]) -> None:
-    data = {"actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases)}
-                       for a in actors]}
+    data = {
+        "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases)} for a in actors]
+    }
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path)

@@ -26,9 +26,11 @@ class ActorMatcher:
                 self._canonical.setdefault(alias, a.name)
         self.kinds = {a.name: a.kind for a in actors}
         names = sorted(self._canonical, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])"
-        ) if names else None
+        self._pattern = (
+            re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+            if names
+            else None
+        )
 
     def find(self, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []

@@ -56,9 +56,9 @@ def drafts_for(
         passage = passages[p_index]
         if not passage.start <= e.start < passage.end:
             continue
-        actors = tuple(dict.fromkeys(
-            m.actor for m in mentions if passage.start <= m.start < passage.end
-        ))
+        actors = tuple(
+            dict.fromkeys(m.actor for m in mentions if passage.start <= m.start < passage.end)
+        )
         title = make_title(passage.text, e.start - passage.start, e.end - passage.start)
         out.append(EventDraft(title, e.span, actors, passage, e))
     return out

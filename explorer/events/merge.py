@@ -16,8 +16,12 @@ SAME_WITH_ACTORS = 62.0  # lower bar when they also share at least two actors
 
 
 def same_event(
-    span_a: DateSpan, text_a: str, actors_a: tuple[str, ...],
-    span_b: DateSpan, text_b: str, actors_b: tuple[str, ...],
+    span_a: DateSpan,
+    text_a: str,
+    actors_a: tuple[str, ...],
+    span_b: DateSpan,
+    text_b: str,
+    actors_b: tuple[str, ...],
 ) -> bool:
     if (span_a.start, span_a.end, span_a.precision) != (span_b.start, span_b.end, span_b.precision):
         return False

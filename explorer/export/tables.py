@@ -15,20 +15,38 @@ from explorer.store.repo import DocumentInfo
 def events_json(events: list[Event], documents: list[DocumentInfo]) -> dict[str, object]:
     return {
         "documents": [
-            {"id": d.id, "path": d.path, "title": d.title, "outlet": d.outlet,
-             "author": d.author, "published": d.published.isoformat() if d.published else None,
-             "sha256": d.sha256}
+            {
+                "id": d.id,
+                "path": d.path,
+                "title": d.title,
+                "outlet": d.outlet,
+                "author": d.author,
+                "published": d.published.isoformat() if d.published else None,
+                "sha256": d.sha256,
+            }
             for d in documents
         ],
         "events": [
-            {"id": e.id, "title": e.title, "start": e.span.iso_start(), "end": e.span.iso_end(),
-             "precision": e.span.precision.value, "actors": list(e.actors),
-             "sources": [
-                 {"document_id": s.document_id, "start": s.passage_start, "end": s.passage_end,
-                  "text": s.text, "expression": s.expression,
-                  "expression_start": s.expression_start, "expression_end": s.expression_end}
-                 for s in e.sources
-             ]}
+            {
+                "id": e.id,
+                "title": e.title,
+                "start": e.span.iso_start(),
+                "end": e.span.iso_end(),
+                "precision": e.span.precision.value,
+                "actors": list(e.actors),
+                "sources": [
+                    {
+                        "document_id": s.document_id,
+                        "start": s.passage_start,
+                        "end": s.passage_end,
+                        "text": s.text,
+                        "expression": s.expression,
+                        "expression_start": s.expression_start,
+                        "expression_end": s.expression_end,
+                    }
+                    for s in e.sources
+                ],
+            }
             for e in events
         ],
     }
@@ -39,9 +57,18 @@ def events_csv(events: list[Event]) -> str:
     w = csv.writer(out)
     w.writerow(["id", "start", "end", "precision", "title", "actors", "sources", "documents"])
     for e in events:
-        w.writerow([e.id, e.span.iso_start(), e.span.iso_end() or "", e.span.precision.value,
-                    e.title, "; ".join(e.actors), len(e.sources),
-                    " ".join(str(i) for i in sorted({s.document_id for s in e.sources}))])
+        w.writerow(
+            [
+                e.id,
+                e.span.iso_start(),
+                e.span.iso_end() or "",
+                e.span.precision.value,
+                e.title,
+                "; ".join(e.actors),
+                len(e.sources),
+                " ".join(str(i) for i in sorted({s.document_id for s in e.sources})),
+            ]
+        )
     return out.getvalue()
 
 

@@ -40,8 +40,12 @@ def read_byline(text: str) -> Byline:
             published, date_span = e.span.start, (e.start, e.end)
             break
     author_match = _BY.search(header)
-    return Byline(_title(header), author_match.group(1).strip() if author_match else None,
-                  published, date_span)
+    return Byline(
+        _title(header),
+        author_match.group(1).strip() if author_match else None,
+        published,
+        date_span,
+    )
 
 
 def _header(text: str) -> str:

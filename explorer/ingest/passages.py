@@ -7,7 +7,62 @@ import re
 from explorer.model import Passage
 
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "adm", "rep", "sen", "gov", "pres", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "nos", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "approx", "est", "dept", "univ", "ave", "blvd"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "no",
+        "nos",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "ave",
+        "blvd",
+    ]
 )
 # A sentence ends at . ! ? (with closing quotes or brackets), before space and a capital, quote,
 # digit or bracket; or at a line break.
@@ -48,6 +103,4 @@ def _add(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None
 
 
 def split_passages(text: str) -> list[Passage]:
-    return [
-        Passage(i, s, e, text[s:e]) for i, (s, e) in enumerate(split_sentences(text))
-    ]
+    return [Passage(i, s, e, text[s:e]) for i, (s, e) in enumerate(split_sentences(text))]

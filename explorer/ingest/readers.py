@@ -49,8 +49,14 @@ def parse_document(
     text_map = markup.clean(original)
     if not text_map.text.strip():
         raise InputError(f"{name}: has no text once markup is removed.")
-    return _finish(name, sha, original, text_map, "markdown" if suffix in (".md", ".markdown")
-                   else "text", published)
+    return _finish(
+        name,
+        sha,
+        original,
+        text_map,
+        "markdown" if suffix in (".md", ".markdown") else "text",
+        published,
+    )
 
 
 def _from_html(name: str, sha: str, page: str, published: dt.date | None) -> Document:
@@ -58,8 +64,9 @@ def _from_html(name: str, sha: str, page: str, published: dt.date | None) -> Doc
     # tag stripping could; its text becomes the document the user reads and highlights.
     import trafilatura
 
-    text = trafilatura.extract(page, include_comments=False, include_tables=False,
-                               favor_recall=True)
+    text = trafilatura.extract(
+        page, include_comments=False, include_tables=False, favor_recall=True
+    )
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in this HTML page.")
     meta = trafilatura.extract_metadata(page)
@@ -74,9 +81,17 @@ def _from_html(name: str, sha: str, page: str, published: dt.date | None) -> Doc
     else:
         published = doc.published
     return Document(
-        path=doc.path, sha256=sha, original=text, text=text, offsets=doc.offsets, format="html",
-        title=title or doc.title, outlet=outlet, author=author or doc.author,
-        published=published, published_source=source,
+        path=doc.path,
+        sha256=sha,
+        original=text,
+        text=text,
+        offsets=doc.offsets,
+        format="html",
+        title=title or doc.title,
+        outlet=outlet,
+        author=author or doc.author,
+        published=published,
+        published_source=source,
     )
 
 
@@ -97,8 +112,15 @@ def _finish(
     elif head.published is not None:
         published, source = head.published, "byline"
     return Document(
-        path=name, sha256=sha, original=original, text=text_map.text, offsets=text_map.offsets,
-        format=fmt, title=head.title, author=head.author, published=published,
+        path=name,
+        sha256=sha,
+        original=original,
+        text=text_map.text,
+        offsets=text_map.offsets,
+        format=fmt,
+        title=head.title,
+        author=head.author,
+        published=published,
         published_source=source,
     )
 
@@ -108,7 +130,9 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+            out.extend(
+                sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            )
         else:
             out.append(p)
     return out

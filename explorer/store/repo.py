@@ -11,11 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz import fuzz
+from rapidfuzz import process as rapid_process
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from explorer.analysis import Analysis
 from explorer.errors import StoreError
-from explorer.events.merge import same_event
+from explorer.events.merge import SAME_TEXT, SAME_WITH_ACTORS
 from explorer.model import DateSpan, Document, Event, Precision, Source
 from explorer.store.db import make_engine, translated
 from explorer.store.schema import (
@@ -90,24 +92,44 @@ class Store:
                     return SaveResult(old.id, "unchanged")
                 _delete_document(conn, old.id)
                 status = "replaced"
-            doc_id = conn.execute(insert(DocumentRow).values(
-                path=doc.path, sha256=doc.sha256, format=doc.format, title=doc.title,
-                outlet=doc.outlet, author=doc.author, published=doc.published,
-                published_source=doc.published_source, original=doc.original, text=doc.text,
-                offsets=array.array("i", doc.offsets).tobytes(),
-                imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-            )).inserted_primary_key[0]  # type: ignore[index]
+            doc_id = conn.execute(
+                insert(DocumentRow).values(
+                    path=doc.path,
+                    sha256=doc.sha256,
+                    format=doc.format,
+                    title=doc.title,
+                    outlet=doc.outlet,
+                    author=doc.author,
+                    published=doc.published,
+                    published_source=doc.published_source,
+                    original=doc.original,
+                    text=doc.text,
+                    offsets=array.array("i", doc.offsets).tobytes(),
+                    imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
             tm = doc.text_map
             if analysis.passages:
-                conn.execute(insert(PassageRow), [
-                    dict(document_id=doc_id, idx=p.index, start=p.start, end=p.end,
-                         orig_start=tm.to_original(p.start, p.end)[0],
-                         orig_end=tm.to_original(p.start, p.end)[1], text=p.text)
-                    for p in analysis.passages
-                ])
-            passage_ids = dict(conn.execute(
-                select(PassageRow.idx, PassageRow.id).where(PassageRow.document_id == doc_id)
-            ).all())
+                conn.execute(
+                    insert(PassageRow),
+                    [
+                        dict(
+                            document_id=doc_id,
+                            idx=p.index,
+                            start=p.start,
+                            end=p.end,
+                            orig_start=tm.to_original(p.start, p.end)[0],
+                            orig_end=tm.to_original(p.start, p.end)[1],
+                            text=p.text,
+                        )
+                        for p in analysis.passages
+                    ],
+                )
+            passage_ids = dict(
+                conn.execute(
+                    select(PassageRow.idx, PassageRow.id).where(PassageRow.document_id == doc_id)
+                ).all()
+            )
             passage_of = _passage_index(analysis)
             rows = []
             for e in analysis.expressions:
@@ -115,45 +137,77 @@ class Store:
                 if p_idx is None:
                     continue
                 o_start, o_end = tm.to_original(e.start, e.end)
-                rows.append(dict(
-                    document_id=doc_id, passage_id=passage_ids[p_idx], start=e.start, end=e.end,
-                    orig_start=o_start, orig_end=o_end, text=e.text, kind=e.kind,
-                    inferred=e.inferred,
-                    start_date=e.span.start if e.span else None,
-                    end_date=e.span.end if e.span else None,
-                    precision=e.span.precision.value if e.span else None,
-                    reference=e.reference.value if e.reference else None,
-                ))
+                rows.append(
+                    dict(
+                        document_id=doc_id,
+                        passage_id=passage_ids[p_idx],
+                        start=e.start,
+                        end=e.end,
+                        orig_start=o_start,
+                        orig_end=o_end,
+                        text=e.text,
+                        kind=e.kind,
+                        inferred=e.inferred,
+                        start_date=e.span.start if e.span else None,
+                        end_date=e.span.end if e.span else None,
+                        precision=e.span.precision.value if e.span else None,
+                        reference=e.reference.value if e.reference else None,
+                    )
+                )
             if rows:
                 conn.execute(insert(ExpressionRow), rows)
-            expression_ids = dict(conn.execute(
-                select(ExpressionRow.start, ExpressionRow.id)
-                .where(ExpressionRow.document_id == doc_id)
-            ).all())
+            expression_ids = dict(
+                conn.execute(
+                    select(ExpressionRow.start, ExpressionRow.id).where(
+                        ExpressionRow.document_id == doc_id
+                    )
+                ).all()
+            )
             names = {m.actor for m in analysis.mentions}
             actor_ids = _ensure_actors(conn, names, kinds or {})
             if analysis.mentions:
-                conn.execute(insert(MentionRow), [
-                    dict(document_id=doc_id, actor_id=actor_ids[m.actor], start=m.start, end=m.end)
-                    for m in analysis.mentions
-                ])
+                conn.execute(
+                    insert(MentionRow),
+                    [
+                        dict(
+                            document_id=doc_id,
+                            actor_id=actor_ids[m.actor],
+                            start=m.start,
+                            end=m.end,
+                        )
+                        for m in analysis.mentions
+                    ],
+                )
             created = merged = 0
             for d in analysis.drafts:
                 event_id = _find_same_event(conn, d.span, d.passage.text, d.actors)
                 if event_id is None:
-                    event_id = conn.execute(insert(EventRow).values(
-                        title=d.title, start_date=d.span.start, end_date=d.span.end,
-                        precision=d.span.precision.value,
-                    )).inserted_primary_key[0]  # type: ignore[index]
+                    event_id = conn.execute(
+                        insert(EventRow).values(
+                            title=d.title,
+                            start_date=d.span.start,
+                            end_date=d.span.end,
+                            precision=d.span.precision.value,
+                        )
+                    ).inserted_primary_key[0]  # type: ignore[index]
                     created += 1
                 else:
                     merged += 1
-                conn.execute(insert(EventSourceRow).values(
-                    event_id=event_id, expression_id=expression_ids[d.expression.start]))
-                have = set(conn.execute(select(EventActorRow.actor_id)
-                                        .where(EventActorRow.event_id == event_id)).scalars())
-                new = [dict(event_id=event_id, actor_id=actor_ids[a])
-                       for a in dict.fromkeys(d.actors) if actor_ids[a] not in have]
+                conn.execute(
+                    insert(EventSourceRow).values(
+                        event_id=event_id, expression_id=expression_ids[d.expression.start]
+                    )
+                )
+                have = set(
+                    conn.execute(
+                        select(EventActorRow.actor_id).where(EventActorRow.event_id == event_id)
+                    ).scalars()
+                )
+                new = [
+                    dict(event_id=event_id, actor_id=actor_ids[a])
+                    for a in dict.fromkeys(d.actors)
+                    if actor_ids[a] not in have
+                ]
                 if new:
                     conn.execute(insert(EventActorRow), new)
             return SaveResult(doc_id, status, created, merged)
@@ -168,16 +222,25 @@ class Store:
 
     def documents(self) -> list[DocumentInfo]:
         with translated(self.path), self.engine.connect() as conn:
-            counts = dict(conn.execute(
-                select(ExpressionRow.document_id, func.count(EventSourceRow.id))
-                .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
-                .group_by(ExpressionRow.document_id)
-            ).all())
-            rows = conn.execute(select(
-                DocumentRow.id, DocumentRow.path, DocumentRow.title, DocumentRow.outlet,
-                DocumentRow.author, DocumentRow.published, DocumentRow.published_source,
-                DocumentRow.sha256,
-            ).order_by(DocumentRow.id)).all()
+            counts = dict(
+                conn.execute(
+                    select(ExpressionRow.document_id, func.count(EventSourceRow.id))
+                    .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
+                    .group_by(ExpressionRow.document_id)
+                ).all()
+            )
+            rows = conn.execute(
+                select(
+                    DocumentRow.id,
+                    DocumentRow.path,
+                    DocumentRow.title,
+                    DocumentRow.outlet,
+                    DocumentRow.author,
+                    DocumentRow.published,
+                    DocumentRow.published_source,
+                    DocumentRow.sha256,
+                ).order_by(DocumentRow.id)
+            ).all()
         return [DocumentInfo(*r, events=counts.get(r.id, 0)) for r in rows]
 
     def document(self, doc_id: int) -> Document:
@@ -189,21 +252,36 @@ class Store:
         offsets = array.array("i")
         offsets.frombytes(row.offsets)
         return Document(
-            path=row.path, sha256=row.sha256, original=row.original, text=row.text,
-            offsets=tuple(offsets), format=row.format, title=row.title, outlet=row.outlet,
-            author=row.author, published=row.published, published_source=row.published_source,
+            path=row.path,
+            sha256=row.sha256,
+            original=row.original,
+            text=row.text,
+            offsets=tuple(offsets),
+            format=row.format,
+            title=row.title,
+            outlet=row.outlet,
+            author=row.author,
+            published=row.published,
+            published_source=row.published_source,
         )
 
     def events(self, flt: EventFilter | None = None) -> list[Event]:
         flt = flt or EventFilter()
         with translated(self.path), self.engine.connect() as conn:
-            q = select(EventRow.id, EventRow.title, EventRow.start_date, EventRow.end_date,
-                       EventRow.precision)
+            q = select(
+                EventRow.id,
+                EventRow.title,
+                EventRow.start_date,
+                EventRow.end_date,
+                EventRow.precision,
+            )
             if flt.start is not None:
                 q = q.where(EventRow.end_date >= flt.start)
             if flt.end is not None:
                 q = q.where(EventRow.start_date <= flt.end)
-            rows = conn.execute(q.order_by(EventRow.start_date, EventRow.end_date, EventRow.id)).all()
+            rows = conn.execute(
+                q.order_by(EventRow.start_date, EventRow.end_date, EventRow.id)
+            ).all()
             actors: dict[int, list[str]] = defaultdict(list)
             for ev, name in conn.execute(
                 select(EventActorRow.event_id, ActorRow.name)
@@ -213,9 +291,16 @@ class Store:
                 actors[ev].append(name)
             sources: dict[int, list[Source]] = defaultdict(list)
             for s in conn.execute(
-                select(EventSourceRow.event_id, ExpressionRow.document_id, PassageRow.orig_start,
-                       PassageRow.orig_end, PassageRow.text, ExpressionRow.text,
-                       ExpressionRow.orig_start, ExpressionRow.orig_end)
+                select(
+                    EventSourceRow.event_id,
+                    ExpressionRow.document_id,
+                    PassageRow.orig_start,
+                    PassageRow.orig_end,
+                    PassageRow.text,
+                    ExpressionRow.text,
+                    ExpressionRow.orig_start,
+                    ExpressionRow.orig_end,
+                )
                 .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
                 .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
                 .order_by(EventSourceRow.event_id, ExpressionRow.document_id, ExpressionRow.start)
@@ -239,28 +324,33 @@ class Store:
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
     if not names:
         return {}
-    found = dict(conn.execute(
-        select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(names))
-    ).all())
+    found = dict(
+        conn.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(names))).all()
+    )
     new = [n for n in names if n not in found]
     if new:
         conn.execute(insert(ActorRow), [dict(name=n, kind=kinds.get(n, "other")) for n in new])
-        found.update(conn.execute(
-            select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(new))
-        ).all())
+        found.update(
+            conn.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(new))).all()
+        )
     return found
 
 
 def _delete_document(conn: Connection, doc_id: int) -> None:
-    touched = select(EventSourceRow.event_id).join(
-        ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id
-    ).where(ExpressionRow.document_id == doc_id)
+    touched = (
+        select(EventSourceRow.event_id)
+        .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+        .where(ExpressionRow.document_id == doc_id)
+    )
     event_ids = set(conn.execute(touched).scalars())
     conn.execute(delete(DocumentRow).where(DocumentRow.id == doc_id))
     if event_ids:
         # Events that lost their last source go; the others keep their remaining sources.
-        still = set(conn.execute(select(EventSourceRow.event_id)
-                                 .where(EventSourceRow.event_id.in_(event_ids))).scalars())
+        still = set(
+            conn.execute(
+                select(EventSourceRow.event_id).where(EventSourceRow.event_id.in_(event_ids))
+            ).scalars()
+        )
         gone = event_ids - still
         if gone:
             conn.execute(delete(EventRow).where(EventRow.id.in_(gone)))
@@ -280,23 +370,47 @@ def _passage_index(analysis: Analysis):  # type: ignore[no-untyped-def]
     return find
 
 
-def _find_same_event(conn: Connection, span: DateSpan, text: str, actors: tuple[str, ...]) -> int | None:
-    candidates = conn.execute(
-        select(EventRow.id).where(EventRow.start_date == span.start,
-                                  EventRow.end_date == span.end,
-                                  EventRow.precision == span.precision.value)
-    ).scalars().all()
-    for event_id in candidates:
-        texts = conn.execute(
-            select(PassageRow.text)
-            .join(ExpressionRow, ExpressionRow.passage_id == PassageRow.id)
-            .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
-            .where(EventSourceRow.event_id == event_id).limit(5)
-        ).scalars().all()
-        their_actors = tuple(conn.execute(
-            select(ActorRow.name).join(EventActorRow, EventActorRow.actor_id == ActorRow.id)
-            .where(EventActorRow.event_id == event_id)
-        ).scalars())
-        if any(same_event(span, text, actors, span, t, their_actors) for t in texts):
-            return event_id
+def _find_same_event(
+    conn: Connection, span: DateSpan, text: str, actors: tuple[str, ...]
+) -> int | None:
+    """The stored event this sentence tells of, if any: one query, one fuzzy search in C."""
+    # One sentence per event is enough to compare: its first source.
+    first = (
+        select(EventSourceRow.event_id, func.min(EventSourceRow.expression_id).label("expr"))
+        .join(EventRow, EventRow.id == EventSourceRow.event_id)
+        .where(
+            EventRow.start_date == span.start,
+            EventRow.end_date == span.end,
+            EventRow.precision == span.precision.value,
+        )
+        .group_by(EventSourceRow.event_id)
+        .subquery()
+    )
+    rows = conn.execute(
+        select(first.c.event_id, PassageRow.text)
+        .join(ExpressionRow, ExpressionRow.id == first.c.expr)
+        .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+    ).all()
+    if not rows:
+        return None
+    scores = rapid_process.extract(
+        text.lower(),
+        [r[1].lower() for r in rows],
+        scorer=fuzz.token_set_ratio,
+        score_cutoff=SAME_WITH_ACTORS,
+        limit=5,
+    )
+    for _, score, index in scores:
+        event_id = rows[index][0]
+        if score >= SAME_TEXT:
+            return int(event_id)
+        theirs = set(
+            conn.execute(
+                select(ActorRow.name)
+                .join(EventActorRow, EventActorRow.actor_id == ActorRow.id)
+                .where(EventActorRow.event_id == event_id)
+            ).scalars()
+        )
+        if len(theirs & set(actors)) >= 2:
+            return int(event_id)
     return None

@@ -31,7 +31,39 @@ _MASKS = re.compile(
 _WORD_BEFORE = re.compile(r"([\w.#]+)\W*$")
 _WORD_AFTER = re.compile(r"^[\s-]*([\w/]+)")
 _TEMPORAL_PREPS = frozenset(
-    ["in", "since", "by", "until", "till", "from", "through", "to", "during", "before", "after", "of", "last", "this", "next", "early", "late", "mid", "between", "and", "or", "around", "about", "circa", "throughout", "following", "for", "on", "the", "beginning", "end"]
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "to",
+        "during",
+        "before",
+        "after",
+        "of",
+        "last",
+        "this",
+        "next",
+        "early",
+        "late",
+        "mid",
+        "between",
+        "and",
+        "or",
+        "around",
+        "about",
+        "circa",
+        "throughout",
+        "following",
+        "for",
+        "on",
+        "the",
+        "beginning",
+        "end",
+    ]
 )
 _MONTHS_NEEDING_CONTEXT = frozenset({"may", "march", "may.", "mar."})
 _BARE_SEASONS_NEEDING_CONTEXT = frozenset({"fall", "spring"})

@@ -85,6 +85,7 @@ def _year2(first: int, text: str) -> int:
 
 def _nearest_year(base: dt.date, month: int, day: int | None, direction: Direction | None) -> int:
     """The year of month (and day) that lies in ``direction`` from ``base``, else the nearest."""
+
     def point(y: int) -> dt.date:
         d = min(day or 1, last_day_of_month(y, month).day)
         return dt.date(y, month, d)
@@ -118,7 +119,11 @@ def _mod_span(span: DateSpan, mod: str | None) -> DateSpan:
 
 
 def _day_span(
-    c: Candidate, doc: DocumentTime, direction: Direction | None, mon_key: str, day_key: str,
+    c: Candidate,
+    doc: DocumentTime,
+    direction: Direction | None,
+    mon_key: str,
+    day_key: str,
     year_key: str,
 ) -> Resolution:
     month = _month(c, mon_key)
@@ -143,8 +148,11 @@ def _day_span(
                 return Resolution(DateSpan.day(dt.date(y, month, day)), kind="relative")
     else:
         # dateparser reads the day in the direction the year was chosen in.
-        way = Direction.PAST if (month, day) <= (base.month, base.day) and year <= base.year \
-            or year < base.year else Direction.FUTURE
+        way = (
+            Direction.PAST
+            if (month, day) <= (base.month, base.day) and year <= base.year or year < base.year
+            else Direction.FUTURE
+        )
         parsed = parse_day(f"{day} {_MONTH_NAMES[month]}", base, way)
         if parsed is not None and (parsed.month, parsed.day) == (month, day):
             year = parsed.year
@@ -272,12 +280,17 @@ def _decade(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Res
 
 
 def _century(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
-    number = int(c.groups["cent"]) if c.get("cent") else lexicon.CENTURY_WORDS[
-        " ".join(c.groups["centw"].lower().replace("-", " ").split())]
+    number = (
+        int(c.groups["cent"])
+        if c.get("cent")
+        else lexicon.CENTURY_WORDS[" ".join(c.groups["centw"].lower().replace("-", " ").split())]
+    )
     if not 1 <= number <= 21:
         return Resolution(None)
     first = (number - 1) * 100 + 1
-    return Resolution(DateSpan(dt.date(first, 1, 1), dt.date(first + 99, 12, 31), Precision.CENTURY))
+    return Resolution(
+        DateSpan(dt.date(first, 1, 1), dt.date(first + 99, 12, 31), Precision.CENTURY)
+    )
 
 
 def _quarter_span(year: int, q: int) -> DateSpan:
@@ -314,13 +327,20 @@ def _quarter_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -
     if c.get("year"):
         anchor = doc.last_quarter or previous
         return Resolution(_quarter_span(int(c.groups["year"]), anchor[1]), kind="anaphoric")
-    if "year ago" in qrel or "year earlier" in qrel or "corresponding" in qrel or "comparable" in qrel:
+    if (
+        "year ago" in qrel
+        or "year earlier" in qrel
+        or "corresponding" in qrel
+        or "comparable" in qrel
+    ):
         anchor = doc.last_quarter or previous
         return Resolution(_quarter_span(anchor[0] - 1, anchor[1]), kind="anaphoric", inferred=True)
     if yrel:
         anchor = doc.last_quarter or previous
         offset = {"last": -1, "this": 0, "next": 1}[yrel]
-        return Resolution(_quarter_span(base.year + offset, anchor[1]), kind="anaphoric", inferred=True)
+        return Resolution(
+            _quarter_span(base.year + offset, anchor[1]), kind="anaphoric", inferred=True
+        )
     if c.get("ago"):
         anchor = doc.last_quarter or previous
         return Resolution(_quarter_span(anchor[0] - 1, anchor[1]), kind="anaphoric", inferred=True)
@@ -379,7 +399,7 @@ def _half(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resol
         return UNRESOLVED_RELATIVE
     rel = c.groups["rel"].lower()
     offset = {"last": -1, "this": 0, "next": 1, "the": 0}[rel]
-    year = (doc.last_year if rel == "the" and doc.last_year else doc.published.year + offset)
+    year = doc.last_year if rel == "the" and doc.last_year else doc.published.year + offset
     return Resolution(_half_span(year, half), kind="relative")
 
 

@@ -12,8 +12,18 @@ from explorer.temporal.resolve import DocumentTime, resolve
 
 # Rules whose reading depends on tense; the others never look at it.
 _DIRECTIONAL = frozenset(
-    {"weekday", "month_day", "day_month", "month_day_range", "day_month_range", "month",
-     "quarter", "season", "week", "weekend"}
+    {
+        "weekday",
+        "month_day",
+        "day_month",
+        "month_day_range",
+        "day_month_range",
+        "month",
+        "quarter",
+        "season",
+        "week",
+        "weekend",
+    }
 )
 
 

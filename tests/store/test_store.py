@@ -50,7 +50,11 @@ def test_changed_file_replaces_its_derived_data(tmp_path: Path, store: Store) ->
 
 def test_same_story_from_two_outlets_is_one_event(tmp_path: Path, store: Store) -> None:
     a = _file(tmp_path, "outlet_a.txt", STORY)
-    b = _file(tmp_path, "outlet_b.txt", "Agency report. " + STORY.replace("Ministers", "Foreign ministers"))
+    b = _file(
+        tmp_path,
+        "outlet_b.txt",
+        "Agency report. " + STORY.replace("Ministers", "Foreign ministers"),
+    )
     pipeline.ingest([a, b], store, published=dt.date(2023, 1, 12))
     tuesday = [e for e in store.events() if e.span.iso_start() == "2023-01-10"]
     assert len(tuesday) == 1
@@ -58,15 +62,21 @@ def test_same_story_from_two_outlets_is_one_event(tmp_path: Path, store: Store) 
 
 
 def test_different_events_on_one_day_stay_apart(tmp_path: Path, store: Store) -> None:
-    pipeline.ingest([_file(tmp_path, "a.txt", STORY), _file(tmp_path, "b.txt", OTHER)], store,
-                    published=dt.date(2023, 1, 12))
+    pipeline.ingest(
+        [_file(tmp_path, "a.txt", STORY), _file(tmp_path, "b.txt", OTHER)],
+        store,
+        published=dt.date(2023, 1, 12),
+    )
     tuesday = [e for e in store.events() if e.span.iso_start() == "2023-01-10"]
     assert len(tuesday) == 2
 
 
 def test_actor_filter(tmp_path: Path, store: Store) -> None:
-    pipeline.ingest([_file(tmp_path, "a.txt", STORY), _file(tmp_path, "b.txt", OTHER)], store,
-                    published=dt.date(2023, 1, 12))
+    pipeline.ingest(
+        [_file(tmp_path, "a.txt", STORY), _file(tmp_path, "b.txt", OTHER)],
+        store,
+        published=dt.date(2023, 1, 12),
+    )
     turkey = store.events(EventFilter(actors=("Turkey",)))
     assert turkey and all("Turkey" in e.actors for e in turkey)
     both = store.events(EventFilter(actors=("Ukraine", "Russia"), match_all=True))
@@ -130,7 +140,9 @@ def test_locked_database_fails_cleanly(tmp_path: Path) -> None:
         from sqlalchemy import create_engine
 
         s.engine = create_engine(f"sqlite:///{db}", connect_args={"timeout": 0.2})
-        report = pipeline.ingest([_file(tmp_path, "a.txt", STORY)], s, published=dt.date(2023, 1, 12))
+        report = pipeline.ingest(
+            [_file(tmp_path, "a.txt", STORY)], s, published=dt.date(2023, 1, 12)
+        )
         assert report.failed and "in use" in report.failed[0][1]
     finally:
         holder.rollback()

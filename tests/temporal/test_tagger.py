@@ -24,25 +24,65 @@ def one(text: str, published: dt.date | None = PUB):  # type: ignore[no-untyped-
         ("The pact was signed in 2001 by both sides.", "2001", "2001", Precision.YEAR),
         ("Talks were held on Wednesday in the capital.", "Wednesday", "2021-12-15", Precision.DAY),
         ("The ministers met on Sunday in Lisbon.", "Sunday", "2021-12-12", Precision.DAY),
-        ("The two armies agreed on November 23 to hold drills.", "November 23", "2021-11-23", Precision.DAY),
+        (
+            "The two armies agreed on November 23 to hold drills.",
+            "November 23",
+            "2021-11-23",
+            Precision.DAY,
+        ),
         ("The fighting began on 10 May near the border.", "10 May", "2021-05-10", Precision.DAY),
         ("Exports fell sharply last year.", "last year", "2020", Precision.YEAR),
         ("The budget grows again next year.", "next year", "2022", Precision.YEAR),
         ("The envoy arrived last week.", "last week", "2021-12-06 – 2021-12-12", Precision.WEEK),
         ("Prices rose this month.", "this month", "2021-12", Precision.MONTH),
-        ("Reserves could run dry by the mid-2030s, analysts say.", "the mid-2030s", "2030 – 2039", Precision.DECADE),
+        (
+            "Reserves could run dry by the mid-2030s, analysts say.",
+            "the mid-2030s",
+            "2030 – 2039",
+            Precision.DECADE,
+        ),
         ("The plan covers 2021-2025 in detail.", "2021-2025", "2021 – 2025", Precision.YEAR),
-        ("Trade doubled from 2013 to 2019 overall.", "from 2013 to 2019", "2013 – 2019", Precision.YEAR),
+        (
+            "Trade doubled from 2013 to 2019 overall.",
+            "from 2013 to 2019",
+            "2013 – 2019",
+            Precision.YEAR,
+        ),
         ("Growth slowed in early 2022 for the region.", "early 2022", "2022", Precision.YEAR),
-        ("The report is dated December 15, 2021 and signed.", "December 15, 2021", "2021-12-15", Precision.DAY),
-        ("Sales fell in the third quarter of 2020.", "the third quarter of 2020", "2020-07 – 2020-09", Precision.QUARTER),
+        (
+            "The report is dated December 15, 2021 and signed.",
+            "December 15, 2021",
+            "2021-12-15",
+            Precision.DAY,
+        ),
+        (
+            "Sales fell in the third quarter of 2020.",
+            "the third quarter of 2020",
+            "2020-07 – 2020-09",
+            Precision.QUARTER,
+        ),
         ("Output rose in Q3 2019.", "Q3 2019", "2019-07 – 2019-09", Precision.QUARTER),
-        ("The dispute dates to the 1990s in the region.", "the 1990s", "1990 – 1999", Precision.DECADE),
+        (
+            "The dispute dates to the 1990s in the region.",
+            "the 1990s",
+            "1990 – 1999",
+            Precision.DECADE,
+        ),
         ("The firm was founded two years ago in Riga.", "two years ago", "2019", Precision.YEAR),
         ("Shipments resumed on Aug. 7 after a pause.", "Aug. 7", "2021-08-07", Precision.DAY),
         ("The deal was struck in mid-2021 quietly.", "mid-2021", "2021", Precision.YEAR),
-        ("The summer of 2019 was calm there.", "The summer of 2019", "2019-06 – 2019-08", Precision.SEASON),
-        ("The ceasefire held through the 20th century mostly.", "the 20th century", "1901 – 2000", Precision.CENTURY),
+        (
+            "The summer of 2019 was calm there.",
+            "The summer of 2019",
+            "2019-06 – 2019-08",
+            Precision.SEASON,
+        ),
+        (
+            "The ceasefire held through the 20th century mostly.",
+            "the 20th century",
+            "1901 – 2000",
+            Precision.CENTURY,
+        ),
         ("Revenue for fiscal 1989 was flat.", "fiscal 1989", "1989", Precision.YEAR),
     ],
 )
@@ -124,13 +164,17 @@ def test_unknown_publication_date_keeps_relative_unresolved() -> None:
 def test_vague_references_have_no_calendar_value() -> None:
     found = tag("Prices are high now, and rose recently; relief may come in the future.", PUB)
     assert [(e.text, e.reference) for e in found] == [
-        ("now", Reference.PRESENT), ("recently", Reference.PAST), ("the future", Reference.FUTURE)
+        ("now", Reference.PRESENT),
+        ("recently", Reference.PAST),
+        ("the future", Reference.FUTURE),
     ]
     assert all(e.span is None for e in found)
 
 
 def test_quarter_anaphora_follows_the_article() -> None:
-    found = tag("Profit rose in the third quarter of 1989. A year earlier it fell.", dt.date(1989, 11, 2))
+    found = tag(
+        "Profit rose in the third quarter of 1989. A year earlier it fell.", dt.date(1989, 11, 2)
+    )
     assert found[1].text == "A year earlier"
     assert found[1].span is not None and found[1].span.label() == "1988-07 – 1988-09"
 

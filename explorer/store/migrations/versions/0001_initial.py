@@ -33,8 +33,12 @@ def upgrade() -> None:
     op.create_table(
         "passages",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer,
-                  sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "document_id",
+            sa.Integer,
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("idx", sa.Integer, nullable=False),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
@@ -46,10 +50,19 @@ def upgrade() -> None:
     op.create_table(
         "time_expressions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer,
-                  sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
-        sa.Column("passage_id", sa.Integer,
-                  sa.ForeignKey("passages.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "document_id",
+            sa.Integer,
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column(
+            "passage_id",
+            sa.Integer,
+            sa.ForeignKey("passages.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
         sa.Column("orig_start", sa.Integer, nullable=False),
@@ -74,11 +87,20 @@ def upgrade() -> None:
     op.create_table(
         "event_sources",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("event_id", sa.Integer,
-                  sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False, index=True),
-        sa.Column("expression_id", sa.Integer,
-                  sa.ForeignKey("time_expressions.id", ondelete="CASCADE"), nullable=False,
-                  unique=True),
+        sa.Column(
+            "event_id",
+            sa.Integer,
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column(
+            "expression_id",
+            sa.Integer,
+            sa.ForeignKey("time_expressions.id", ondelete="CASCADE"),
+            nullable=False,
+            unique=True,
+        ),
     )
     op.create_table(
         "actors",
@@ -89,30 +111,56 @@ def upgrade() -> None:
     op.create_table(
         "aliases",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("actor_id", sa.Integer,
-                  sa.ForeignKey("actors.id", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column(
+            "actor_id",
+            sa.Integer,
+            sa.ForeignKey("actors.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("alias", sa.String, nullable=False, unique=True),
     )
     op.create_table(
         "event_actors",
-        sa.Column("event_id", sa.Integer,
-                  sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("actor_id", sa.Integer,
-                  sa.ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True),
+        sa.Column(
+            "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+        ),
+        sa.Column(
+            "actor_id",
+            sa.Integer,
+            sa.ForeignKey("actors.id", ondelete="CASCADE"),
+            primary_key=True,
+            index=True,
+        ),
     )
     op.create_table(
         "actor_mentions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("document_id", sa.Integer,
-                  sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
-        sa.Column("actor_id", sa.Integer,
-                  sa.ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "document_id",
+            sa.Integer,
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        sa.Column(
+            "actor_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="CASCADE"), nullable=False
+        ),
         sa.Column("start", sa.Integer, nullable=False),
         sa.Column("end", sa.Integer, nullable=False),
     )
 
 
 def downgrade() -> None:
-    for table in ("actor_mentions", "event_actors", "aliases", "actors", "event_sources",
-                  "events", "time_expressions", "passages", "documents"):
+    for table in (
+        "actor_mentions",
+        "event_actors",
+        "aliases",
+        "actors",
+        "event_sources",
+        "events",
+        "time_expressions",
+        "passages",
+        "documents",
+    ):
         op.drop_table(table)
