@@ -113,11 +113,6 @@ def _nearest_year(base: dt.date, month: int, day: int | None, direction: Directi
 _TENSE_HORIZON_DAYS = 270
 
 
-def _mod_span(span: DateSpan, mod: str | None) -> DateSpan:
-    """Early/mid/late keep the unit's precision: "early 2022" is 2022, not made-up months."""
-    return span
-
-
 def _day_span(
     c: Candidate,
     doc: DocumentTime,
@@ -210,7 +205,8 @@ def _day_range(c: Candidate, doc: DocumentTime, direction: Direction | None) -> 
 
 
 def _month_year(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
-    return Resolution(_mod_span(DateSpan.month(_year(c.groups["year"]), _month(c)), c.get("mod")))
+    # "early May 2020" keeps month precision: the modifier never invents days.
+    return Resolution(DateSpan.month(_year(c.groups["year"]), _month(c)))
 
 
 def _month_rel_year(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
