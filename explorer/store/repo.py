@@ -11,15 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
-from rapidfuzz import process as rapid_process
 from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from explorer.analysis import Analysis
 from explorer.errors import StoreError
-from explorer.events.merge import SAME_TEXT, SAME_WITH_ACTORS
 from explorer.model import DateSpan, Document, Event, Precision, Source
 from explorer.store.db import make_engine, translated
+from explorer.store.event_writer import write_events
 from explorer.store.schema import (
     ActorRow,
     DocumentRow,
@@ -118,11 +116,12 @@ class Store:
                             idx=p.index,
                             start=p.start,
                             end=p.end,
-                            orig_start=tm.to_original(p.start, p.end)[0],
-                            orig_end=tm.to_original(p.start, p.end)[1],
+                            orig_start=o_start,
+                            orig_end=o_end,
                             text=p.text,
                         )
                         for p in analysis.passages
+                        for o_start, o_end in [tm.to_original(p.start, p.end)]
                     ],
                 )
             passage_ids = dict(
@@ -178,38 +177,7 @@ class Store:
                         for m in analysis.mentions
                     ],
                 )
-            created = merged = 0
-            for d in analysis.drafts:
-                event_id = _find_same_event(conn, d.span, d.passage.text, d.actors)
-                if event_id is None:
-                    event_id = conn.execute(
-                        insert(EventRow).values(
-                            title=d.title,
-                            start_date=d.span.start,
-                            end_date=d.span.end,
-                            precision=d.span.precision.value,
-                        )
-                    ).inserted_primary_key[0]  # type: ignore[index]
-                    created += 1
-                else:
-                    merged += 1
-                conn.execute(
-                    insert(EventSourceRow).values(
-                        event_id=event_id, expression_id=expression_ids[d.expression.start]
-                    )
-                )
-                have = set(
-                    conn.execute(
-                        select(EventActorRow.actor_id).where(EventActorRow.event_id == event_id)
-                    ).scalars()
-                )
-                new = [
-                    dict(event_id=event_id, actor_id=actor_ids[a])
-                    for a in dict.fromkeys(d.actors)
-                    if actor_ids[a] not in have
-                ]
-                if new:
-                    conn.execute(insert(EventActorRow), new)
+            created, merged = write_events(conn, analysis.drafts, expression_ids, actor_ids)
             return SaveResult(doc_id, status, created, merged)
 
     def delete_document(self, doc_id: int) -> None:
@@ -368,49 +336,3 @@ def _passage_index(analysis: Analysis):  # type: ignore[no-untyped-def]
         return None
 
     return find
-
-
-def _find_same_event(
-    conn: Connection, span: DateSpan, text: str, actors: tuple[str, ...]
-) -> int | None:
-    """The stored event this sentence tells of, if any: one query, one fuzzy search in C."""
-    # One sentence per event is enough to compare: its first source.
-    first = (
-        select(EventSourceRow.event_id, func.min(EventSourceRow.expression_id).label("expr"))
-        .join(EventRow, EventRow.id == EventSourceRow.event_id)
-        .where(
-            EventRow.start_date == span.start,
-            EventRow.end_date == span.end,
-            EventRow.precision == span.precision.value,
-        )
-        .group_by(EventSourceRow.event_id)
-        .subquery()
-    )
-    rows = conn.execute(
-        select(first.c.event_id, PassageRow.text)
-        .join(ExpressionRow, ExpressionRow.id == first.c.expr)
-        .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
-    ).all()
-    if not rows:
-        return None
-    scores = rapid_process.extract(
-        text.lower(),
-        [r[1].lower() for r in rows],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=SAME_WITH_ACTORS,
-        limit=5,
-    )
-    for _, score, index in scores:
-        event_id = rows[index][0]
-        if score >= SAME_TEXT:
-            return int(event_id)
-        theirs = set(
-            conn.execute(
-                select(ActorRow.name)
-                .join(EventActorRow, EventActorRow.actor_id == ActorRow.id)
-                .where(EventActorRow.event_id == event_id)
-            ).scalars()
-        )
-        if len(theirs & set(actors)) >= 2:
-            return int(event_id)
-    return None

@@ -264,12 +264,10 @@ def _decade(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Res
         return Resolution(DateSpan.decade(int(c.groups["dec"])))
     if c.get("dec2"):
         short = int(c.groups["dec2"])
-        base_year = doc.published.year if doc.published else 2000
-        century = base_year - base_year % 100
-        first = century + short if century + short <= base_year else century - 100 + short
-        return Resolution(DateSpan.decade(first), kind="relative")
-    short = lexicon.DECADE_WORDS[c.groups["decw"].lower()]
-    base_year = doc.published.year if doc.published else 2000
+    else:
+        short = lexicon.DECADE_WORDS[c.groups["decw"].lower()]
+    # "the '80s", "the nineties": the latest such decade that has begun by publication.
+    base_year = doc.published.year if doc.published else dt.date.today().year
     century = base_year - base_year % 100
     first = century + short if century + short <= base_year else century - 100 + short
     return Resolution(DateSpan.decade(first), kind="relative")
@@ -567,12 +565,8 @@ def _day_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Re
     return Resolution(DateSpan.day(base + dt.timedelta(days=offset)), kind="relative")
 
 
-def _iso(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
-    d = parse_day(c.text, None, None)
-    return Resolution(DateSpan.day(d) if d else None)
-
-
-def _numeric(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
+def _calendar_text(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
+    """ISO and numeric dates ("2021-11-23", "12/15/2021"): dateparser reads them whole."""
     d = parse_day(c.text, None, None)
     return Resolution(DateSpan.day(d) if d else None)
 
@@ -617,8 +611,8 @@ _HANDLERS: dict[str, Handler] = {
     "decade_rel": _decade_rel,
     "ago": _ago,
     "day_rel": _day_rel,
-    "iso": _iso,
-    "numeric": _numeric,
+    "iso": _calendar_text,
+    "numeric": _calendar_text,
     "present": _reference(Reference.PRESENT),
     "past": _reference(Reference.PAST),
     "future": _reference(Reference.FUTURE),
