@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rapid_process
-from sqlalchemy import Connection, func, insert, select, tuple_
+from sqlalchemy import Connection, insert, select, tuple_
 
 from explorer.events.build import EventDraft
 from explorer.events.merge import SAME_TEXT, SAME_WITH_ACTORS
@@ -17,8 +17,6 @@ from explorer.store.schema import (
     EventActorRow,
     EventRow,
     EventSourceRow,
-    ExpressionRow,
-    PassageRow,
 )
 
 SpanKey = tuple[dt.date, dt.date, str]
@@ -30,8 +28,9 @@ class _Known:
 
     event_id: int | None  # None until inserted
     sentence: str
-    actor_ids: set[int] = field(default_factory=set)
+    actor_ids: set[int] | None = None  # loaded only when a merge decision needs them
     draft: EventDraft | None = None  # set for events this document creates
+    added: set[int] = field(default_factory=set)  # actor ids this document links to it
 
 
 def write_events(
@@ -50,9 +49,9 @@ def write_events(
     for d in drafts:
         pool = known[_key(d)]
         own = {actor_ids[a] for a in d.actors}
-        target = _match(d.passage.text.lower(), own, pool)
+        target = _match(conn, d.passage.text.lower(), own, pool)
         if target is None:
-            target = _Known(None, d.passage.text.lower(), set(), d)
+            target = _Known(None, d.passage.text.lower(), own, d)
             pool.append(target)
             created.append(target)
         else:
@@ -68,6 +67,7 @@ def write_events(
                         start_date=k.draft.span.start,
                         end_date=k.draft.span.end,
                         precision=k.draft.span.precision.value,
+                        merge_text=k.sentence,
                     )
                     for k in created
                     if k.draft is not None
@@ -84,12 +84,13 @@ def write_events(
         assert k.event_id is not None
         sources.append(dict(event_id=k.event_id, expression_id=expression_ids[d.expression.start]))
         for a in d.actors:
-            if actor_ids[a] not in k.actor_ids:
-                k.actor_ids.add(actor_ids[a])
+            if actor_ids[a] not in k.added:
+                k.added.add(actor_ids[a])
                 actor_rows.append(dict(event_id=k.event_id, actor_id=actor_ids[a]))
     conn.execute(insert(EventSourceRow), sources)
     if actor_rows:
-        conn.execute(insert(EventActorRow), actor_rows)
+        # A stored event may have the actor already: the primary key says so, not a query.
+        conn.execute(insert(EventActorRow).prefix_with("OR IGNORE"), actor_rows)
     return len(created), merged
 
 
@@ -97,7 +98,9 @@ def _key(d: EventDraft) -> SpanKey:
     return (d.span.start, d.span.end, d.span.precision.value)
 
 
-def _match(sentence: str, actor_ids: set[int], pool: list[_Known]) -> _Known | None:
+def _match(
+    conn: Connection, sentence: str, actor_ids: set[int], pool: list[_Known]
+) -> _Known | None:
     if not pool:
         return None
     hits = rapid_process.extract(
@@ -109,47 +112,32 @@ def _match(sentence: str, actor_ids: set[int], pool: list[_Known]) -> _Known | N
     )
     for _, score, index in hits:
         k = pool[index]
-        if score >= SAME_TEXT or len(k.actor_ids & actor_ids) >= 2:
+        if score >= SAME_TEXT:
+            return k
+        if k.actor_ids is None:
+            assert k.event_id is not None
+            k.actor_ids = set(
+                conn.execute(
+                    select(EventActorRow.actor_id).where(EventActorRow.event_id == k.event_id)
+                ).scalars()
+            )
+        if len((k.actor_ids | k.added) & actor_ids) >= 2:
             return k
     return None
 
 
 def _stored_candidates(conn: Connection, keys: set[SpanKey]) -> dict[SpanKey, list[_Known]]:
-    """Stored events with exactly these spans, each with its first source sentence."""
-    first = (
+    """Stored events with exactly these spans, with the sentence each is compared by."""
+    rows = conn.execute(
         select(
-            EventRow.id.label("event_id"),
+            EventRow.id,
             EventRow.start_date,
             EventRow.end_date,
             EventRow.precision,
-            func.min(EventSourceRow.expression_id).label("expr"),
-        )
-        .join(EventSourceRow, EventSourceRow.event_id == EventRow.id)
-        .where(tuple_(EventRow.start_date, EventRow.end_date, EventRow.precision).in_(keys))
-        .group_by(EventRow.id)
-        .subquery()
-    )
-    rows = conn.execute(
-        select(
-            first.c.event_id,
-            first.c.start_date,
-            first.c.end_date,
-            first.c.precision,
-            PassageRow.text,
-        )
-        .join(ExpressionRow, ExpressionRow.id == first.c.expr)
-        .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+            EventRow.merge_text,
+        ).where(tuple_(EventRow.start_date, EventRow.end_date, EventRow.precision).in_(keys))
     ).all()
-    actors: dict[int, set[int]] = defaultdict(set)
-    if rows:
-        ids = [r[0] for r in rows]
-        for event_id, actor_id in conn.execute(
-            select(EventActorRow.event_id, EventActorRow.actor_id).where(
-                EventActorRow.event_id.in_(ids)
-            )
-        ):
-            actors[event_id].add(actor_id)
     out: dict[SpanKey, list[_Known]] = defaultdict(list)
     for event_id, start, end, precision, text in rows:
-        out[(start, end, precision)].append(_Known(event_id, text.lower(), actors[event_id]))
+        out[(start, end, precision)].append(_Known(event_id, text or ""))
     return out

@@ -85,6 +85,8 @@ class EventRow(Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     end_date: Mapped[dt.date] = mapped_column(Date)
     precision: Mapped[str] = mapped_column(String(16))
+    # The first source's sentence, lower-cased: what a new mention is compared with to merge.
+    merge_text: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_events_time", "start_date", "end_date"),)
 
