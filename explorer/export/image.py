@@ -1,0 +1,93 @@
+"""The timeline as an image: PNG (size or DPI chosen), SVG or PDF, drawn by timeline.paint.
+
+Works without a display: the CLI starts an offscreen QGuiApplication (no widgets)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
+
+from explorer.errors import ExportError
+from explorer.timeline.layout import TimelineData, View
+from explorer.timeline.paint import Style, paint
+
+FORMATS = ("png", "svg", "pdf")
+
+
+def ensure_gui_app() -> None:
+    """A QGuiApplication for painting, offscreen when there is no display."""
+    if QGuiApplication.instance() is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
+
+
+def render(
+    data: TimelineData,
+    view: View,
+    path: Path,
+    fmt: str,
+    *,
+    width: int = 1600,
+    height: int = 900,
+    dpi: int = 96,
+    title: str | None = "Timeline",
+    style: Style | None = None,
+) -> None:
+    """Write the timeline of ``data`` over ``view`` to ``path``; ExportError on failure."""
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown image format '{fmt}' (use png, svg or pdf).")
+    if not (16 <= width <= 20000 and 16 <= height <= 20000):
+        raise ExportError(f"{width}x{height} is not a sensible image size (16 to 20000 px).")
+    ensure_gui_app()
+    style = style or Style.light()
+    tmp = path.with_name(path.name + ".part")
+    rect = QRectF(0, 0, width, height)
+    try:
+        if fmt == "png":
+            image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDotsPerMeterX(round(dpi / 0.0254))
+            image.setDotsPerMeterY(round(dpi / 0.0254))
+            painter = QPainter(image)
+            paint(painter, rect, data, view, style, title=title, legend=True)
+            painter.end()
+            if not image.save(str(tmp), "PNG"):
+                raise ExportError(f"{path}: the PNG could not be written.")
+        elif fmt == "svg":
+            from PySide6.QtSvg import QSvgGenerator
+
+            gen = QSvgGenerator()
+            gen.setFileName(str(tmp))
+            gen.setSize(QSize(width, height))
+            gen.setViewBox(rect)
+            gen.setTitle(title or "Timeline")
+            painter = QPainter(gen)
+            paint(painter, rect, data, view, style, title=title, legend=True)
+            painter.end()
+        else:
+            writer = QPdfWriter(str(tmp))
+            writer.setResolution(dpi)
+            points = QSizeF(width * 72.0 / dpi, height * 72.0 / dpi)
+            writer.setPageSize(QPageSize(points, QPageSize.Unit.Point, "timeline"))
+            writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+            painter = QPainter(writer)
+            paint(
+                painter,
+                QRectF(0, 0, writer.width(), writer.height()),
+                data,
+                view,
+                style,
+                title=title,
+                legend=True,
+            )
+            painter.end()
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            raise ExportError(f"{path}: nothing was written.")
+        tmp.replace(path)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write the image ({err.strerror or err}).") from err
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,75 @@
+"""From stored events to what the timeline draws, and the filters the user sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from explorer.store.repo import EventSummary
+from explorer.timeline.layout import TimelineData, TimelineEvent, View
+
+
+def to_timeline_event(s: EventSummary) -> TimelineEvent:
+    return TimelineEvent(
+        s.id,
+        s.title,
+        float(s.span.start.toordinal()),
+        float(s.span.end.toordinal() + 1),
+        s.span.precision,
+        s.actors,
+        s.span.label(),
+    )
+
+
+@dataclass(frozen=True)
+class Filter:
+    actors: frozenset[str] = frozenset()  # empty: every event
+    match_all: bool = False
+    ids: frozenset[int] | None = None  # from a text search; None: no search
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def keeps(self, e: TimelineEvent) -> bool:
+        if self.ids is not None and e.id not in self.ids:
+            return False
+        if self.start is not None and e.end <= self.start.toordinal():
+            return False
+        if self.end is not None and e.start > self.end.toordinal():
+            return False
+        if not self.actors:
+            return True
+        have = set(e.actors)
+        return self.actors <= have if self.match_all else bool(self.actors & have)
+
+
+def build(events: Iterable[TimelineEvent], flt: Filter = Filter()) -> TimelineData:
+    return TimelineData([e for e in events if flt.keeps(e)])
+
+
+def actor_counts(events: Iterable[TimelineEvent]) -> Counter[str]:
+    return Counter(a for e in events for a in e.actors)
+
+
+DEFAULT_VIEW = View.years(2001, 2024)
+
+
+def initial_view(data: TimelineData) -> View:
+    """2001–2024, or the data's extent when the data lies elsewhere."""
+    extent = data.extent()
+    if extent is None:
+        return DEFAULT_VIEW
+    lo, hi = extent
+    if lo >= DEFAULT_VIEW.t0 - 366 and hi <= DEFAULT_VIEW.t1 + 366:
+        return DEFAULT_VIEW
+    return fit(data)
+
+
+def fit(data: TimelineData) -> View:
+    extent = data.extent()
+    if extent is None:
+        return DEFAULT_VIEW
+    lo, hi = extent
+    pad = max((hi - lo) * 0.04, 15.0)
+    return View(lo - pad, hi + pad).clamped()

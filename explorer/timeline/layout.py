@@ -1,0 +1,299 @@
+"""Timeline maths, no Qt: dates to x, visible events, lanes, clusters and axis ticks.
+
+Only what is visible is laid out, found by bisection in arrays sorted once, so a frame costs
+the same with a thousand events or a hundred thousand. Where more events fall together than
+lanes can hold they gather into a cluster with a count, which opens as the user zooms in.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from explorer.model import Precision
+
+LONG_DAYS = 400.0  # events longer than this (decades, ranges) are checked one by one
+MIN_DAY = float(dt.date(1, 1, 1).toordinal())
+MAX_DAY = float(dt.date(9999, 12, 31).toordinal())
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    id: int
+    title: str
+    start: float  # ordinal of the first day
+    end: float  # ordinal of the day after the last day
+    precision: Precision
+    actors: tuple[str, ...] = ()
+    label: str = ""  # the date as resolved, e.g. "2022-02-04 – 2022-02-20"
+
+    @property
+    def is_point(self) -> bool:
+        return self.precision is Precision.DAY and self.end - self.start <= 1
+
+
+class TimelineData:
+    """Events sorted by start, split into short ones (bisected) and long ones (scanned)."""
+
+    def cluster_ids(self, p: Placed) -> tuple[int, ...]:
+        if p.members:
+            return p.members
+        return tuple(e.id for e in self.short[p.span[0] : p.span[1]])
+
+    def __init__(self, events: Sequence[TimelineEvent]) -> None:
+        ordered = sorted(events, key=lambda e: (e.start, e.end, e.id))
+        self.short = [e for e in ordered if e.end - e.start <= LONG_DAYS]
+        self.long = [e for e in ordered if e.end - e.start > LONG_DAYS]
+        self.starts = [e.start for e in self.short]
+        self.by_id = {e.id: e for e in ordered}
+        self.ordered = ordered
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def extent(self) -> tuple[float, float] | None:
+        if not self.ordered:
+            return None
+        return min(e.start for e in self.ordered), max(e.end for e in self.ordered)
+
+    def short_range(self, t0: float, t1: float) -> tuple[int, int]:
+        """Indexes [i, j) of short events that may overlap [t0, t1)."""
+        return bisect.bisect_left(self.starts, t0 - LONG_DAYS), bisect.bisect_left(self.starts, t1)
+
+
+@dataclass(frozen=True)
+class View:
+    """The visible stretch of time, in (fractional) day ordinals."""
+
+    t0: float
+    t1: float
+
+    @classmethod
+    def years(cls, first: int, last: int) -> View:
+        return cls(
+            float(dt.date(first, 1, 1).toordinal()), float(dt.date(last + 1, 1, 1).toordinal())
+        )
+
+    @property
+    def span(self) -> float:
+        return self.t1 - self.t0
+
+    def x(self, t: float, width: float) -> float:
+        return (t - self.t0) / self.span * width
+
+    def t(self, x: float, width: float) -> float:
+        return self.t0 + x / width * self.span
+
+    def zoom(self, factor: float, anchor: float) -> View:
+        """Zoom by ``factor`` (>1 zooms in) keeping the time ``anchor`` where it is."""
+        span = min(max(self.span / factor, 2.0), MAX_DAY - MIN_DAY)
+        left = (anchor - self.t0) / self.span
+        return View(anchor - left * span, anchor - left * span + span).clamped()
+
+    def pan(self, days: float) -> View:
+        return View(self.t0 + days, self.t1 + days).clamped()
+
+    def clamped(self) -> View:
+        span = min(self.span, MAX_DAY - MIN_DAY)
+        t0 = min(max(self.t0, MIN_DAY), MAX_DAY - span)
+        return View(t0, t0 + span)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An event or a cluster where it is drawn. ``event`` is None for a cluster."""
+
+    x0: float
+    x1: float
+    lane: int
+    event: TimelineEvent | None
+    count: int = 1
+    members: tuple[int, ...] = ()  # a cluster's event ids (overflow clusters)
+    span: tuple[int, int] = (0, 0)  # or a range of TimelineData.short (dense clusters)
+    label_left: bool = False  # the title is written to the left of the marker
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    label: str
+    major: bool
+
+
+@dataclass
+class Frame:
+    placed: list[Placed] = field(default_factory=list)
+    ticks: list[Tick] = field(default_factory=list)
+    lanes: int = 0
+
+
+@dataclass(frozen=True)
+class Metrics:
+    lane_height: float = 26.0
+    label_width: float = 190.0  # room a marker's title takes to its right
+    bin_width: float = 60.0
+
+
+def layout(
+    data: TimelineData, view: View, width: float, lanes: int, m: Metrics = Metrics()
+) -> Frame:
+    frame = Frame(lanes=lanes)
+    frame.ticks = ticks(view, width)
+    if lanes <= 0 or width <= 0:
+        return frame
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(lanes)]  # x-intervals per lane
+    overflow: dict[int, list[int]] = {}  # bin -> ids that found no lane
+    for e in data.long:
+        if e.end > view.t0 and e.start < view.t1:
+            _place(e, view, width, taken, frame, overflow, m)
+    i, j = data.short_range(view.t0, view.t1)
+    first_inside = bisect.bisect_left(data.starts, view.t0, i, j)
+    for e in data.short[i:first_inside]:  # began before the view, may reach into it
+        if e.end > view.t0:
+            _place(e, view, width, taken, frame, overflow, m)
+    n_bins = max(1, int(width // m.bin_width) + 1)
+    k = first_inside
+    for b in range(n_bins):
+        edge = view.t((b + 1) * m.bin_width, width)
+        stop = min(j, bisect.bisect_left(data.starts, edge, k, j))
+        if stop - k > 3 * lanes:
+            # Far more than the lanes hold: one cluster for the bin, no per-event work.
+            x = view.x(data.short[k].start, width)
+            frame.placed.append(Placed(x, x, lanes - 1, None, stop - k, span=(k, stop)))
+        else:
+            for e in data.short[k:stop]:
+                _place(e, view, width, taken, frame, overflow, m)
+        k = stop
+    for b, ids in overflow.items():
+        x = b * m.bin_width
+        frame.placed.append(Placed(x, x, lanes - 1, None, len(ids), tuple(ids)))
+    return frame
+
+
+def _place(
+    e: TimelineEvent,
+    view: View,
+    width: float,
+    taken: list[list[tuple[float, float]]],
+    frame: Frame,
+    overflow: dict[int, list[int]],
+    m: Metrics,
+) -> None:
+    x0 = view.x(e.start, width)
+    x1 = view.x(e.end, width) if not e.is_point else x0
+    left = max(x0, 0.0)
+    label_left = False
+    if x1 - left >= m.label_width:
+        a, b = left, x1  # a band wider than a label carries its title inside
+    elif max(x1, left) + m.label_width <= width or left < m.label_width:
+        a, b = left, max(x1, left) + m.label_width  # the title follows the marker
+    else:
+        a, b, label_left = left - m.label_width, max(x1, left) + 6, True  # near the right edge
+    usable = max(1, len(taken) - 1)  # the last lane is kept for clusters
+    for lane in range(usable):
+        if all(b + 6 <= s or e_ <= a for s, e_ in taken[lane]):
+            taken[lane].append((a, b))
+            frame.placed.append(Placed(x0, x1, lane, e, label_left=label_left))
+            return
+    overflow.setdefault(int(left // m.bin_width), []).append(e.id)
+
+
+# ------------------------------------------------------------------ axis
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_UNITS: list[tuple[str, float]] = [
+    ("day", 1),
+    ("week", 7),
+    ("month", 30.44),
+    ("quarter", 91.3),
+    ("year", 365.25),
+    ("2 years", 730.5),
+    ("5 years", 1826),
+    ("decade", 3652.5),
+    ("20 years", 7305),
+    ("50 years", 18262),
+    ("century", 36525),
+]
+MIN_TICK_PX = 64.0
+
+
+def tick_unit(view: View, width: float) -> str:
+    days_per_px = view.span / max(width, 1.0)
+    for name, days in _UNITS:
+        if days / days_per_px >= MIN_TICK_PX:
+            return name
+    return "century"
+
+
+def ticks(view: View, width: float) -> list[Tick]:
+    unit = tick_unit(view, width)
+    start = dt.date.fromordinal(int(max(view.t0, MIN_DAY)))
+    end_ord = min(view.t1, MAX_DAY)
+    out: list[Tick] = []
+    for d in _tick_dates(start, unit):
+        if d.toordinal() > end_ord:
+            break
+        x = view.x(d.toordinal(), width)
+        if x < 0:
+            continue
+        out.append(Tick(x, _tick_label(d, unit), _is_major(d, unit)))
+        if len(out) > 400:
+            break
+    return out
+
+
+def _tick_dates(start: dt.date, unit: str):  # type: ignore[no-untyped-def]
+    if unit in ("day", "week"):
+        d = start
+        if unit == "week":
+            d = d - dt.timedelta(days=d.weekday())
+        step = dt.timedelta(days=1 if unit == "day" else 7)
+        while True:
+            yield d
+            if d.toordinal() + step.days > MAX_DAY:
+                return
+            d = d + step
+    months = {"month": 1, "quarter": 3}.get(unit)
+    if months:
+        index = start.year * 12 + (start.month - 1) // months * months
+        while index // 12 <= 9999:
+            yield dt.date(index // 12, index % 12 + 1, 1)
+            index += months
+        return
+    years = {
+        "year": 1,
+        "2 years": 2,
+        "5 years": 5,
+        "decade": 10,
+        "20 years": 20,
+        "50 years": 50,
+        "century": 100,
+    }[unit]
+    y = max(1, start.year - start.year % years)
+    while y <= 9999:
+        yield dt.date(y, 1, 1)
+        y += years
+
+
+def _tick_label(d: dt.date, unit: str) -> str:
+    if unit in ("day", "week"):
+        return f"{d.day} {_MONTHS[d.month - 1]}" + (
+            f" {d.year}" if d.day == 1 and d.month == 1 else ""
+        )
+    if unit == "month":
+        return f"{_MONTHS[d.month - 1]} {d.year}" if d.month == 1 else _MONTHS[d.month - 1]
+    if unit == "quarter":
+        return f"Q{(d.month - 1) // 3 + 1} {d.year}"
+    if unit == "decade":
+        return f"{d.year}s"
+    return str(d.year)
+
+
+def _is_major(d: dt.date, unit: str) -> bool:
+    if unit in ("day", "week"):
+        return d.day == 1
+    if unit in ("month", "quarter"):
+        return d.month == 1
+    return d.year % (10 if unit in ("year", "2 years", "5 years") else 100) == 0

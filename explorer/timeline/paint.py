@@ -1,0 +1,293 @@
+"""Draw a timeline frame with QPainter (QtGui only): the one code path for the window and for
+PNG/SVG/PDF exports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+
+from explorer.model import Precision
+from explorer.timeline.layout import Frame, Metrics, Placed, TimelineData, View, layout
+
+AXIS_HEIGHT = 36.0
+TOP_PAD = 8.0
+TITLE_HEIGHT = 34.0
+LEGEND_HEIGHT = 26.0
+
+
+@dataclass(frozen=True)
+class Style:
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+    point: QColor
+    month: QColor
+    year: QColor
+    decade: QColor
+    range: QColor
+    cluster: QColor
+    selection: QColor
+    metrics: Metrics = Metrics()
+    font_size: float = 9.0
+
+    @classmethod
+    def light(cls) -> Style:
+        return cls(
+            QColor("#ffffff"),
+            QColor("#202124"),
+            QColor("#5f6368"),
+            QColor("#e8eaed"),
+            QColor("#1a73e8"),
+            QColor("#12a4a0"),
+            QColor("#e8710a"),
+            QColor("#9aa0a6"),
+            QColor("#8e24aa"),
+            QColor("#3c4043"),
+            QColor("#d93025"),
+        )
+
+    @classmethod
+    def dark(cls) -> Style:
+        return cls(
+            QColor("#1f1f1f"),
+            QColor("#e8eaed"),
+            QColor("#9aa0a6"),
+            QColor("#333333"),
+            QColor("#8ab4f8"),
+            QColor("#4fd1c5"),
+            QColor("#fbbc04"),
+            QColor("#bdc1c6"),
+            QColor("#c58af9"),
+            QColor("#dadce0"),
+            QColor("#f28b82"),
+        )
+
+    @classmethod
+    def for_palette(cls, palette: QPalette) -> Style:
+        return (
+            cls.dark()
+            if palette.color(QPalette.ColorRole.Window).lightness() < 128
+            else cls.light()
+        )
+
+    def color_for(self, precision: Precision, is_range: bool) -> QColor:
+        if is_range and precision is Precision.DAY:
+            return self.range
+        if precision is Precision.DAY:
+            return self.point
+        if precision in (
+            Precision.WEEK,
+            Precision.MONTH,
+            Precision.SEASON,
+            Precision.QUARTER,
+            Precision.HALF,
+        ):
+            return self.month
+        if precision is Precision.YEAR:
+            return self.year
+        return self.decade
+
+
+def lanes_area(rect: QRectF, title: bool, legend: bool) -> QRectF:
+    top = rect.top() + TOP_PAD + (TITLE_HEIGHT if title else 0)
+    bottom = rect.bottom() - AXIS_HEIGHT - (LEGEND_HEIGHT if legend else 0)
+    return QRectF(rect.left(), top, rect.width(), max(0.0, bottom - top))
+
+
+def compute_frame(
+    data: TimelineData,
+    view: View,
+    rect: QRectF,
+    style: Style,
+    title: bool = False,
+    legend: bool = False,
+) -> Frame:
+    area = lanes_area(rect, title, legend)
+    lanes = int(area.height() // style.metrics.lane_height)
+    return layout(data, view, rect.width(), lanes, style.metrics)
+
+
+def paint(
+    painter: QPainter,
+    rect: QRectF,
+    data: TimelineData,
+    view: View,
+    style: Style,
+    *,
+    frame: Frame | None = None,
+    selected: int | None = None,
+    title: str | None = None,
+    legend: bool = False,
+) -> Frame:
+    frame = frame or compute_frame(data, view, rect, style, bool(title), legend)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.fillRect(rect, style.background)
+    font = QFont(painter.font())
+    font.setPointSizeF(style.font_size)
+    painter.setFont(font)
+    fm = QFontMetricsF(font)
+    area = lanes_area(rect, bool(title), legend)
+    if title:
+        big = QFont(font)
+        big.setPointSizeF(style.font_size * 1.5)
+        big.setBold(True)
+        painter.setFont(big)
+        painter.setPen(style.text)
+        painter.drawText(
+            QRectF(rect.left() + 12, rect.top() + TOP_PAD, rect.width() - 24, TITLE_HEIGHT),
+            Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
+        painter.setFont(font)
+    _axis(painter, rect, area, frame, style, fm, legend)
+    painter.setClipRect(area)
+    lane_h = style.metrics.lane_height
+    for p in frame.placed:
+        y = area.top() + p.lane * lane_h + lane_h / 2
+        if p.event is None:
+            _cluster(painter, rect.left() + p.x0, y, p.count, style, fm)
+        else:
+            _event(painter, rect.left(), y, p, style, fm, p.event.id == selected)
+    painter.setClipping(False)
+    if legend:
+        _legend(painter, rect, style, fm)
+    painter.restore()
+    return frame
+
+
+def _axis(
+    painter: QPainter,
+    rect: QRectF,
+    area: QRectF,
+    frame: Frame,
+    style: Style,
+    fm: QFontMetricsF,
+    legend: bool,
+) -> None:
+    axis_y = area.bottom() + 4
+    painter.setPen(QPen(style.muted, 1))
+    painter.drawLine(QPointF(rect.left(), axis_y), QPointF(rect.right(), axis_y))
+    last_right = float("-inf")
+    for t in frame.ticks:
+        x = rect.left() + t.x
+        painter.setPen(QPen(style.grid, 1))
+        painter.drawLine(QPointF(x, area.top()), QPointF(x, axis_y))
+        painter.setPen(QPen(style.muted, 1))
+        painter.drawLine(QPointF(x, axis_y), QPointF(x, axis_y + (7 if t.major else 4)))
+        w = fm.horizontalAdvance(t.label)
+        if x - w / 2 > max(last_right + 6, rect.left()) and x + w / 2 < rect.right():
+            painter.setPen(style.text if t.major else style.muted)
+            painter.drawText(QPointF(x - w / 2, axis_y + 9 + fm.ascent()), t.label)
+            last_right = x + w / 2
+
+
+def _event(
+    painter: QPainter,
+    left: float,
+    y: float,
+    p: Placed,
+    style: Style,
+    fm: QFontMetricsF,
+    selected: bool,
+) -> None:
+    e = p.event
+    assert e is not None
+    is_range = e.precision is Precision.DAY and not e.is_point
+    color = style.color_for(e.precision, is_range)
+    x0 = left + p.x0
+    outline = QPen(style.selection, 2) if selected else QPen(color.darker(130), 1)
+    if e.is_point:
+        painter.setPen(outline)
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(x0, y), 5.0, 5.0)
+        text_x = x0 + 9
+    else:
+        x1 = max(left + p.x1, x0 + 3)
+        fill = QColor(color)
+        if not is_range:
+            fill.setAlpha(90)  # a band: the event lies somewhere in it, not all over it
+        painter.setPen(outline)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(QRectF(x0, y - 6, x1 - x0, 12), 3, 3)
+        inside = x1 - max(x0, left) >= style.metrics.label_width
+        text_x = max(x0, left) + 6 if inside else x1 + 5
+    painter.setPen(style.selection if selected else style.text)
+    room = style.metrics.label_width - 12
+    text = fm.elidedText(e.title, Qt.TextElideMode.ElideRight, room)
+    if p.label_left:
+        text_x = x0 - 9 - fm.horizontalAdvance(text)
+    painter.drawText(QPointF(text_x, y + fm.ascent() / 2 - 1), text)
+
+
+def _cluster(
+    painter: QPainter, x: float, y: float, count: int, style: Style, fm: QFontMetricsF
+) -> None:
+    label = str(count) if count < 10000 else f"{count // 1000}k"
+    r = max(10.0, fm.horizontalAdvance(label) / 2 + 5)
+    painter.setPen(QPen(style.cluster, 1))
+    fill = QColor(style.cluster)
+    fill.setAlpha(200)
+    painter.setBrush(fill)
+    painter.drawEllipse(QPointF(x + r, y), r, r * 0.8)
+    painter.setPen(style.background)
+    painter.drawText(QRectF(x, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _legend(painter: QPainter, rect: QRectF, style: Style, fm: QFontMetricsF) -> None:
+    y = rect.bottom() - LEGEND_HEIGHT / 2
+    x = rect.left() + 12
+    items = [
+        ("day", style.point, "point"),
+        ("date range", style.range, "bar"),
+        ("month / quarter", style.month, "band"),
+        ("year", style.year, "band"),
+        ("decade or longer", style.decade, "band"),
+        ("cluster (count)", style.cluster, "dot"),
+    ]
+    for label, color, shape in items:
+        painter.setPen(QPen(color.darker(130), 1))
+        fill = QColor(color)
+        if shape == "band":
+            fill.setAlpha(90)
+        painter.setBrush(fill)
+        if shape in ("point", "dot"):
+            painter.drawEllipse(QPointF(x + 6, y), 5.0, 5.0)
+        else:
+            painter.drawRoundedRect(QRectF(x, y - 5, 14, 10), 2, 2)
+        painter.setPen(style.text)
+        painter.drawText(QPointF(x + 18, y + fm.ascent() / 2 - 1), label)
+        x += 18 + fm.horizontalAdvance(label) + 18
+
+
+def hit(
+    frame: Frame,
+    rect: QRectF,
+    style: Style,
+    x: float,
+    y: float,
+    title: bool = False,
+    legend: bool = False,
+) -> Placed | None:
+    """What is drawn under (x, y), if anything."""
+    area = lanes_area(rect, title, legend)
+    if not area.contains(QPointF(x, y)):
+        return None
+    lane = int((y - area.top()) // style.metrics.lane_height)
+    rel = x - rect.left()
+    best: Placed | None = None
+    for p in frame.placed:
+        if p.lane != lane:
+            continue
+        if p.event is None:
+            if p.x0 - 4 <= rel <= p.x0 + 30:
+                return p
+            continue
+        lo = p.x0 - style.metrics.label_width if p.label_left else p.x0 - 6
+        hi = max(p.x1, p.x0) + (6 if p.label_left else style.metrics.label_width - 12)
+        if lo <= rel <= hi:
+            best = p
+    return best
