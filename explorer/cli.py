@@ -67,8 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "events":
             p.add_argument("--json", action="store_true")
         else:
-            p.add_argument("--format", choices=["json", "csv"], required=True)
+            p.add_argument("--format", choices=["json", "csv", "png", "svg", "pdf"], required=True)
             p.add_argument("--output", type=Path, required=True)
+            p.add_argument("--width", type=int, default=1600, help="image width in pixels")
+            p.add_argument("--height", type=int, default=900, help="image height in pixels")
+            p.add_argument("--dpi", type=int, default=96, help="image resolution")
+            p.add_argument("--title", default="Timeline", help="title drawn on the image")
+
+    p = sub.add_parser("gui", help="open the window (the default with no command)")
+    db_arg(p)
 
     p = sub.add_parser("documents", help="list imported documents")
     db_arg(p)
@@ -82,9 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
-    if args.command is None:
-        ap.print_help()
-        return 0
+    if args.command in (None, "gui"):
+        from explorer.ui.app import run
+
+        return run(getattr(args, "db", None))
     try:
         return int(_COMMANDS[args.command](args))
     except ExplorerError as err:
@@ -200,6 +208,19 @@ def _export(args: argparse.Namespace) -> int:
     if args.db is not None and not args.db.exists():
         raise InputError(f"{args.db}: no such database.")
     store = _store(args)
+    if args.format in ("png", "svg", "pdf"):
+        count = pipeline.export_image(
+            store,
+            _filter(args),
+            args.output,
+            args.format,
+            width=args.width,
+            height=args.height,
+            dpi=args.dpi,
+            title=args.title,
+        )
+        print(f"wrote {count} event(s) to {args.output}")
+        return 0
     events = store.events(_filter(args))
     if args.format == "json":
         write_text(args.output, dump_json(events_json(events, store.documents())))

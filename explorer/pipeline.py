@@ -19,7 +19,7 @@ from explorer.errors import ExplorerError, InputError
 from explorer.ingest.manifest import FileInfo, read_manifest
 from explorer.ingest.readers import expand_paths, read_document
 from explorer.model import Document
-from explorer.store.repo import Store
+from explorer.store.repo import EventFilter, Store
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -105,6 +105,30 @@ def set_published(
     doc = dataclasses.replace(store.document(doc_id), published=published, published_source="user")
     matcher = matcher or default_matcher()
     store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
+
+
+def export_image(
+    store: Store,
+    flt: EventFilter,
+    path: Path,
+    fmt: str,
+    *,
+    width: int = 1600,
+    height: int = 900,
+    dpi: int = 96,
+    title: str | None = "Timeline",
+) -> int:
+    """Draw the filtered timeline, fitted to its events, into a PNG, SVG or PDF file."""
+    from explorer.export.image import render
+    from explorer.timeline import data as tdata
+
+    wanted = tdata.Filter(frozenset(flt.actors), flt.match_all, None, flt.start, flt.end)
+    events = [tdata.to_timeline_event(s) for s in store.summaries()]
+    data = tdata.build(events, wanted)
+    render(
+        data, tdata.initial_view(data), path, fmt, width=width, height=height, dpi=dpi, title=title
+    )
+    return len(data)
 
 
 def check_paths(paths: list[Path]) -> None:

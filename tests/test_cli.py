@@ -135,3 +135,15 @@ def test_set_date_re_resolves(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     data = json.loads(out[out.index("{") :])
     assert [e["start"] for e in data["events"]] == ["2023-01-10"]
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("png", b"\x89PNG"), ("svg", b"<?xml"), ("pdf", b"%PDF")])
+def test_image_export_without_a_display(tmp_path: Path, article: Path, fmt: str, magic: bytes,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(article), "--db", db]) == 0
+    out = tmp_path / f"timeline.{fmt}"
+    assert main(["export", "--db", db, "--format", fmt, "--output", str(out), "--width", "800",
+                 "--height", "400", "--actor", "turkey"]) == 0
+    assert out.read_bytes().startswith(magic)
+    assert "wrote 2 event(s)" in capsys.readouterr().out

@@ -54,7 +54,7 @@ def render(
             painter = QPainter(image)
             paint(painter, rect, data, view, style, title=title, legend=True)
             painter.end()
-            if not image.save(str(tmp), "PNG"):
+            if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
                 raise ExportError(f"{path}: the PNG could not be written.")
         elif fmt == "svg":
             from PySide6.QtSvg import QSvgGenerator

@@ -36,7 +36,7 @@ def read_byline(text: str) -> Byline:
         if e.span is None or e.kind != "absolute" or e.span.precision is not Precision.DAY:
             continue
         line = _line_around(header, e.start)
-        if len(line) - (e.end - e.start) <= 30 or _DATELINE_WORDS.search(line):
+        if len(line) - (e.end - e.start) <= 12 or _DATELINE_WORDS.search(line):
             published, date_span = e.span.start, (e.start, e.end)
             break
     author_match = _BY.search(header)

@@ -12,7 +12,13 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def decode(data: bytes, name: str) -> str:
-    """The text of ``data``; InputError for binary data or an encoding we cannot tell."""
+    """The text of ``data`` with newlines as "\\n"; InputError for binary data or an encoding
+    we cannot tell."""
+    text = _decode(data, name)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise InputError(f"{name}: the file is empty.")
     if data.startswith(codecs.BOM_UTF8):

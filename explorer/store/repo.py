@@ -261,6 +261,19 @@ class Store:
             for r in rows
         ]
 
+    def search_event_ids(self, text: str) -> set[int]:
+        """Events whose title or any source sentence contains ``text`` (case-insensitive)."""
+        pattern = f"%{text.strip()}%"
+        with translated(self.path), self.engine.connect() as conn:
+            by_title = conn.execute(select(EventRow.id).where(EventRow.title.ilike(pattern)))
+            by_passage = conn.execute(
+                select(EventSourceRow.event_id)
+                .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+                .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+                .where(PassageRow.text.ilike(pattern))
+            )
+            return set(by_title.scalars()) | set(by_passage.scalars())
+
     def event(self, event_id: int) -> Event:
         found = self.events(ids=(event_id,))
         if not found:

@@ -40,8 +40,9 @@ class Filter:
             return False
         if not self.actors:
             return True
-        have = set(e.actors)
-        return self.actors <= have if self.match_all else bool(self.actors & have)
+        wanted = {a.casefold() for a in self.actors}
+        have = {a.casefold() for a in e.actors}
+        return wanted <= have if self.match_all else bool(wanted & have)
 
 
 def build(events: Iterable[TimelineEvent], flt: Filter = Filter()) -> TimelineData:

@@ -1,0 +1,73 @@
+"""Start the window: the database (last used, or the default created with the sample corpus
+on first run), an exception hook that shows bugs as a copyable report."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from explorer import APP_NAME, __version__, paths
+from explorer.errors import ExplorerError
+from explorer.resources import resource
+from explorer.store.repo import Store
+from explorer.ui.dialogs import ErrorReport
+from explorer.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    report = "".join(traceback.format_exception(kind, value, tb))
+    log.error("unexpected error\n%s", report)
+    if QApplication.instance() is not None:
+        ErrorReport(f"{APP_NAME} {__version__}\n\n{report}").exec()
+    else:
+        sys.__excepthook__(kind, value, tb)
+
+
+def open_store(db: Path | None, settings: QSettings) -> tuple[Store, bool] | None:
+    """The store to show, and whether it is new (and wants the sample corpus)."""
+    last = settings.value("database/last")
+    path = db or (Path(str(last)) if last and Path(str(last)).exists() else paths.default_db_path())
+    while True:
+        is_new = not path.exists()
+        try:
+            return Store(path), is_new
+        except ExplorerError as err:
+            QMessageBox.warning(None, APP_NAME, f"{err}\n\nChoose another database.")
+            chosen, _ = QFileDialog.getSaveFileName(
+                None, "Choose a database", str(path.parent), "Timeline databases (*.sqlite)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def run(db: Path | None = None) -> int:
+    logging.basicConfig(filename=paths.log_dir() / "explorer.log", level=logging.INFO)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName("TimelineExplorer")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    icon = resource("icons", "timeline-explorer.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    sys.excepthook = _excepthook
+    settings = QSettings()
+    opened = open_store(db, settings)
+    if opened is None:
+        return 1
+    store, is_new = opened
+    window = MainWindow(store, settings)
+    window.show()
+    if is_new and not store.documents():
+        window.start_import([resource("sample")])  # first run: a populated timeline
+    return app.exec()

@@ -1,0 +1,424 @@
+"""The main window: filters | timeline | sources, with import, export and database menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+)
+
+from explorer import APP_NAME, pipeline
+from explorer.errors import ExplorerError
+from explorer.export.tables import dump_json, events_csv, events_json, write_text
+from explorer.resources import resource
+from explorer.store.repo import Store
+from explorer.timeline import data as tdata
+from explorer.timeline.layout import TimelineEvent, View
+from explorer.ui import workers
+from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
+from explorer.ui.filter_panel import FilterPanel
+from explorer.ui.passage_panel import PassagePanel
+from explorer.ui.reader import DocumentReader
+from explorer.ui.timeline_view import TimelineView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings or QSettings()
+        self.events: list[TimelineEvent] = []
+        self.job: workers.Job | None = None
+        self.reader: DocumentReader | None = None
+        self.dates_dialog: UndatedDialog | None = None
+        self.setAcceptDrops(True)
+        self.filters = FilterPanel()
+        self.timeline = TimelineView()
+        self.panel = PassagePanel()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        for w in (self.filters, self.timeline, self.panel):
+            split.addWidget(w)
+        split.setStretchFactor(1, 1)
+        split.setSizes([230, 900, 340])
+        self.setCentralWidget(split)
+        self._status()
+        self._menus()
+        self.filters.changed.connect(self.apply_filters)
+        self.timeline.eventSelected.connect(self._show_event)
+        self.panel.openPassage.connect(self.open_passage)
+        self.resize(1400, 820)
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.reload(keep_view=False)
+        t0, t1 = self.settings.value("view/t0"), self.settings.value("view/t1")
+        if t0 is not None and t1 is not None:
+            self.timeline.set_view(View(float(t0), float(t1)))
+        self._title()
+
+    # ------------------------------------------------------------------ building
+
+    def _status(self) -> None:
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_job)
+        self.count_label = QLabel()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _action(
+        self,
+        menu: Any,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        m = self.menuBar().addMenu("&File")
+        self.import_files_action = self._action(
+            m, "Import files…", self.import_files, QKeySequence.StandardKey.Open
+        )
+        self._action(m, "Import folder…", self.import_folder)
+        self._action(m, "Load sample data", self.load_sample)
+        m.addSeparator()
+        self._action(m, "Open database…", self.open_database)
+        self._action(m, "New database…", self.new_database)
+        m.addSeparator()
+        self._action(m, "Export image…", self.export_image, "Ctrl+E")
+        self._action(m, "Export events (JSON or CSV)…", self.export_table)
+        m.addSeparator()
+        self._action(m, "Set publication dates…", self.ask_dates)
+        m.addSeparator()
+        self._action(m, "Quit", self.close, QKeySequence.StandardKey.Quit)
+        v = self.menuBar().addMenu("&View")
+        self._action(v, "Zoom in", lambda: self.timeline.zoom(1.25), "Ctrl++")
+        self._action(v, "Zoom out", lambda: self.timeline.zoom(0.8), "Ctrl+-")
+        self._action(v, "Fit all", self.timeline.fit_all, "Ctrl+0")
+        self._action(v, "2001–2024", lambda: self.timeline.set_view(tdata.DEFAULT_VIEW))
+        self._action(v, "Clear filters", self.filters.clear_all)
+
+    def _title(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.store.path.name}")
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self, keep_view: bool = True) -> None:
+        try:
+            self.events = [tdata.to_timeline_event(s) for s in self.store.summaries()]
+            self.documents = {d.id: d for d in self.store.documents()}
+        except ExplorerError as err:
+            self.show_error(str(err))
+            self.events, self.documents = [], {}
+        self.filters.model.set_counts(tdata.actor_counts(self.events))
+        self.apply_filters(keep_view)
+
+    def apply_filters(self, keep_view: bool = True) -> None:
+        text = self.filters.search_text()
+        ids = None
+        if text:
+            try:
+                ids = frozenset(self.store.search_event_ids(text))
+            except ExplorerError as err:
+                self.show_error(str(err))
+        start, end = self.filters.date_range()
+        flt = tdata.Filter(self.filters.model.checked(), self.filters.match_all(), ids, start, end)
+        data = tdata.build(self.events, flt)
+        self.timeline.set_data(data, keep_view=keep_view)
+        self.filters.model.update_counts(tdata.actor_counts(data.ordered))
+        self.count_label.setText(f"{len(data)} of {len(self.events)} events")
+
+    def _show_event(self, event_id: int) -> None:
+        if event_id < 0:
+            self.panel.show_event(None, {})
+            return
+        try:
+            self.panel.show_event(self.store.event(event_id), self.documents)
+        except ExplorerError as err:
+            self.show_error(str(err))
+
+    def open_passage(self, doc_id: int, start: int, end: int, e_start: int, e_end: int) -> None:
+        try:
+            doc = self.store.document(doc_id)
+        except ExplorerError as err:
+            self.show_error(str(err))
+            return
+        self.reader = DocumentReader(doc, self)
+        self.reader.show_passage(start, end, e_start, e_end)
+        self.reader.show()
+
+    # ------------------------------------------------------------------ import
+
+    def import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "", "Articles (*.txt *.md *.markdown *.html *.htm);;All (*)"
+        )
+        if files:
+            self.start_import([Path(f) for f in files])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        if folder:
+            self.start_import([Path(folder)])
+
+    def load_sample(self) -> None:
+        if self.store.documents():
+            QMessageBox.information(
+                self,
+                APP_NAME,
+                "The sample corpus loads into an empty "
+                "database only; use File → New database… first.",
+            )
+            return
+        self.start_import([resource("sample")])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.start_import(paths)
+
+    def start_import(self, paths: list[Path]) -> workers.Job | None:
+        if self.job is not None:
+            QMessageBox.information(self, APP_NAME, "An import is already running.")
+            return None
+        db = self.store.path
+
+        def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
+            store = Store(db)  # this thread's own connection
+            try:
+                return pipeline.ingest(
+                    paths,
+                    store,
+                    progress=progress,
+                    cancel=cancel,
+                    matcher=pipeline.default_matcher(),
+                )
+            finally:
+                store.close()
+
+        return self._run(work, self._import_done, "Importing")
+
+    def _import_done(self, report: pipeline.IngestReport) -> None:
+        self.reload()
+        done = len(report.imported) + len(report.replaced)
+        note = f"Imported {done} document(s), {report.events_created} new event(s)"
+        if report.cancelled:
+            note += " — cancelled; every finished document is stored"
+        self.statusBar().showMessage(note, 10000)
+        if report.failed:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                APP_NAME,
+                f"{len(report.failed)} file(s) could not be imported; the rest were.",
+                parent=self,
+            )
+            box.setInformativeText(list_html([(Path(p).name, r) for p, r in report.failed]))
+            box.show()
+        if report.undated:
+            self.ask_dates()
+
+    def ask_dates(self) -> None:
+        """Offer a date field for each undated document (non-modal: work goes on)."""
+        undated = [d for d in self.store.documents() if d.published is None]
+        if not undated:
+            return
+        self.dates_dialog = UndatedDialog(undated, self)
+        self.dates_dialog.accepted.connect(lambda: self.set_dates(self.dates_dialog.chosen()))
+        self.dates_dialog.open()
+
+    def set_dates(self, chosen: dict[int, dt.date]) -> workers.Job | None:
+        if not chosen:
+            return None
+        db = self.store.path
+
+        def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> int:
+            store = Store(db)
+            try:
+                for n, (doc_id, date) in enumerate(chosen.items()):
+                    progress(n, len(chosen), f"document {doc_id}")
+                    pipeline.set_published(store, doc_id, date)
+                return len(chosen)
+            finally:
+                store.close()
+
+        return self._run(work, lambda _n: self.reload(), "Resolving dates")
+
+    # ------------------------------------------------------------------ jobs
+
+    def _run(self, fn: Any, on_done: Callable[[Any], None], label: str) -> workers.Job:
+        job = workers.Job(fn)
+        self.job = job
+        self.progress.setFormat(f"{label} %v/%m")
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        job.signals.progress.connect(self._on_progress)
+
+        def finished(result: object) -> None:
+            self._job_over()
+            on_done(result)
+
+        def failed(message: str, bug: bool) -> None:
+            self._job_over()
+            self.show_error(message, bug)
+
+        job.signals.finished.connect(finished)
+        job.signals.failed.connect(failed)
+        return workers.start(job)
+
+    def _on_progress(self, done: int, total: int, note: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(note[-80:])
+
+    def _job_over(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def cancel_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.statusBar().showMessage("Cancelling after the current document…")
+
+    # ------------------------------------------------------------------ export
+
+    def export_image(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export image", "timeline.png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if not path:
+            return
+        dialog = ExportImageDialog(max(self.timeline.width(), 1200), 700, self)
+        if not dialog.exec():
+            return
+        whole = dialog.scope.currentIndex() == 1
+        self.export_image_to(
+            Path(path),
+            dialog.width_box.value(),
+            dialog.height_box.value(),
+            dialog.dpi_box.value(),
+            whole,
+            dialog.title_box.isChecked(),
+        )
+
+    def export_image_to(
+        self,
+        path: Path,
+        width: int,
+        height: int,
+        dpi: int = 96,
+        whole: bool = False,
+        titled: bool = True,
+    ) -> workers.Job:
+        from explorer.export.image import render
+
+        data = self.timeline.data
+        view = tdata.fit(data) if whole else self.timeline.view
+        fmt = path.suffix.lower().lstrip(".") or "png"
+        title = f"Timeline — {self.store.path.stem}" if titled else None
+
+        def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Path:
+            render(data, view, path, fmt, width=width, height=height, dpi=dpi, title=title)
+            return path
+
+        return self._run(
+            work, lambda p: self.statusBar().showMessage(f"Wrote {p}", 8000), "Exporting"
+        )
+
+    def export_table(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export events", "timeline.json", "JSON (*.json);;CSV (*.csv)"
+        )
+        if not path:
+            return
+        try:
+            ids = tuple(self.timeline.data.by_id)
+            events = self.store.events(ids=ids) if ids else []
+            if path.lower().endswith(".csv"):
+                write_text(Path(path), events_csv(events))
+            else:
+                write_text(Path(path), dump_json(events_json(events, self.store.documents())))
+            self.statusBar().showMessage(f"Wrote {len(events)} events to {path}", 8000)
+        except ExplorerError as err:
+            self.show_error(str(err))
+
+    # ------------------------------------------------------------------ databases
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(self.store.path.parent),
+            "Timeline databases (*.sqlite *.db);;All (*)",
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", "timeline.sqlite", "Timeline databases (*.sqlite)"
+        )
+        if path and Path(path).exists():
+            self.show_error(f"{path} exists already; it is never overwritten.")
+        elif path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            store = Store(path)
+        except ExplorerError as err:
+            self.show_error(str(err))
+            return False
+        self.store.close()
+        self.store = store
+        self.settings.setValue("database/last", str(path))
+        self.panel.show_event(None, {})
+        self.reload(keep_view=False)
+        self._title()
+        return True
+
+    # ------------------------------------------------------------------ errors and exit
+
+    def show_error(self, message: str, bug: bool = False) -> None:
+        if bug:
+            ErrorReport(message, self).show()
+        else:
+            QMessageBox.warning(self, APP_NAME, message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            QThreadPool.globalInstance().waitForDone(10000)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("view/t0", self.timeline.view.t0)
+        self.settings.setValue("view/t1", self.timeline.view.t1)
+        self.settings.setValue("database/last", str(self.store.path))
+        super().closeEvent(event)

@@ -1,0 +1,219 @@
+"""The real window, driven as a user would (offscreen)."""
+
+from __future__ import annotations
+
+import re
+import threading
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from explorer import pipeline
+from explorer.store.repo import Store
+from explorer.timeline.layout import View
+
+
+def test_opens_on_2001_to_2024_with_every_event(window) -> None:  # type: ignore[no-untyped-def]
+    view = window.timeline.view
+    assert view == View.years(2001, 2024)
+    assert len(window.timeline.data) == len(window.events) > 10
+    placed = [p for p in window.timeline.frame().placed if p.event is not None]
+    assert len(placed) >= 10
+
+
+def test_wheel_and_keys_zoom_around_the_cursor(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    before = tl.view
+    pos = QPointF(tl.width() * 0.25, tl.height() / 2)
+    anchor = before.t(pos.x(), tl.width())
+    wheel = QWheelEvent(pos, tl.mapToGlobal(pos), QPoint(0, 0), QPoint(0, 240),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(tl, wheel)
+    after = tl.view
+    assert after.span < before.span * 0.7
+    assert abs(after.t(pos.x(), tl.width()) - anchor) < 1.0  # the time under the cursor stays
+    qtbot.keyClick(tl, Qt.Key.Key_Minus)
+    assert tl.view.span > after.span
+    zoomed_out = tl.view
+    qtbot.keyClick(tl, Qt.Key.Key_Right)
+    assert tl.view.t0 > zoomed_out.t0
+    qtbot.keyClick(tl, Qt.Key.Key_Home)
+    lo, hi = tl.data.extent()
+    assert tl.view.t0 <= lo and tl.view.t1 >= hi
+
+
+def test_drag_pans_and_axis_drag_zooms_to_range(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    before = tl.view
+    y = 40
+    qtbot.mousePress(tl, Qt.MouseButton.LeftButton, pos=QPoint(600, y))
+    qtbot.mouseMove(tl, QPoint(400, y))
+    qtbot.mouseRelease(tl, Qt.MouseButton.LeftButton, pos=QPoint(400, y))
+    assert tl.view.t0 > before.t0 and abs(tl.view.span - before.span) < 1
+    axis_y = tl.height() - 10
+    panned = tl.view
+    qtbot.mousePress(tl, Qt.MouseButton.LeftButton, pos=QPoint(200, axis_y))
+    qtbot.mouseMove(tl, QPoint(400, axis_y))
+    qtbot.mouseRelease(tl, Qt.MouseButton.LeftButton, pos=QPoint(400, axis_y))
+    assert abs(tl.view.t0 - panned.t(200, tl.width())) < 1
+    assert abs(tl.view.t1 - panned.t(400, tl.width())) < 1
+
+
+def test_actor_filter_hides_the_right_events(window) -> None:  # type: ignore[no-untyped-def]
+    window.filters.model.set_checked("Gazprom", True)
+    shown = window.timeline.data.ordered
+    assert shown and all("Gazprom" in e.actors for e in shown)
+    hidden = [e for e in window.events if "Gazprom" not in e.actors]
+    assert hidden and not any(e.id in window.timeline.data.by_id for e in hidden)
+    window.filters.model.set_checked("Xi Jinping", True)
+    window.filters.mode.setCurrentIndex(1)  # all checked actors
+    assert all({"Gazprom", "Xi Jinping"} <= set(e.actors) for e in window.timeline.data.ordered)
+    window.filters.clear_all()
+    assert len(window.timeline.data) == len(window.events)
+
+
+def test_text_and_date_filters(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.filters.text.setText("Kharkiv")
+    qtbot.waitUntil(lambda: 0 < len(window.timeline.data) < len(window.events))
+    assert all(e.start >= View.years(2024, 2024).t0 for e in window.timeline.data.ordered)
+    window.filters.clear_all()
+    window.filters.date_from.setText("2014")
+    window.filters.date_to.setText("2014-12")
+    qtbot.waitUntil(lambda: len(window.timeline.data) < len(window.events))
+    assert {e.label[:4] for e in window.timeline.data.ordered} == {"2014"}
+
+
+def test_click_lists_passages_and_opens_the_reader(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    target = next(e for e in tl.data.ordered if e.label == "2021-11-23")
+    point = tl.point_of(target.id)
+    assert point is not None
+    with qtbot.waitSignal(tl.eventSelected):
+        qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=point)
+    event = window.panel.current
+    assert event is not None and event.id == target.id
+    assert len(event.sources) == 2  # the roadmap is told by two sample articles
+    text = window.panel.toPlainText()
+    assert all(s.text in text for s in event.sources)
+    source = event.sources[0]
+    window.panel.openPassage.emit(source.document_id, source.passage_start, source.passage_end,
+                                  source.expression_start, source.expression_end)
+    reader = window.reader
+    assert reader is not None and reader.isVisible()
+    assert reader.highlighted == (source.passage_start, source.passage_end)
+    selections = reader.text.extraSelections()
+    assert selections[0].cursor.selectedText() == source.text
+    assert selections[1].cursor.selectedText() == source.expression
+    reader.close()
+
+
+def test_keyboard_moves_between_events(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    tl.setFocus()
+    qtbot.keyClick(tl, Qt.Key.Key_Tab)
+    first = tl.selected
+    qtbot.keyClick(tl, Qt.Key.Key_Tab)
+    second = tl.selected
+    assert first is not None and second is not None and first != second
+    assert tl.data.by_id[second].start >= tl.data.by_id[first].start
+
+
+def _articles(folder: Path, n: int) -> list[Path]:
+    folder.mkdir()
+    out = []
+    for i in range(n):
+        p = folder / f"{i:03d}.txt"
+        p.write_text(f"Talks\n\nMarch 4, 2019\n\nDelegation {i} arrived in Vienna on Sunday "
+                     f"for talks on item {i}, officials said.\n", encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def test_import_runs_on_a_worker_and_refreshes(window, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    files = _articles(tmp_path / "in", 3)
+    threads = []
+    real = pipeline.ingest
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "ingest", spy)
+    before = len(window.events)
+    job = window.start_import(files)
+    assert job is not None
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+    assert threads and threads[0] != threading.get_ident()
+    qtbot.waitUntil(lambda: len(window.events) > before)
+
+
+def test_undated_documents_get_a_date_field(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "undated.txt"
+    p.write_text("The envoys met again on Tuesday in Geneva to discuss the ceasefire.\n")
+    job = window.start_import([p])
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+    dialog = window.dates_dialog
+    assert dialog is not None and dialog.isVisible()
+    (doc_id, (box, edit)), = dialog.fields.items()
+    from PySide6.QtCore import QDate
+
+    edit.setDate(QDate(2023, 1, 12))
+    assert box.isChecked()
+    job = window.set_dates(dialog.chosen())
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: any(e.label == "2023-01-10" for e in window.events))
+
+
+def test_cancelled_import_keeps_finished_documents(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    files = _articles(tmp_path / "many", 40)
+    job = window.start_import(files)
+    assert job is not None
+    job.signals.progress.connect(lambda done, total, note: job.cancel() if done >= 2 else None)
+    with qtbot.waitSignal(job.signals.finished, timeout=60000) as blocker:
+        pass
+    report = blocker.args[0]
+    assert report.cancelled and 2 <= len(report.imported) < 40
+    store = Store(window.store.path)
+    names = {Path(d.path).name for d in store.documents()}
+    assert {Path(p).name for p in report.imported} <= names
+    assert len([n for n in names if n.endswith(".txt")]) == len(report.imported)
+
+
+def _export(window, qtbot, path: Path, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    job = window.export_image_to(path, width, height, dpi=96, whole=True)
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+
+
+def test_png_export_is_the_requested_size_and_not_blank(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "t.png"
+    _export(window, qtbot, path, 1234, 567)
+    image = QImage(str(path))
+    assert (image.width(), image.height()) == (1234, 567)
+    colours = {image.pixel(x, y) for x in range(0, 1234, 7) for y in range(0, 567, 7)}
+    assert len(colours) > 8
+
+
+def test_svg_export(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "t.svg"
+    _export(window, qtbot, path, 1000, 500)
+    root = ET.parse(path).getroot()
+    assert root.get("viewBox", "").split() == ["0", "0", "1000", "500"]
+    assert len(list(root.iter())) > 50
+
+
+def test_pdf_export(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "t.pdf"
+    _export(window, qtbot, path, 960, 480)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2000
+    box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
+    assert box is not None  # 960x480 px at 96 dpi = 720x360 pt
+    assert (float(box.group(1)), float(box.group(2))) == (720.0, 360.0)
