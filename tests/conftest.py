@@ -41,3 +41,10 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
     s = Store(tmp_path / "test.sqlite")
     yield s
     s.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
+    # The CLI's image export makes a QGuiApplication when none exists; in one test process
+    # the widgets tests need it to be a QApplication, so pytest-qt makes it first.
+    return qapp
