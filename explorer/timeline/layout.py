@@ -143,7 +143,7 @@ def layout(
     frame.ticks = ticks(view, width)
     if lanes <= 0 or width <= 0:
         return frame
-    taken: list[list[tuple[float, float]]] = [[] for _ in range(lanes)]  # x-intervals per lane
+    taken = _Lanes(lanes)
     overflow: dict[int, list[int]] = {}  # bin -> ids that found no lane
     for e in data.long:
         if e.end > view.t0 and e.start < view.t1:
@@ -172,11 +172,32 @@ def layout(
     return frame
 
 
+class _Lanes:
+    """Lane occupancy as a frontier per lane: events arrive sorted by start, so an event fits
+    a lane when it begins right of everything already there. The lowest frontier is kept, so
+    an event no lane can take is known in O(1): dense stretches cost nothing per event."""
+
+    def __init__(self, count: int) -> None:
+        self.usable = max(1, count - 1)  # the last lane is kept for clusters
+        self.free = [float("-inf")] * self.usable
+        self.lowest = float("-inf")
+
+    def take(self, a: float, b: float) -> int | None:
+        if a < self.lowest + 6:
+            return None
+        for lane, frontier in enumerate(self.free):
+            if a >= frontier + 6:
+                self.free[lane] = b
+                self.lowest = min(self.free)
+                return lane
+        return None
+
+
 def _place(
     e: TimelineEvent,
     view: View,
     width: float,
-    taken: list[list[tuple[float, float]]],
+    lanes: _Lanes,
     frame: Frame,
     overflow: dict[int, list[int]],
     m: Metrics,
@@ -191,13 +212,11 @@ def _place(
         a, b = left, max(x1, left) + m.label_width  # the title follows the marker
     else:
         a, b, label_left = left - m.label_width, max(x1, left) + 6, True  # near the right edge
-    usable = max(1, len(taken) - 1)  # the last lane is kept for clusters
-    for lane in range(usable):
-        if all(b + 6 <= s or e_ <= a for s, e_ in taken[lane]):
-            taken[lane].append((a, b))
-            frame.placed.append(Placed(x0, x1, lane, e, label_left=label_left))
-            return
-    overflow.setdefault(int(left // m.bin_width), []).append(e.id)
+    lane = lanes.take(a, b)
+    if lane is None:
+        overflow.setdefault(int(left // m.bin_width), []).append(e.id)
+    else:
+        frame.placed.append(Placed(x0, x1, lane, e, label_left=label_left))
 
 
 # ------------------------------------------------------------------ axis

@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintEngine,
+    QPainter,
+    QPalette,
+    QPen,
+    QImage,
+)
 
 from explorer.model import Precision
 from explorer.timeline.layout import Frame, Metrics, Placed, TimelineData, View, layout
@@ -201,9 +210,13 @@ def _event(
     x0 = left + p.x0
     outline = QPen(style.selection, 2) if selected else QPen(color.darker(130), 1)
     if e.is_point:
-        painter.setPen(outline)
-        painter.setBrush(color)
-        painter.drawEllipse(QPointF(x0, y), 5.0, 5.0)
+        if _raster(painter):
+            marker = _dot(color, QColor(outline.color()), outline.widthF())
+            painter.drawImage(QPointF(x0 - 7, y - 7), marker)
+        else:
+            painter.setPen(outline)
+            painter.setBrush(color)
+            painter.drawEllipse(QPointF(x0, y), 5.0, 5.0)
         text_x = x0 + 9
     else:
         x1 = max(left + p.x1, x0 + 3)
@@ -235,6 +248,32 @@ def _cluster(
     painter.drawEllipse(QPointF(x + r, y), r, r * 0.8)
     painter.setPen(style.background)
     painter.drawText(QRectF(x, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, label)
+
+
+_DOTS: dict[tuple[int, int, float], QImage] = {}  # QImage: usable off the GUI thread
+
+
+def _raster(painter: QPainter) -> bool:
+    """Screen and PNG: markers come from a small pixmap cache (an antialiased ellipse costs
+    tens of microseconds). SVG and PDF keep drawing them as vectors."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() == QPaintEngine.Type.Raster
+
+
+def _dot(fill: QColor, line: QColor, width: float) -> QImage:
+    key = (fill.rgba(), line.rgba(), width)
+    pixmap = _DOTS.get(key)
+    if pixmap is None:
+        pixmap = QImage(14, 14, QImage.Format.Format_ARGB32_Premultiplied)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.setPen(QPen(line, width))
+        p.setBrush(fill)
+        p.drawEllipse(QPointF(7, 7), 5.0, 5.0)
+        p.end()
+        _DOTS[key] = pixmap
+    return pixmap
 
 
 def _legend(painter: QPainter, rect: QRectF, style: Style, fm: QFontMetricsF) -> None:
