@@ -15,6 +15,10 @@ _TITLES = (
 )
 _NAME = r"(?P<name>(?:[A-Z]\.\s)?[A-Z][a-z]+(?:[-\s][A-Z][a-z]+){0,2})"
 _TITLED = re.compile(rf"\b{_TITLES}\s+{_NAME}\b")
+_TITLE_WORD = re.compile(
+    r"President|Premier|Chancellor|Minister|Secretary|Ambassador|General|Admiral|Senator"
+    r"|Governor|King|Queen|Chairman|Foreign|Deputy|Vice|Former|Prime|Defen[cs]e"
+)
 
 
 class ActorMatcher:
@@ -44,7 +48,14 @@ class ActorMatcher:
             if any(s < end and start < e for s, e in taken):
                 continue  # "President Xi Jinping" is already Xi Jinping
             name = m.group("name")
-            if len(name.split()) < 2:
+            words = name.split()
+            while words and _TITLE_WORD.fullmatch(words[0]):  # "spokesman Ambassador Wang Wenbin"
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if len(words) < 2:
                 continue  # "President Xi" with an unknown surname alone is too thin to name
             found.append(ActorMention(name, start, end))
             self.kinds.setdefault(name, "person")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from explorer.model import ActorMention, DateSpan, Passage, TimeExpression
 
 _TITLE_WORDS = 16
-_MIN_CLAUSE_WORDS = 6
+_MIN_CLAUSE_WORDS = 8  # a shorter clause ("which they signed on") says too little
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:|—|–|\s-\s|\(|\))\s*")
 _LEADING_JUNK = re.compile(
     r"^(?:(?:and|but|or|so|yet|while|which|that|when|where|as|after|before|since|if|then|also"

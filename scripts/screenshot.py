@@ -1,0 +1,62 @@
+"""Take the README screenshots: the window on a corpus, with one event selected.
+
+    python scripts/screenshot.py DB OUT.png [--event-date YYYY-MM-DD] [--reader READER.png]
+
+Run it under a real display (Xvfb in CI-like machines): it shows the window, selects the event
+on the given date, waits for it to paint and grabs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from explorer.store.repo import Store  # noqa: E402
+from explorer.ui.main_window import MainWindow  # noqa: E402
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("db", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--event-date", default=None)
+    ap.add_argument("--reader", type=Path, default=None)
+    ap.add_argument("--actor", default=None)
+    args = ap.parse_args()
+    app = QApplication(sys.argv)
+    settings = QSettings(str(args.out.with_suffix(".ini")), QSettings.Format.IniFormat)
+    window = MainWindow(Store(args.db), settings)
+    window.resize(1500, 860)
+    window.show()
+    if args.actor:
+        window.filters.model.set_checked(args.actor, True)
+
+    def shoot() -> None:
+        if args.event_date:
+            event = next(e for e in window.timeline.data.ordered if e.label == args.event_date)
+            window.timeline.select(event.id)
+        QTimer.singleShot(400, grab)
+
+    def grab() -> None:
+        window.grab().save(str(args.out))
+        if args.reader and window.panel.current is not None:
+            s = window.panel.current.sources[0]
+            window.open_passage(s.document_id, s.passage_start, s.passage_end,
+                                s.expression_start, s.expression_end)
+            QTimer.singleShot(400, lambda: (window.reader.grab().save(str(args.reader)),
+                                            app.quit()))
+        else:
+            app.quit()
+
+    QTimer.singleShot(800, shoot)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
