@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# Install, import the bundled sample corpus into a database in your data folder (once), and
-# show its timeline.
+# Install and open the window. On the first start it creates your database in your data
+# folder and imports the bundled sample corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/explorer ingest resources/sample
-.venv/bin/explorer events
+exec .venv/bin/explorer
