@@ -31,11 +31,39 @@ from explorer.store.repo import Store  # noqa: E402
 from explorer.temporal import tag  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-_ACTORS = ["Russia", "China", "NATO", "Putin", "Xi Jinping", "the European Union", "Kyiv",
-           "Washington", "Beijing", "the Kremlin", "Gazprom", "India", "Turkey", "Japan"]
-_DATES = ["on Monday", "last week", "in 2014", "on 10 May", "in early 2022", "next year",
-          "on November 23", "in the third quarter", "from 2013 to 2019", "two years ago",
-          "in March", "on 4-20 February", "in the mid-2030s", "yesterday", "this month"]
+_ACTORS = [
+    "Russia",
+    "China",
+    "NATO",
+    "Putin",
+    "Xi Jinping",
+    "the European Union",
+    "Kyiv",
+    "Washington",
+    "Beijing",
+    "the Kremlin",
+    "Gazprom",
+    "India",
+    "Turkey",
+    "Japan",
+]
+_DATES = [
+    "on Monday",
+    "last week",
+    "in 2014",
+    "on 10 May",
+    "in early 2022",
+    "next year",
+    "on November 23",
+    "in the third quarter",
+    "from 2013 to 2019",
+    "two years ago",
+    "in March",
+    "on 4-20 February",
+    "in the mid-2030s",
+    "yesterday",
+    "this month",
+]
 _TEMPLATES = [
     "{a} and {b} signed a trade agreement {d}, officials said.",
     "Talks between {a} and {b} stalled {d} over the price of gas.",
@@ -75,8 +103,13 @@ def run_stages(files: list[tuple[str, bytes]], matcher: ActorMatcher, db: Path) 
         t4 = time.perf_counter()
         store.save(Analysis(doc, passages, expressions, mentions, drafts))
         t5 = time.perf_counter()
-        for key, a, b in (("read", t0, t1), ("dates", t1, t2), ("actors", t2, t3),
-                          ("events", t3, t4), ("store", t4, t5)):
+        for key, a, b in (
+            ("read", t0, t1),
+            ("dates", t1, t2),
+            ("actors", t2, t3),
+            ("events", t3, t4),
+            ("store", t4, t5),
+        ):
             t[key] += b - a
     store.close()
     return t
@@ -90,8 +123,9 @@ def run_search_dates(files: list[tuple[str, bytes]]) -> float:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for _, data in files:
-            search_dates(data.decode("utf-8", "replace"), languages=["en"],
-                         settings={"RELATIVE_BASE": base})
+            search_dates(
+                data.decode("utf-8", "replace"), languages=["en"], settings={"RELATIVE_BASE": base}
+            )
     return time.perf_counter() - t0
 
 
@@ -105,16 +139,20 @@ def measure(label: str, files: list[tuple[str, bytes]], repeat: int, baseline_sa
     sample = files[:baseline_sample]
     sample_words = sum(len(d.split()) for _, d in sample)
     base_wps = statistics.median(sample_words / run_search_dates(sample) for _ in range(repeat))
-    print(f"\n{label}: {len(files)} articles, {words} words; search_dates {base_wps:,.0f} words/s "
-          f"(median of {repeat}, on {len(sample)} articles)")
+    print(
+        f"\n{label}: {len(files)} articles, {words} words; search_dates {base_wps:,.0f} words/s "
+        f"(median of {repeat}, on {len(sample)} articles)"
+    )
     total = [sum(r.values()) for r in stage_runs]
     for key in ("read", "dates", "actors", "events", "store"):
         wps = words / statistics.median(r[key] for r in stage_runs)
         print(f"  {key:<7} {wps:>12,.0f} words/s   {wps / base_wps:6.1f}x search_dates")
     wps = words / statistics.median(total)
-    print(f"  {'total':<7} {wps:>12,.0f} words/s   {wps / base_wps:6.1f}x search_dates  "
-          f"({statistics.median(total):.2f} s; 10,000 such articles ~ "
-          f"{statistics.median(total) / len(files) * 10000 / 60:.1f} min)")
+    print(
+        f"  {'total':<7} {wps:>12,.0f} words/s   {wps / base_wps:6.1f}x search_dates  "
+        f"({statistics.median(total):.2f} s; 10,000 such articles ~ "
+        f"{statistics.median(total) / len(files) * 10000 / 60:.1f} min)"
+    )
 
 
 def main() -> int:

@@ -44,7 +44,12 @@ def events(n: int, seed: int = 3) -> list[TimelineEvent]:
     for i in range(n):
         start = rng.uniform(view.t0, view.t1)
         p = rng.choice(PRECISIONS)
-        length = {Precision.DAY: 1, Precision.MONTH: 30, Precision.QUARTER: 91, Precision.YEAR: 365}[p]
+        length = {
+            Precision.DAY: 1,
+            Precision.MONTH: 30,
+            Precision.QUARTER: 91,
+            Precision.YEAR: 365,
+        }[p]
         out.append(TimelineEvent(i, f"Event {i} about talks", start, start + length, p))
     return out
 
@@ -121,18 +126,24 @@ def main() -> int:
     ap.add_argument("--no-baseline", action="store_true")
     args = ap.parse_args()
     QApplication.instance() or QApplication([])
-    print(f"{'events':>8} | {'ours: build':>11} {'median':>8} {'p95':>8} | "
-          f"{'items: build':>12} {'median':>8} {'p95':>8} | median ratio")
+    print(
+        f"{'events':>8} | {'ours: build':>11} {'median':>8} {'p95':>8} | "
+        f"{'items: build':>12} {'median':>8} {'p95':>8} | median ratio"
+    )
     for n in args.sizes:
         evs = events(n)
         build, t = ours(evs, args.frames)
-        line = (f"{n:>8} | {build * 1000:9.0f}ms {statistics.median(t):6.2f}ms "
-                f"{percentile(t, 0.95):6.2f}ms |")
+        line = (
+            f"{n:>8} | {build * 1000:9.0f}ms {statistics.median(t):6.2f}ms "
+            f"{percentile(t, 0.95):6.2f}ms |"
+        )
         if not args.no_baseline:
             b_build, b = item_per_event(evs, max(10, args.frames // 3))
-            line += (f" {b_build * 1000:10.0f}ms {statistics.median(b):6.2f}ms "
-                     f"{percentile(b, 0.95):6.2f}ms | "
-                     f"{statistics.median(b) / statistics.median(t):8.1f}x")
+            line += (
+                f" {b_build * 1000:10.0f}ms {statistics.median(b):6.2f}ms "
+                f"{percentile(b, 0.95):6.2f}ms | "
+                f"{statistics.median(b) / statistics.median(t):8.1f}x"
+            )
         print(line, flush=True)
     return 0
 

@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the window (the default with no command)")
     db_arg(p)
 
+    p = sub.add_parser("load-sample", help="import the bundled sample corpus (empty database)")
+    db_arg(p)
+    sub.add_parser("install-desktop", help="add Timeline Explorer to the desktop's menu")
+
     p = sub.add_parser("documents", help="list imported documents")
     db_arg(p)
     p = sub.add_parser("set-date", help="set a document's publication date and re-resolve it")
@@ -248,7 +252,27 @@ def _set_date(args: argparse.Namespace) -> int:
     return 0
 
 
+def _load_sample(args: argparse.Namespace) -> int:
+    store = _store(args)
+    report = pipeline.load_sample(store)
+    print(
+        f"imported {len(report.imported)} sample article(s); "
+        f"events: {report.events_created} new, {report.events_merged} merged"
+    )
+    return 0 if report.ok else 1
+
+
+def _install_desktop(args: argparse.Namespace) -> int:
+    from explorer.desktop import install_desktop
+
+    entry, icon = install_desktop()
+    print(f"installed {entry} and {icon}")
+    return 0
+
+
 _COMMANDS = {
+    "load-sample": _load_sample,
+    "install-desktop": _install_desktop,
     "ingest": _ingest,
     "dates": _dates,
     "events": _events,

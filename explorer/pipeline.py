@@ -107,6 +107,19 @@ def set_published(
     store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
 
 
+def load_sample(
+    store: Store, progress: Progress | None = None, cancel: Cancel | None = None
+) -> IngestReport:
+    """Import the bundled sample corpus into an empty store; a used store is never touched."""
+    from explorer.resources import resource
+
+    if store.documents():
+        raise InputError(
+            "The sample corpus loads into an empty database only; this one already holds documents."
+        )
+    return ingest([resource("sample")], store, progress=progress, cancel=cancel)
+
+
 def export_image(
     store: Store,
     flt: EventFilter,

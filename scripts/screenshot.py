@@ -47,10 +47,12 @@ def main() -> int:
         window.grab().save(str(args.out))
         if args.reader and window.panel.current is not None:
             s = window.panel.current.sources[0]
-            window.open_passage(s.document_id, s.passage_start, s.passage_end,
-                                s.expression_start, s.expression_end)
-            QTimer.singleShot(400, lambda: (window.reader.grab().save(str(args.reader)),
-                                            app.quit()))
+            window.open_passage(
+                s.document_id, s.passage_start, s.passage_end, s.expression_start, s.expression_end
+            )
+            QTimer.singleShot(
+                400, lambda: (window.reader.grab().save(str(args.reader)), app.quit())
+            )
         else:
             app.quit()
 

@@ -10,11 +10,11 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPaintEngine,
     QPainter,
     QPalette,
     QPen,
-    QImage,
 )
 
 from explorer.model import Precision

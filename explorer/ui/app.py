@@ -4,12 +4,13 @@ on first run), an exception hook that shows bugs as a copyable report."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -67,6 +68,13 @@ def run(db: Path | None = None) -> int:
         return 1
     store, is_new = opened
     window = MainWindow(store, settings)
+    if os.environ.get("TIMELINE_EXPLORER_QUIT_AFTER_PAINT"):
+        # benchmarks/startup.py: report the first painted timeline, then leave.
+        def first_paint() -> None:
+            print(f"first-paint {len(window.timeline.data)} events", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window.timeline.painted.connect(first_paint)
     window.show()
     if is_new and not store.documents():
         window.start_import([resource("sample")])  # first run: a populated timeline

@@ -24,6 +24,7 @@ ZOOM_STEP = 1.25
 class TimelineView(QWidget):
     eventSelected = Signal(int)  # event id, -1 for none
     viewChanged = Signal()
+    painted = Signal()  # after each paint (the startup benchmark waits for the first)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +109,7 @@ class TimelineView(QWidget):
             left, right = sorted((self._range_start, self._range_now))
             painter.fillRect(QRectF(left, 0, right - left, self.height()), band)
         painter.end()
+        self.painted.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._invalidate()
