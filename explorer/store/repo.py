@@ -7,21 +7,26 @@ from __future__ import annotations
 
 import array
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from explorer.analysis import Analysis
 from explorer.errors import StoreError
-from explorer.model import DateSpan, Document, Event, Precision, Source
 from explorer.store.db import make_engine, translated
 from explorer.store.event_writer import write_events
+from explorer.store.queries import (
+    DocumentInfo,
+    EventFilter,
+    EventSummary,
+    SaveResult,
+    StoreReads,
+)
+
+__all__ = ["DocumentInfo", "EventFilter", "EventSummary", "SaveResult", "Store"]
 from explorer.store.schema import (
     ActorRow,
     DocumentRow,
-    EventActorRow,
     EventRow,
     EventSourceRow,
     ExpressionRow,
@@ -30,46 +35,7 @@ from explorer.store.schema import (
 )
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: int
-    path: str
-    title: str | None
-    outlet: str | None
-    author: str | None
-    published: dt.date | None
-    published_source: str | None
-    sha256: str
-    events: int
-
-
-@dataclass(frozen=True)
-class EventSummary:
-    """An event without its sources: what the timeline draws."""
-
-    id: int
-    title: str
-    span: DateSpan
-    actors: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    document_id: int
-    status: str  # "imported", "replaced", "unchanged"
-    events_created: int = 0
-    events_merged: int = 0
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actors: tuple[str, ...] = ()
-    start: dt.date | None = None
-    end: dt.date | None = None
-    match_all: bool = False  # all listed actors, not any
-
-
-class Store:
+class Store(StoreReads):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.engine: Engine = make_engine(self.path)
@@ -195,164 +161,6 @@ class Store:
             if conn.execute(select(DocumentRow.id).where(DocumentRow.id == doc_id)).first() is None:
                 raise StoreError(f"No document with id {doc_id}.")
             _delete_document(conn, doc_id)
-
-    # ------------------------------------------------------------------ reading
-
-    def documents(self) -> list[DocumentInfo]:
-        with translated(self.path), self.engine.connect() as conn:
-            counts = dict(
-                conn.execute(
-                    select(ExpressionRow.document_id, func.count(EventSourceRow.id))
-                    .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
-                    .group_by(ExpressionRow.document_id)
-                ).all()
-            )
-            rows = conn.execute(
-                select(
-                    DocumentRow.id,
-                    DocumentRow.path,
-                    DocumentRow.title,
-                    DocumentRow.outlet,
-                    DocumentRow.author,
-                    DocumentRow.published,
-                    DocumentRow.published_source,
-                    DocumentRow.sha256,
-                ).order_by(DocumentRow.id)
-            ).all()
-        return [DocumentInfo(*r, events=counts.get(r.id, 0)) for r in rows]
-
-    def document(self, doc_id: int) -> Document:
-        with translated(self.path), self.engine.connect() as conn:
-            r = conn.execute(select(DocumentRow).where(DocumentRow.id == doc_id)).first()
-        if r is None:
-            raise StoreError(f"No document with id {doc_id}.")
-        row = r[0] if not hasattr(r, "path") else r
-        offsets = array.array("i")
-        offsets.frombytes(row.offsets)
-        return Document(
-            path=row.path,
-            sha256=row.sha256,
-            original=row.original,
-            text=row.text,
-            offsets=tuple(offsets),
-            format=row.format,
-            title=row.title,
-            outlet=row.outlet,
-            author=row.author,
-            published=row.published,
-            published_source=row.published_source,
-        )
-
-    def summaries(self) -> list[EventSummary]:
-        """Every event as plain tuples, fast enough for 100k rows (no sources, no ORM)."""
-        with translated(self.path), self.engine.connect() as conn:
-            actors = _actor_names(conn, ())
-            rows = conn.execute(
-                select(
-                    EventRow.id,
-                    EventRow.title,
-                    EventRow.start_date,
-                    EventRow.end_date,
-                    EventRow.precision,
-                )
-            ).all()
-        return [
-            EventSummary(r[0], r[1], DateSpan(r[2], r[3], Precision(r[4])), tuple(actors[r[0]]))
-            for r in rows
-        ]
-
-    def search_event_ids(self, text: str) -> set[int]:
-        """Events whose title or any source sentence contains ``text`` (case-insensitive)."""
-        pattern = f"%{text.strip()}%"
-        with translated(self.path), self.engine.connect() as conn:
-            by_title = conn.execute(select(EventRow.id).where(EventRow.title.ilike(pattern)))
-            by_passage = conn.execute(
-                select(EventSourceRow.event_id)
-                .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
-                .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
-                .where(PassageRow.text.ilike(pattern))
-            )
-            return set(by_title.scalars()) | set(by_passage.scalars())
-
-    def event(self, event_id: int) -> Event:
-        found = self.events(ids=(event_id,))
-        if not found:
-            raise StoreError(f"No event with id {event_id}.")
-        return found[0]
-
-    def events(self, flt: EventFilter | None = None, ids: tuple[int, ...] = ()) -> list[Event]:
-        flt = flt or EventFilter()
-        with translated(self.path), self.engine.connect() as conn:
-            q = select(
-                EventRow.id,
-                EventRow.title,
-                EventRow.start_date,
-                EventRow.end_date,
-                EventRow.precision,
-            )
-            if flt.start is not None:
-                q = q.where(EventRow.end_date >= flt.start)
-            if flt.end is not None:
-                q = q.where(EventRow.start_date <= flt.end)
-            if ids:
-                q = q.where(EventRow.id.in_(ids))
-            rows = conn.execute(
-                q.order_by(EventRow.start_date, EventRow.end_date, EventRow.id)
-            ).all()
-            actors = _actor_names(conn, ids)
-            sources = _sources(conn, ids)
-        wanted = {a.casefold() for a in flt.actors}
-        out: list[Event] = []
-        for r in rows:
-            names = actors.get(r.id, [])
-            if wanted:
-                have = {n.casefold() for n in names}
-                if flt.match_all and not wanted <= have:
-                    continue
-                if not flt.match_all and not wanted & have:
-                    continue
-            span = DateSpan(r.start_date, r.end_date, Precision(r.precision))
-            out.append(Event(r.id, r.title, span, tuple(names), tuple(sources.get(r.id, []))))
-        return out
-
-
-def _actor_names(conn: Connection, ids: tuple[int, ...]) -> dict[int, list[str]]:
-    """Event id -> its actors' names (for ``ids``, or every event when empty)."""
-    q = (
-        select(EventActorRow.event_id, ActorRow.name)
-        .join(ActorRow, ActorRow.id == EventActorRow.actor_id)
-        .order_by(EventActorRow.event_id, ActorRow.name)
-    )
-    if ids:
-        q = q.where(EventActorRow.event_id.in_(ids))
-    out: dict[int, list[str]] = defaultdict(list)
-    for event_id, name in conn.execute(q):
-        out[event_id].append(name)
-    return out
-
-
-def _sources(conn: Connection, ids: tuple[int, ...]) -> dict[int, list[Source]]:
-    q = (
-        select(
-            EventSourceRow.event_id,
-            ExpressionRow.document_id,
-            PassageRow.orig_start,
-            PassageRow.orig_end,
-            PassageRow.text,
-            ExpressionRow.text,
-            ExpressionRow.orig_start,
-            ExpressionRow.orig_end,
-        )
-        .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
-        .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
-        .order_by(EventSourceRow.event_id, ExpressionRow.document_id, ExpressionRow.start)
-    )
-    if ids:
-        q = q.where(EventSourceRow.event_id.in_(ids))
-    out: dict[int, list[Source]] = defaultdict(list)
-    for row in conn.execute(q):
-        out[row[0]].append(Source(*row[1:]))
-    return out
 
 
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
