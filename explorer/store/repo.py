@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from explorer.analysis import Analysis
 from explorer.errors import StoreError
+from explorer.store.curations import StoreCurations
 from explorer.store.db import make_engine, translated
 from explorer.store.event_writer import write_events
 from explorer.store.queries import (
@@ -35,7 +36,7 @@ from explorer.store.schema import (
 )
 
 
-class Store(StoreReads):
+class Store(StoreReads, StoreCurations):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.engine: Engine = make_engine(self.path)

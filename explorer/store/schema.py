@@ -138,3 +138,17 @@ class MentionRow(Base):
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+class CurationRow(Base):
+    """One user edit. Its payload names events by their sources' keys (document path,
+    sentence, expression), so it applies again after a re-import recreates the events."""
+
+    __tablename__ = "curations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    label: Mapped[str] = mapped_column(String)  # what the Edit menu says ("Hide “…”")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -1,0 +1,91 @@
+"""The analyst's edits laid over the extracted events, at read time.
+
+Extraction output stays as extraction made it; curations are applied on top, in the order they
+were made. Undoing one is switching it off: nothing has to be reversed, and a re-import (which
+rebuilds extracted events) keeps every curation whose sources still exist.
+
+    merge  {"keys": [...]}          events holding any of these sources become one
+    hide   {"keys": [...]}          events holding any of these sources are hidden
+    edit   {"keys": [...], "title"?, "start"?, "end"?, "precision"?, "actors"?}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from explorer.model import parse_iso_span
+from explorer.store.queries import EventSummary
+
+
+@dataclass(frozen=True)
+class Curation:
+    id: int
+    kind: str  # merge, hide, edit
+    payload: dict[str, Any]
+    label: str
+    active: bool = True
+
+
+@dataclass
+class Curated:
+    """Extracted events with the edits applied."""
+
+    events: list[EventSummary] = field(default_factory=list)  # shown
+    hidden: list[EventSummary] = field(default_factory=list)
+    groups: dict[int, list[int]] = field(default_factory=dict)  # shown id -> extracted ids
+    edited: set[int] = field(default_factory=set)
+    missing: list[Curation] = field(default_factory=list)  # sources no longer exist
+
+
+def apply(
+    base: Iterable[EventSummary], keys: dict[int, set[str]], curations: Iterable[Curation]
+) -> Curated:
+    events = {e.id: e for e in base}
+    group: dict[int, list[int]] = {i: [i] for i in events}
+    group_keys: dict[int, set[str]] = {i: set(keys.get(i, ())) for i in events}
+    hidden: set[int] = set()
+    out = Curated()
+    for c in curations:
+        if not c.active:
+            continue
+        wanted = set(c.payload.get("keys", ()))
+        hits = sorted(i for i, k in group_keys.items() if k & wanted)
+        if not hits:
+            out.missing.append(c)
+            continue
+        if c.kind == "merge":
+            head = hits[0]
+            for other in hits[1:]:
+                group[head] += group.pop(other)
+                group_keys[head] |= group_keys.pop(other)
+                e, o = events[head], events.pop(other)
+                actors = tuple(dict.fromkeys(e.actors + o.actors))
+                events[head] = dataclasses.replace(e, actors=actors)
+                hidden.discard(other)
+        elif c.kind == "hide":
+            hidden.update(hits)
+        elif c.kind == "unhide":
+            hidden.difference_update(hits)
+        elif c.kind == "edit":
+            for i in hits:
+                events[i] = _edited(events[i], c.payload)
+                out.edited.add(i)
+    for i, e in sorted(events.items(), key=lambda kv: (kv[1].span.start, kv[0])):
+        (out.hidden if i in hidden else out.events).append(e)
+    out.groups = group
+    return out
+
+
+def _edited(e: EventSummary, p: dict[str, Any]) -> EventSummary:
+    span = e.span
+    if "start" in p:
+        span = parse_iso_span(p["start"], p.get("end"), p.get("precision"))
+    return dataclasses.replace(
+        e,
+        title=p.get("title", e.title),
+        span=span,
+        actors=tuple(p["actors"]) if "actors" in p else e.actors,
+    )

@@ -1,0 +1,132 @@
+"""Curations in the store: record, switch on and off, and read events with them applied."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, func, insert, literal, select, update
+
+from explorer.curation.overlay import Curated, Curation, apply
+from explorer.errors import StoreError
+from explorer.model import Event, Source
+from explorer.store.db import translated
+from explorer.store.queries import EventSummary
+from explorer.store.schema import (
+    CurationRow,
+    DocumentRow,
+    EventSourceRow,
+    ExpressionRow,
+    PassageRow,
+)
+
+SEP = "\x1f"
+
+
+def source_key(path: str, sentence: str, expression: str) -> str:
+    """How a curation names a source: stable as long as the file keeps that sentence."""
+    return f"{path}{SEP}{sentence}{SEP}{expression}"
+
+
+class StoreCurations:
+    path: Path
+    engine: Engine
+
+    if TYPE_CHECKING:  # provided by StoreReads, which comes first in Store's bases
+
+        def summaries(self) -> list[EventSummary]: ...
+
+        def events(self, flt: Any = None, ids: tuple[int, ...] = ()) -> list[Event]: ...
+
+    def add_curation(self, kind: str, payload: dict[str, Any], label: str) -> int:
+        with translated(self.path), self.engine.begin() as conn:
+            result = conn.execute(
+                insert(CurationRow).values(
+                    kind=kind,
+                    payload=json.dumps(payload, ensure_ascii=False),
+                    label=label,
+                    active=True,
+                    created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                )
+            )
+            new_id = result.inserted_primary_key
+            assert new_id is not None
+            return int(new_id[0])
+
+    def set_curation_active(self, curation_id: int, active: bool) -> None:
+        with translated(self.path), self.engine.begin() as conn:
+            done = conn.execute(
+                update(CurationRow).where(CurationRow.id == curation_id).values(active=active)
+            )
+            if done.rowcount == 0:
+                raise StoreError(f"No edit with id {curation_id}.")
+
+    def curations(self) -> list[Curation]:
+        with translated(self.path), self.engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    CurationRow.id,
+                    CurationRow.kind,
+                    CurationRow.payload,
+                    CurationRow.label,
+                    CurationRow.active,
+                ).order_by(CurationRow.id)
+            ).all()
+        return [Curation(r[0], r[1], json.loads(r[2]), r[3], bool(r[4])) for r in rows]
+
+    def event_keys(self, ids: tuple[int, ...] = ()) -> dict[int, set[str]]:
+        key = DocumentRow.path + literal(SEP) + PassageRow.text + literal(SEP) + ExpressionRow.text
+        q = (
+            select(EventSourceRow.event_id, key)
+            .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+            .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+            .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
+        )
+        if ids:
+            q = q.where(EventSourceRow.event_id.in_(ids))
+        out: dict[int, set[str]] = defaultdict(set)
+        with translated(self.path), self.engine.connect() as conn:
+            for event_id, k in conn.execute(q):
+                out[event_id].add(k)
+        return out
+
+    def has_curations(self) -> bool:
+        with translated(self.path), self.engine.connect() as conn:
+            return bool(
+                conn.execute(select(func.count(CurationRow.id)).where(CurationRow.active)).scalar()
+            )
+
+    def curated(self) -> Curated:
+        """Every event as the analyst sees it: extracted, then curated."""
+        base = self.summaries()
+        if not self.has_curations():
+            return Curated(events=base, groups={e.id: [e.id] for e in base})
+        return apply(base, self.event_keys(), self.curations())
+
+    def curated_event(self, event_id: int, view: Curated | None = None) -> Event:
+        """One shown (or hidden) event with the sources of everything merged into it."""
+        view = view or self.curated()
+        summary = next((e for e in view.events + view.hidden if e.id == event_id), None)
+        if summary is None:
+            raise StoreError(f"No event with id {event_id}.")
+        members = tuple(view.groups.get(event_id, [event_id]))
+        sources: list[Source] = []
+        for e in self.events(ids=members):
+            sources.extend(e.sources)
+        return Event(
+            event_id,
+            summary.title,
+            summary.span,
+            summary.actors,
+            tuple(sorted(set(sources), key=lambda s: (s.document_id, s.passage_start))),
+        )
+
+    def keys_of(self, event_ids: tuple[int, ...], view: Curated | None = None) -> list[str]:
+        """The source keys that name these shown events (their merged members included)."""
+        view = view or self.curated()
+        members = tuple(m for i in event_ids for m in view.groups.get(i, [i]))
+        keys = self.event_keys(members)
+        return sorted({k for m in members for k in keys.get(m, ())})
