@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--to", dest="date_to", type=_bound)
         if name == "events":
             p.add_argument("--json", action="store_true")
+            p.add_argument("--hidden", action="store_true", help="list the hidden events")
         else:
             p.add_argument("--format", choices=["json", "csv", "png", "svg", "pdf"], required=True)
             p.add_argument("--output", type=Path, required=True)
@@ -73,6 +74,28 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--height", type=int, default=900, help="image height in pixels")
             p.add_argument("--dpi", type=int, default=96, help="image resolution")
             p.add_argument("--title", default="Timeline", help="title drawn on the image")
+
+    p = sub.add_parser("edit", help="change an event's title, date or actors (undoable)")
+    p.add_argument("event", type=int)
+    p.add_argument("--title")
+    p.add_argument("--date", help="start: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--end", help="end of a range, same forms")
+    p.add_argument("--precision", help="day, week, month, season, quarter, half, year, decade")
+    p.add_argument("--actor", action="append", default=None, help="the event's actors")
+    db_arg(p)
+    for name, text in (("hide", "hide an event"), ("show", "show a hidden event again")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("event", type=int)
+        db_arg(p)
+    p = sub.add_parser("merge", help="merge events into one (sources united)")
+    p.add_argument("events", type=int, nargs="+")
+    db_arg(p)
+    p = sub.add_parser("edits", help="list your edits, newest last")
+    db_arg(p)
+    for name, text in (("undo", "switch an edit off"), ("redo", "switch an edit back on")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("edit", type=int, nargs="?", help="edit id (default: the latest)")
+        db_arg(p)
 
     p = sub.add_parser("gui", help="open the window (the default with no command)")
     db_arg(p)
@@ -193,7 +216,7 @@ def _filter(args: argparse.Namespace) -> EventFilter:
 
 def _events(args: argparse.Namespace) -> int:
     store = _store(args)
-    events = store.events(_filter(args))
+    events = store.curated_events(_filter(args), hidden=args.hidden)
     if args.json:
         print(dump_json(events_json(events, store.documents())), end="")
         return 0
@@ -225,7 +248,7 @@ def _export(args: argparse.Namespace) -> int:
         )
         print(f"wrote {count} event(s) to {args.output}")
         return 0
-    events = store.events(_filter(args))
+    events = store.curated_events(_filter(args))
     if args.format == "json":
         write_text(args.output, dump_json(events_json(events, store.documents())))
     else:
@@ -270,7 +293,75 @@ def _install_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edit(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    if args.end is not None and args.date is None:
+        raise InputError("--end needs --date.")
+    n = actions.edit(
+        _store(args),
+        args.event,
+        title=args.title,
+        start=args.date,
+        end=args.end,
+        precision=args.precision,
+        actors=args.actor,
+    )
+    print(f"edit {n}: event {args.event} changed (explorer undo {n} reverts it)")
+    return 0
+
+
+def _hide_or_show(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    fn = actions.hide if args.command == "hide" else actions.unhide
+    n = fn(_store(args), args.event)
+    print(f"edit {n}: event {args.event} {'hidden' if args.command == 'hide' else 'shown'}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    n = actions.merge(_store(args), args.events)
+    print(f"edit {n}: events {', '.join(map(str, args.events))} merged into {min(args.events)}")
+    return 0
+
+
+def _edits(args: argparse.Namespace) -> int:
+    store = _store(args)
+    view = store.curated()
+    missing = {c.id for c in view.missing}
+    for c in store.curations():
+        state = "on " if c.active else "off"
+        note = "  (its sources no longer exist)" if c.id in missing else ""
+        print(f"{c.id:>5} {state} {c.kind:<6} {c.label}{note}")
+    return 0
+
+
+def _undo_redo(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    store = _store(args)
+    on = args.command == "redo"
+    if args.edit is None:
+        candidates = [c for c in store.curations() if c.active != on]
+        if not candidates:
+            raise InputError(f"Nothing to {args.command}.")
+        args.edit = candidates[-1].id  # the latest edit made, or the latest undone
+    (actions.redo if on else actions.undo)(store, args.edit)
+    print(f"edit {args.edit} {'back on' if on else 'undone'}")
+    return 0
+
+
 _COMMANDS = {
+    "edit": _edit,
+    "hide": _hide_or_show,
+    "show": _hide_or_show,
+    "merge": _merge,
+    "edits": _edits,
+    "undo": _undo_redo,
+    "redo": _undo_redo,
     "load-sample": _load_sample,
     "install-desktop": _install_desktop,
     "ingest": _ingest,

@@ -136,7 +136,7 @@ def export_image(
     from explorer.timeline import data as tdata
 
     wanted = tdata.Filter(frozenset(flt.actors), flt.match_all, None, flt.start, flt.end)
-    events = [tdata.to_timeline_event(s) for s in store.summaries()]
+    events = [tdata.to_timeline_event(s) for s in store.curated().events]
     data = tdata.build(events, wanted)
     render(
         data, tdata.initial_view(data), path, fmt, width=width, height=height, dpi=dpi, title=title

@@ -124,9 +124,36 @@ class StoreCurations:
             tuple(sorted(set(sources), key=lambda s: (s.document_id, s.passage_start))),
         )
 
+    def curated_events(self, flt: Any = None, hidden: bool = False) -> list[Event]:
+        """Shown events (or, with ``hidden``, the hidden ones) with their merged sources,
+        filtered like ``events``: the export and the CLI list what the analyst sees."""
+        view = self.curated()
+        by_id = {e.id: e for e in self.events()}
+        out: list[Event] = []
+        for s in view.hidden if hidden else view.events:
+            if flt is not None and not _keeps(flt, s):
+                continue
+            sources = [
+                src for m in view.groups.get(s.id, [s.id]) if m in by_id for src in by_id[m].sources
+            ]
+            out.append(Event(s.id, s.title, s.span, s.actors, tuple(sources)))
+        return out
+
     def keys_of(self, event_ids: tuple[int, ...], view: Curated | None = None) -> list[str]:
         """The source keys that name these shown events (their merged members included)."""
         view = view or self.curated()
         members = tuple(m for i in event_ids for m in view.groups.get(i, [i]))
         keys = self.event_keys(members)
         return sorted({k for m in members for k in keys.get(m, ())})
+
+
+def _keeps(flt: Any, s: EventSummary) -> bool:
+    if flt.start is not None and s.span.end < flt.start:
+        return False
+    if flt.end is not None and s.span.start > flt.end:
+        return False
+    if not flt.actors:
+        return True
+    wanted = {a.casefold() for a in flt.actors}
+    have = {a.casefold() for a in s.actors}
+    return wanted <= have if flt.match_all else bool(wanted & have)

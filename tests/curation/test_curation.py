@@ -1,0 +1,144 @@
+"""Curations: hide, edit, merge, undo/redo, and that they survive re-import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from explorer import pipeline
+from explorer.cli import main
+from explorer.curation import actions
+from explorer.errors import InputError
+from explorer.store.repo import Store
+
+OUTLET_A = (
+    "Border talks\n\nMarch 4, 2019\n\n"
+    "Today, in a tense week, the two delegations sat down again in Vienna.\n"
+    "The border treaty was signed in 1997 by both governments.\n"
+    "Trade rose sharply in 2014 after the crisis.\n"
+)
+OUTLET_B = (  # the same story, a day later in another outlet: "today" becomes another day
+    "Border talks\n\nMarch 5, 2019\n\n"
+    "Today, in a tense week, the two delegations sat down again in Vienna, officials said.\n"
+)
+
+
+def _ingest(tmp_path: Path, store: Store, name: str, text: str) -> None:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    assert pipeline.ingest([p], store).ok
+
+
+def _by_year(store: Store, year: str):  # type: ignore[no-untyped-def]
+    return [e for e in store.curated().events if e.span.iso_start().startswith(year)]
+
+
+def test_hide_and_undo(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    (treaty,) = _by_year(store, "1997")
+    edit = actions.hide(store, treaty.id)
+    assert not _by_year(store, "1997")
+    assert [e.id for e in store.curated().hidden] == [treaty.id]
+    actions.undo(store, edit)
+    assert _by_year(store, "1997") and not store.curated().hidden
+    actions.redo(store, edit)
+    assert not _by_year(store, "1997")
+
+
+def test_edit_keeps_the_precision_asked_for(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    (trade,) = _by_year(store, "2014")
+    actions.edit(store, trade.id, title="Trade jumps after the crisis", start="2015",
+                 precision="year", actors=["Austria"])
+    (edited,) = _by_year(store, "2015")
+    assert edited.title == "Trade jumps after the crisis"
+    assert (edited.span.iso_start(), edited.span.iso_end(), edited.span.precision.value) == (
+        "2015", None, "year")
+    assert edited.actors == ("Austria",)
+    with pytest.raises(InputError):
+        actions.edit(store, trade.id, start="2015-13")
+    with pytest.raises(InputError):
+        actions.edit(store, trade.id, start="2016", end="2015")
+
+
+def test_edits_survive_reimport_of_a_changed_file(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    (treaty,) = _by_year(store, "1997")
+    (trade,) = _by_year(store, "2014")
+    actions.hide(store, treaty.id)
+    actions.edit(store, trade.id, start="2014-03", precision="month")
+    changed = OUTLET_A + "A new round is planned for 2020, the ministry said.\n"
+    (tmp_path / "a.txt").write_text(changed, encoding="utf-8")
+    report = pipeline.ingest([tmp_path / "a.txt"], store)
+    assert report.replaced  # the events were rebuilt from scratch ...
+    assert not _by_year(store, "1997")  # ... and the hidden one stays hidden
+    assert [e.span.label() for e in _by_year(store, "2014")] == ["2014-03"]
+    assert _by_year(store, "2020")
+    assert not store.curated().missing
+
+
+def test_edit_whose_sentence_is_gone_is_reported(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    (treaty,) = _by_year(store, "1997")
+    edit = actions.hide(store, treaty.id)
+    (tmp_path / "a.txt").write_text(OUTLET_A.replace("signed in 1997", "signed in 1998"),
+                                    encoding="utf-8")
+    pipeline.ingest([tmp_path / "a.txt"], store)
+    assert [c.id for c in store.curated().missing] == [edit]
+    assert _by_year(store, "1998")  # a new sentence: nothing hides it
+
+
+def test_hand_merge_of_two_outlets_survives_reimport(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    _ingest(tmp_path, store, "b.txt", OUTLET_B)
+    todays = _by_year(store, "2019-03")
+    assert len(todays) == 2  # 4 and 5 March: extraction keeps them apart
+    merge = actions.merge(store, [e.id for e in todays])
+    (merged,) = _by_year(store, "2019-03")
+    assert len({s.document_id for s in store.curated_event(merged.id).sources}) == 2
+    for name, text in (("a.txt", OUTLET_A + "More talks follow.\n"),
+                       ("b.txt", OUTLET_B + "More talks follow.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert pipeline.ingest([tmp_path / name], store).replaced
+    (merged,) = _by_year(store, "2019-03")
+    assert len(store.curated_event(merged.id).sources) == 2
+    actions.undo(store, merge)
+    assert len(_by_year(store, "2019-03")) == 2
+
+
+def test_cli_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text(OUTLET_A, encoding="utf-8")
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(p), "--db", db]) == 0
+    assert main(["events", "--db", db, "--json"]) == 0
+    out = capsys.readouterr().out
+    events = json.loads(out[out.index("{"):])["events"]
+    treaty = next(e for e in events if e["start"] == "1997")
+    assert main(["hide", str(treaty["id"]), "--db", db]) == 0
+    assert main(["events", "--db", db, "--hidden", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert [e["id"] for e in json.loads(out[out.index("{"):])["events"]] == [treaty["id"]]
+    assert main(["edit", str(treaty["id"]), "--date", "1997-05", "--db", db]) == 0
+    assert main(["edits", "--db", db]) == 0
+    listing = capsys.readouterr().out
+    assert "hide" in listing and "edit" in listing
+    assert main(["undo", "--db", db]) == 0  # the edit
+    assert main(["undo", "--db", db]) == 0  # the hide
+    assert main(["events", "--db", db, "--json", "--from", "1997", "--to", "1997"]) == 0
+    out = capsys.readouterr().out
+    assert [e["start"] for e in json.loads(out[out.index("{"):])["events"]] == ["1997"]
+    assert main(["merge", "1", "--db", db]) == 2
+    assert "two or more" in capsys.readouterr().err
+
+
+def test_curations_are_stored_apart(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    before = store.summaries()
+    (treaty,) = _by_year(store, "1997")
+    actions.edit(store, treaty.id, title="Changed", start="1990")
+    assert store.summaries() == before  # extraction's own record is untouched
+    assert dt.date(1990, 1, 1) == _by_year(store, "1990")[0].span.start
