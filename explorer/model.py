@@ -243,6 +243,7 @@ class Source:
     expression: str
     expression_start: int
     expression_end: int
+    resolved: str = ""  # how this source's expression was read, e.g. "2021-11-23"
 
 
 @dataclass(frozen=True)

@@ -213,6 +213,9 @@ def _sources(conn: Connection, ids: tuple[int, ...]) -> dict[int, list[Source]]:
             ExpressionRow.text,
             ExpressionRow.orig_start,
             ExpressionRow.orig_end,
+            ExpressionRow.start_date,
+            ExpressionRow.end_date,
+            ExpressionRow.precision,
         )
         .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
         .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
@@ -222,5 +225,6 @@ def _sources(conn: Connection, ids: tuple[int, ...]) -> dict[int, list[Source]]:
         q = q.where(EventSourceRow.event_id.in_(ids))
     out: dict[int, list[Source]] = defaultdict(list)
     for row in conn.execute(q):
-        out[row[0]].append(Source(*row[1:]))
+        label = DateSpan(row[8], row[9], Precision(row[10])).label() if row[8] and row[9] else ""
+        out[row[0]].append(Source(*row[1:8], resolved=label))
     return out

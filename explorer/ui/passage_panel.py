@@ -39,6 +39,17 @@ class PassagePanel(QTextBrowser):
         ]
         written = sorted({s.expression for s in event.sources})
         parts.append(f"<p>Written as: {', '.join(html.escape(w) for w in written)}</p>")
+        readings = sorted({s.resolved for s in event.sources if s.resolved})
+        if len(readings) > 1:
+            parts.append(
+                "<p style='color:#d93025'><b>The sources disagree on the date:</b> "
+                f"{html.escape(', '.join(readings))}</p>"
+            )
+        if readings and readings != [event.span.label()]:
+            parts.append(
+                f"<p style='color:gray'>Read from the text as {html.escape(', '.join(readings))}; "
+                "edited since.</p>"
+            )
         if event.actors:
             parts.append(f"<p>Actors: {html.escape(', '.join(event.actors))}</p>")
         parts.append(f"<p><b>{len(event.sources)} source(s)</b></p>")
