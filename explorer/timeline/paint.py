@@ -128,6 +128,7 @@ def paint(
     *,
     frame: Frame | None = None,
     selected: int | None = None,
+    marked: frozenset[int] = frozenset(),
     title: str | None = None,
     legend: bool = False,
 ) -> Frame:
@@ -160,7 +161,15 @@ def paint(
         if p.event is None:
             _cluster(painter, rect.left() + p.x0, y, p.count, style, fm)
         else:
-            _event(painter, rect.left(), y, p, style, fm, p.event.id == selected)
+            _event(
+                painter,
+                rect.left(),
+                y,
+                p,
+                style,
+                fm,
+                p.event.id == selected or p.event.id in marked,
+            )
     painter.setClipping(False)
     if legend:
         _legend(painter, rect, style, fm)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import APP_NAME, pipeline
+from explorer.curation.overlay import Curated
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.resources import resource
@@ -27,6 +28,7 @@ from explorer.store.repo import Store
 from explorer.timeline import data as tdata
 from explorer.timeline.layout import TimelineEvent, View
 from explorer.ui import workers
+from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
 from explorer.ui.filter_panel import FilterPanel
 from explorer.ui.passage_panel import PassagePanel
@@ -55,6 +57,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
         self._status()
         self._menus()
+        self.view = Curated()
+        self.curation: CurationUI | None = None
+        self.curation = CurationUI(self)
         self.filters.changed.connect(self.apply_filters)
         self.timeline.eventSelected.connect(self._show_event)
         self.panel.openPassage.connect(self.open_passage)
@@ -127,12 +132,20 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ data
 
     def reload(self, keep_view: bool = True) -> None:
+        show_hidden = self.curation is not None and self.curation.show_hidden.isChecked()
         try:
-            self.events = [tdata.to_timeline_event(s) for s in self.store.summaries()]
+            self.view = self.store.curated()
+            shown = self.view.events + (self.view.hidden if show_hidden else [])
+            self.events = [tdata.to_timeline_event(s) for s in shown]
             self.documents = {d.id: d for d in self.store.documents()}
+            doubts = self.store.doubts(self.view)
         except ExplorerError as err:
             self.show_error(str(err))
-            self.events, self.documents = [], {}
+            self.events, self.documents, doubts = [], {}, {}
+        if self.curation is not None:
+            self.curation.review.set_rows(self.view.events, doubts)
+        if self.timeline.selected is not None:
+            self._show_event(self.timeline.selected)
         self.filters.model.set_counts(tdata.actor_counts(self.events))
         self.apply_filters(keep_view)
 
@@ -156,7 +169,7 @@ class MainWindow(QMainWindow):
             self.panel.show_event(None, {})
             return
         try:
-            self.panel.show_event(self.store.event(event_id), self.documents)
+            self.panel.show_event(self.store.curated_event(event_id, self.view), self.documents)
         except ExplorerError as err:
             self.show_error(str(err))
 
@@ -360,8 +373,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            ids = tuple(self.timeline.data.by_id)
-            events = self.store.events(ids=ids) if ids else []
+            shown = set(self.timeline.data.by_id)
+            events = [e for e in self.store.curated_events() if e.id in shown]
             if path.lower().endswith(".csv"):
                 write_text(Path(path), events_csv(events))
             else:

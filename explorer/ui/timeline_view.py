@@ -34,6 +34,7 @@ class TimelineView(QWidget):
         self.data = TimelineData([])
         self.view = tdata.DEFAULT_VIEW
         self.selected: int | None = None
+        self.marked: set[int] = set()  # Ctrl+click: events picked for a merge
         self._frame: Frame | None = None
         self._drag_start: QPointF | None = None
         self._drag_view: View | None = None
@@ -49,6 +50,7 @@ class TimelineView(QWidget):
             self.view = tdata.initial_view(data)
         if self.selected is not None and self.selected not in data.by_id:
             self.select(None)
+        self.marked &= set(data.by_id)
         self._invalidate()
 
     def set_view(self, view: View) -> None:
@@ -184,13 +186,19 @@ class TimelineView(QWidget):
         self._drag_start = self._drag_view = None
         if moved:
             return
-        placed = hit(self.frame(), self._rect(), self._style, pos.x(), pos.y())
+        placed = self.hit_at(pos.x(), pos.y())
         if placed is None:
             self.select(None)
         elif placed.event is None:
             self._open_cluster(placed)
+        elif event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.marked ^= {placed.event.id}
+            self.update()
         else:
             self.select(placed.event.id)
+
+    def hit_at(self, x: float, y: float) -> Placed | None:
+        return hit(self.frame(), self._rect(), self._style, x, y)
 
     def _open_cluster(self, placed: Placed) -> None:
         ids = self.data.cluster_ids(placed)

@@ -1,0 +1,158 @@
+"""The analyst's edits in the window: an undo stack over curations, the Edit menu, a context
+menu on events, the edit dialog and the review queue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+
+from explorer.curation import actions
+from explorer.curation.readings import readings
+from explorer.errors import ExplorerError
+from explorer.ui.edit_dialog import EditEventDialog
+from explorer.ui.review_panel import ReviewPanel
+
+if TYPE_CHECKING:
+    from explorer.ui.main_window import MainWindow
+
+
+class CurationCommand(QUndoCommand):
+    """One curation: the first redo records it, later ones switch it on, undo switches it off."""
+
+    def __init__(self, window: MainWindow, label: str, record: Callable[[], int]) -> None:
+        super().__init__(label)
+        self.window = window
+        self.record = record
+        self.curation_id: int | None = None
+        self.failed: str | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.curation_id is None:
+                self.curation_id = self.record()
+            else:
+                actions.redo(self.window.store, self.curation_id)
+        except ExplorerError as err:
+            self.failed = str(err)
+            self.setObsolete(True)  # nothing was recorded: drop it from the stack
+            return
+        self.window.reload()
+
+    def undo(self) -> None:
+        if self.curation_id is not None:
+            actions.undo(self.window.store, self.curation_id)
+            self.window.reload()
+
+
+class CurationUI(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.stack = QUndoStack(self)
+        self.edit_dialog: EditEventDialog | None = None
+        menu = window.menuBar().addMenu("&Edit")
+        undo = self.stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        redo = self.stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        menu.addAction(undo)
+        menu.addAction(redo)
+        menu.addSeparator()
+        self.edit_action = self._add(menu, "Edit event…", self.edit_selected, "F2")
+        self.hide_action = self._add(menu, "Hide event", self.hide_selected, "Del")
+        self.merge_action = self._add(menu, "Merge marked events", self.merge_marked, "Ctrl+M")
+        self.show_hidden = QAction("Show hidden events", self, checkable=True)
+        self.show_hidden.toggled.connect(lambda _on: window.reload())
+        menu.addAction(self.show_hidden)
+        self.review = ReviewPanel()
+        self.review.eventChosen.connect(self.focus_event)
+        dock = QDockWidget("Review queue", window)
+        dock.setWidget(self.review)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        window.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        window.timeline.customContextMenuRequested.connect(self.context_menu)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], key: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(key)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def push(self, label: str, record: Callable[[], int]) -> CurationCommand:
+        command = CurationCommand(self.window, label, record)
+        self.stack.push(command)
+        if command.failed:
+            QMessageBox.warning(self.window, "Edit", command.failed)
+        return command
+
+    # ------------------------------------------------------------------ actions
+
+    def selected(self) -> int | None:
+        return self.window.timeline.selected
+
+    def hide_selected(self) -> None:
+        event_id = self.selected()
+        if event_id is not None:
+            hidden = event_id in {e.id for e in self.window.view.hidden}
+            fn = actions.unhide if hidden else actions.hide
+            self.push(
+                "Show event" if hidden else "Hide event", lambda: fn(self.window.store, event_id)
+            )
+
+    def merge_marked(self) -> None:
+        ids = sorted(self.window.timeline.marked | {i for i in [self.selected()] if i is not None})
+        if len(ids) < 2:
+            QMessageBox.information(
+                self.window,
+                "Merge",
+                "Ctrl+click the events to merge, then choose Merge marked events.",
+            )
+            return
+        self.push(f"Merge {len(ids)} events", lambda: actions.merge(self.window.store, ids))
+        self.window.timeline.marked.clear()
+
+    def edit_selected(self) -> None:
+        event_id = self.selected()
+        if event_id is None:
+            return
+        store = self.window.store
+        event = store.curated_event(event_id, self.window.view)
+        source = event.sources[0] if event.sources else None
+        doc = self.window.documents.get(source.document_id) if source else None
+        options = readings(source.text, source.expression, doc.published) if source and doc else []
+        against = f"published {doc.published}" if doc and doc.published else "no date"
+        self.edit_dialog = EditEventDialog(event, options, against, self.window)
+        self.edit_dialog.accepted.connect(lambda: self.apply_edit(event_id))
+        self.edit_dialog.open()
+
+    def apply_edit(self, event_id: int) -> None:
+        assert self.edit_dialog is not None
+        changes = self.edit_dialog.changes()
+        if changes:
+            self.push("Edit event", lambda: actions.edit(self.window.store, event_id, **changes))
+
+    def focus_event(self, event_id: int) -> None:
+        tl = self.window.timeline
+        e = tl.data.by_id.get(event_id)
+        if e is not None and not (tl.view.t0 <= e.start <= tl.view.t1):
+            tl.set_view(tl.view.pan(e.start - (tl.view.t0 + tl.view.t1) / 2))
+        tl.select(event_id)
+
+    def context_menu(self, pos: QPoint) -> None:
+        tl = self.window.timeline
+        placed = tl.hit_at(pos.x(), pos.y())
+        if placed is None or placed.event is None:
+            return
+        tl.select(placed.event.id)
+        menu = QMenu(tl)
+        menu.addAction(self.edit_action)
+        menu.addAction(self.hide_action)
+        menu.addAction(self.merge_action)
+        menu.popup(tl.mapToGlobal(pos))

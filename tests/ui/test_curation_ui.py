@@ -1,0 +1,89 @@
+"""Curation in the window: each action and its undo, through the Edit menu's stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def _event(window, label: str):  # type: ignore[no-untyped-def]
+    return next(e for e in window.timeline.data.ordered if e.label == label)
+
+
+def test_hide_with_delete_and_undo_with_ctrl_z(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    target = _event(window, "2024-05-10")
+    tl.select(target.id)
+    window.curation.hide_action.trigger()
+    assert target.id not in tl.data.by_id
+    assert window.curation.stack.undoText() == "Hide event"
+    window.curation.stack.undo()
+    assert target.id in tl.data.by_id
+    window.curation.stack.redo()
+    assert target.id not in tl.data.by_id
+    window.curation.show_hidden.setChecked(True)
+    assert target.id in tl.data.by_id  # hidden events can be shown again ...
+    tl.select(target.id)
+    window.curation.hide_action.trigger()  # ... and un-hidden
+    window.curation.show_hidden.setChecked(False)
+    assert target.id in tl.data.by_id
+
+
+def test_edit_dialog_changes_the_date_at_its_precision(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    target = _event(window, "2024-05-10")
+    window.timeline.select(target.id)
+    window.curation.edit_action.trigger()
+    dialog = window.curation.edit_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.title.setText("Kharkiv offensive begins")
+    dialog.start.setText("2024-05")
+    dialog.precision.setCurrentText("month")
+    dialog.accept()
+    edited = next(e for e in window.timeline.data.ordered if e.id == target.id)
+    assert (edited.title, edited.label, edited.precision.value) == (
+        "Kharkiv offensive begins", "2024-05", "month")
+    assert "edited since" in window.panel.toPlainText()
+    window.curation.stack.undo()
+    assert _event(window, "2024-05-10").title == target.title
+
+
+def test_edit_dialog_offers_other_readings(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    weekday = next(e for e in window.timeline.data.ordered
+                   if any(s.expression in ("Monday", "Wednesday", "Thursday", "Friday")
+                          for s in window.store.curated_event(e.id).sources))
+    window.timeline.select(weekday.id)
+    window.curation.edit_action.trigger()
+    dialog = window.curation.edit_dialog
+    labels = [b.text() for b in dialog.reading_buttons]
+    assert any(t.startswith("a week earlier") for t in labels), labels
+    earlier = next(b for b in dialog.reading_buttons if b.text().startswith("a week earlier"))
+    earlier.click()
+    dialog.accept()
+    moved = window.timeline.data.by_id[weekday.id]
+    assert moved.start == weekday.start - 7
+
+
+def test_merge_marked_events_and_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    a, b = _event(window, "2022-02-04"), _event(window, "2021-12-15")
+    for e in (a, b):
+        point = tl.point_of(e.id)
+        assert point is not None
+        qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, point)
+    assert tl.marked == {a.id, b.id}
+    before = len(tl.data)
+    window.curation.merge_action.trigger()
+    assert len(tl.data) == before - 1
+    merged = window.store.curated_event(min(a.id, b.id), window.view)
+    assert len(merged.sources) == 2
+    window.curation.stack.undo()
+    assert len(tl.data) == before
+
+
+def test_review_queue_lists_inferred_dates_first(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = window.curation.review.model
+    assert model.rowCount() > 0
+    reasons = [r for _, r in model.rows]
+    assert all(r for r in reasons)
+    event, _ = model.rows[0]
+    window.curation.review.eventChosen.emit(event.id)
+    assert window.timeline.selected == event.id
