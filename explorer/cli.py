@@ -90,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("merge", help="merge events into one (sources united)")
     p.add_argument("events", type=int, nargs="+")
     db_arg(p)
+    p = sub.add_parser(
+        "rename-actor", help="rename an actor everywhere (onto an existing actor: merge them)"
+    )
+    p.add_argument("old")
+    p.add_argument("new")
+    db_arg(p)
+    p = sub.add_parser("alias", help="another name for an actor, used by later imports")
+    p.add_argument("actor")
+    p.add_argument("alias")
+    db_arg(p)
     p = sub.add_parser("edits", help="list your edits, newest last")
     db_arg(p)
     for name, text in (("undo", "switch an edit off"), ("redo", "switch an edit back on")):
@@ -148,7 +158,7 @@ def _ingest(args: argparse.Namespace) -> int:
         store,
         published=args.published,
         manifest=args.manifest,
-        matcher=pipeline.default_matcher(paths.user_gazetteer_path()),
+        matcher=pipeline.default_matcher(store),
         progress=progress,
     )
     if tty:
@@ -268,9 +278,7 @@ def _documents(args: argparse.Namespace) -> int:
 
 def _set_date(args: argparse.Namespace) -> int:
     store = _store(args)
-    pipeline.set_published(
-        store, args.document, args.published, pipeline.default_matcher(paths.user_gazetteer_path())
-    )
+    pipeline.set_published(store, args.document, args.published, pipeline.default_matcher(store))
     print(f"document {args.document}: published {args.published}; dates re-resolved")
     return 0
 
@@ -328,6 +336,22 @@ def _merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rename_actor(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    n = actions.rename_actor(_store(args), args.old, args.new)
+    print(f"edit {n}: '{args.old}' is now '{args.new}'")
+    return 0
+
+
+def _alias(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    n = actions.add_alias(_store(args), args.actor, args.alias)
+    print(f"edit {n}: '{args.alias}' now means '{args.actor}' in later imports")
+    return 0
+
+
 def _edits(args: argparse.Namespace) -> int:
     store = _store(args)
     view = store.curated()
@@ -360,6 +384,8 @@ _COMMANDS = {
     "show": _hide_or_show,
     "merge": _merge,
     "edits": _edits,
+    "rename-actor": _rename_actor,
+    "alias": _alias,
     "undo": _undo_redo,
     "redo": _undo_redo,
     "load-sample": _load_sample,

@@ -41,8 +41,22 @@ class IngestReport:
         return not self.failed
 
 
-def default_matcher(user_actors: Path | None = None) -> ActorMatcher:
-    return ActorMatcher(load_gazetteer(user_actors))
+def default_matcher(store: Store | None = None, user_actors: Path | None = None) -> ActorMatcher:
+    """The bundled gazetteer, the user's actors file (default: actors.json in the data folder),
+    and the aliases the analyst added or implied by renaming actors in this store."""
+    from explorer import paths
+
+    actors = load_gazetteer(user_actors or paths.user_gazetteer_path())
+    if store is not None:
+        from explorer.curation.overlay import curated_aliases
+        from explorer.model import Actor
+
+        by_name = {a.name: a for a in actors}
+        for name, alias in curated_aliases(store.curations()):
+            known = by_name.get(name, Actor(name, "other"))
+            by_name[name] = Actor(known.name, known.kind, known.aliases + (alias,))
+        actors = list(by_name.values())
+    return ActorMatcher(actors)
 
 
 def ingest(
@@ -57,7 +71,7 @@ def ingest(
 ) -> IngestReport:
     report = IngestReport()
     info = read_manifest(manifest) if manifest else {}
-    matcher = matcher or default_matcher()
+    matcher = matcher or default_matcher(store=store)
     files = expand_paths(paths)
     for n, path in enumerate(files):
         if cancel is not None and cancel():
@@ -103,7 +117,7 @@ def set_published(
 ) -> None:
     """Give a document its publication date and re-resolve its dates (one transaction)."""
     doc = dataclasses.replace(store.document(doc_id), published=published, published_source="user")
-    matcher = matcher or default_matcher()
+    matcher = matcher or default_matcher(store=store)
     store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
 
 

@@ -76,6 +76,32 @@ def edit(
     return store.add_curation("edit", payload, f"Edit “{_title(store, event_id)}”")
 
 
+def rename_actor(store: Store, old: str, new: str) -> int:
+    """Rename an actor everywhere; onto an existing name it merges the two (aliases follow)."""
+    new = new.strip()
+    if not new or new == old:
+        raise InputError("Give the actor a new, different name.")
+    known = {a for e in store.curated().events + store.curated().hidden for a in e.actors}
+    if old not in known:
+        raise InputError(f"No actor called '{old}'.")
+    verb = "Merge" if new in known else "Rename"
+    return store.add_curation(
+        "rename_actor",
+        {"old": old, "new": new},
+        f"{verb} actor “{old}” {'into' if verb == 'Merge' else 'to'} “{new}”",
+    )
+
+
+def add_alias(store: Store, actor: str, alias: str) -> int:
+    """Another name for an actor, matched by every later import."""
+    alias = alias.strip()
+    if not alias:
+        raise InputError("An alias cannot be empty.")
+    return store.add_curation(
+        "alias", {"actor": actor, "alias": alias}, f"Alias “{alias}” for “{actor}”"
+    )
+
+
 def undo(store: Store, curation_id: int) -> None:
     store.set_curation_active(curation_id, False)
 

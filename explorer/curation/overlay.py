@@ -7,6 +7,9 @@ rebuilds extracted events) keeps every curation whose sources still exist.
     merge  {"keys": [...]}          events holding any of these sources become one
     hide   {"keys": [...]}          events holding any of these sources are hidden
     edit   {"keys": [...], "title"?, "start"?, "end"?, "precision"?, "actors"?}
+    rename_actor  {"old": name, "new": name}   every event; renaming onto an existing actor
+                                               merges the two
+    alias  {"actor": name, "alias": text}      read by the next import's actor matcher
 """
 
 from __future__ import annotations
@@ -48,8 +51,12 @@ def apply(
     group_keys: dict[int, set[str]] = {i: set(keys.get(i, ())) for i in events}
     hidden: set[int] = set()
     out = Curated()
+    renames: dict[str, str] = {}
     for c in curations:
-        if not c.active:
+        if not c.active or c.kind == "alias":
+            continue
+        if c.kind == "rename_actor":
+            renames[c.payload["old"]] = c.payload["new"]
             continue
         wanted = set(c.payload.get("keys", ()))
         hits = sorted(i for i, k in group_keys.items() if k & wanted)
@@ -73,9 +80,33 @@ def apply(
             for i in hits:
                 events[i] = _edited(events[i], c.payload)
                 out.edited.add(i)
+    if renames:
+        for i, e in events.items():
+            names = tuple(dict.fromkeys(_renamed(a, renames) for a in e.actors))
+            if names != e.actors:
+                events[i] = dataclasses.replace(e, actors=names)
     for i, e in sorted(events.items(), key=lambda kv: (kv[1].span.start, kv[0])):
         (out.hidden if i in hidden else out.events).append(e)
     out.groups = group
+    return out
+
+
+def _renamed(name: str, renames: dict[str, str]) -> str:
+    seen = {name}
+    while name in renames and renames[name] not in seen:  # follow A->B->C, never loop
+        name = renames[name]
+        seen.add(name)
+    return name
+
+
+def curated_aliases(curations: Iterable[Curation]) -> list[tuple[str, str]]:
+    """(actor, alias) pairs the next import should know: added aliases, and renamed names."""
+    out: list[tuple[str, str]] = []
+    for c in curations:
+        if c.active and c.kind == "alias":
+            out.append((c.payload["actor"], c.payload["alias"]))
+        elif c.active and c.kind == "rename_actor":
+            out.append((c.payload["new"], c.payload["old"]))
     return out
 
 

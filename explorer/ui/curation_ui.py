@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QMessageBox
 
 from explorer.curation import actions
 from explorer.curation.readings import readings
 from explorer.errors import ExplorerError
 from explorer.ui.edit_dialog import EditEventDialog
+from explorer.ui.models.actor_model import NAME_ROLE
 from explorer.ui.review_panel import ReviewPanel
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ class CurationUI(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         window.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         window.timeline.customContextMenuRequested.connect(self.context_menu)
+        actor_list = window.filters.list
+        actor_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        actor_list.customContextMenuRequested.connect(self.actor_menu)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object], key: str) -> QAction:
         action = QAction(text, self)
@@ -137,6 +141,48 @@ class CurationUI(QObject):
         changes = self.edit_dialog.changes()
         if changes:
             self.push("Edit event", lambda: actions.edit(self.window.store, event_id, **changes))
+
+    def rename_actor(self, old: str, new: str) -> CurationCommand:
+        return self.push(
+            f"Rename actor {old}", lambda: actions.rename_actor(self.window.store, old, new)
+        )
+
+    def add_alias(self, actor: str, alias: str) -> CurationCommand:
+        return self.push(
+            f"Alias for {actor}", lambda: actions.add_alias(self.window.store, actor, alias)
+        )
+
+    def actor_menu(self, pos: QPoint) -> None:
+        view = self.window.filters.list
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return
+        name = str(index.data(NAME_ROLE))
+        menu = QMenu(view)
+        menu.addAction(
+            "Rename…",
+            lambda: self._ask(
+                "Rename actor",
+                f"New name for {name} (an existing actor's name merges the two):",
+                name,
+                lambda new: self.rename_actor(name, new),
+            ),
+        )
+        menu.addAction(
+            "Add alias…",
+            lambda: self._ask(
+                "Add alias",
+                f"Another name for {name}, used by later imports:",
+                "",
+                lambda alias: self.add_alias(name, alias),
+            ),
+        )
+        menu.popup(view.mapToGlobal(pos))
+
+    def _ask(self, title: str, label: str, text: str, then: Callable[[str], object]) -> None:
+        value, ok = QInputDialog.getText(self.window, title, label, text=text)
+        if ok and value.strip():
+            then(value.strip())
 
     def focus_event(self, event_id: int) -> None:
         tl = self.window.timeline

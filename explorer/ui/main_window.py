@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
                     store,
                     progress=progress,
                     cancel=cancel,
-                    matcher=pipeline.default_matcher(),
+                    matcher=pipeline.default_matcher(store),
                 )
             finally:
                 store.close()

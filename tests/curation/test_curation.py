@@ -142,3 +142,34 @@ def test_curations_are_stored_apart(tmp_path: Path, store: Store) -> None:
     actions.edit(store, treaty.id, title="Changed", start="1990")
     assert store.summaries() == before  # extraction's own record is untouched
     assert dt.date(1990, 1, 1) == _by_year(store, "1990")[0].span.start
+
+
+def test_rename_and_merge_actors_with_undo(tmp_path: Path, store: Store) -> None:
+    text = ("Talks\n\nMarch 4, 2019\n\nPutin met Xi in Beijing in 2018.\n"
+            "Moscow and Beijing signed a pact in 2001.\n")
+    _ingest(tmp_path, store, "a.txt", text)
+    first = actions.rename_actor(store, "Vladimir Putin", "V. Putin")
+    assert all("Vladimir Putin" not in e.actors for e in store.curated().events)
+    assert any("V. Putin" in e.actors for e in store.curated().events)
+    second = actions.rename_actor(store, "Russia", "China")  # a merge: one actor left
+    (pact,) = _by_year(store, "2001")
+    assert pact.actors == ("China",)
+    actions.undo(store, second)
+    (pact,) = _by_year(store, "2001")
+    assert set(pact.actors) == {"Russia", "China"}
+    actions.undo(store, first)
+    assert any("Vladimir Putin" in e.actors for e in store.curated().events)
+    with pytest.raises(InputError):
+        actions.rename_actor(store, "Nobody", "Somebody")
+
+
+def test_alias_is_used_by_the_next_import(tmp_path: Path, store: Store) -> None:
+    actions_id = None
+    _ingest(tmp_path, store, "a.txt", "Talks\n\nMarch 4, 2019\n\nThe Blue Team met in 2015.\n")
+    assert _by_year(store, "2015")[0].actors == ()
+    actions_id = actions.add_alias(store, "NATO", "Blue Team")
+    _ingest(tmp_path, store, "b.txt", "Drills\n\nMarch 5, 2019\n\nThe Blue Team drilled in 2016.\n")
+    assert _by_year(store, "2016")[0].actors == ("NATO",)
+    actions.undo(store, actions_id)
+    _ingest(tmp_path, store, "c.txt", "Drills\n\nMarch 6, 2019\n\nThe Blue Team sailed in 2017.\n")
+    assert _by_year(store, "2017")[0].actors == ()

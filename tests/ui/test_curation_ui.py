@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from explorer.ui.models.actor_model import NAME_ROLE
+
 
 def _event(window, label: str):  # type: ignore[no-untyped-def]
     return next(e for e in window.timeline.data.ordered if e.label == label)
@@ -87,3 +89,18 @@ def test_review_queue_lists_inferred_dates_first(window, qtbot) -> None:  # type
     event, _ = model.rows[0]
     window.curation.review.eventChosen.emit(event.id)
     assert window.timeline.selected == event.id
+
+
+def test_rename_merge_and_alias_actors_with_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = window.filters.model
+    names = lambda: {model.data(model.index(r), NAME_ROLE) for r in range(model.rowCount())}  # noqa: E731
+    assert "Gazprom" in names()
+    window.curation.rename_actor("Gazprom", "Gazprom PJSC")
+    assert "Gazprom PJSC" in names() and "Gazprom" not in names()
+    window.curation.rename_actor("Wei Fenghe", "Sergei Shoigu")  # merge two actors
+    assert "Wei Fenghe" not in names()
+    window.curation.stack.undo()
+    window.curation.stack.undo()
+    assert {"Gazprom", "Wei Fenghe"} <= names()
+    window.curation.add_alias("NATO", "the Alliance")
+    assert window.curation.stack.undoText() == "Alias for NATO"
