@@ -268,7 +268,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _documents(args: argparse.Namespace) -> int:
-    for d in _store(args).documents():
+    store = _store(args)
+    removed = store.removed_paths()
+    for d in store.documents():
+        if d.path in removed:
+            continue
         print(
             f"{d.id:>4}  {str(d.published or '—'):10} {d.events:>4} events  "
             f"{d.title or Path(d.path).name}"
@@ -336,6 +340,31 @@ def _merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _split(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    n = actions.split(_store(args), args.event, args.source)
+    print(f"edit {n}: source {args.source} of event {args.event} is now event {-n}")
+    return 0
+
+
+def _add_event(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    n = actions.add_event(_store(args), args.title, args.date, args.end, args.precision,
+                          args.actor)
+    print(f"edit {n}: event {-n} added")
+    return 0
+
+
+def _delete_document(args: argparse.Namespace) -> int:
+    from explorer.curation import actions
+
+    n = actions.remove_document(_store(args), args.document)
+    print(f"edit {n}: document {args.document} deleted (explorer undo {n} brings it back)")
+    return 0
+
+
 def _rename_actor(args: argparse.Namespace) -> int:
     from explorer.curation import actions
 
@@ -385,6 +414,9 @@ _COMMANDS = {
     "merge": _merge,
     "edits": _edits,
     "rename-actor": _rename_actor,
+    "split": _split,
+    "add-event": _add_event,
+    "delete-document": _delete_document,
     "alias": _alias,
     "undo": _undo_redo,
     "redo": _undo_redo,

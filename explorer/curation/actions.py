@@ -76,6 +76,69 @@ def edit(
     return store.add_curation("edit", payload, f"Edit “{_title(store, event_id)}”")
 
 
+def split(store: Store, event_id: int, source_index: int) -> int:
+    """Take one source (0-based, as listed) out of an event into an event of its own."""
+    view = store.curated()
+    event = store.curated_event(event_id, view)
+    if len(event.sources) < 2:
+        raise InputError("An event with one source cannot be split.")
+    if not 0 <= source_index < len(event.sources):
+        raise InputError(f"The event has sources 0 to {len(event.sources) - 1}.")
+    src = event.sources[source_index]
+    path = next(d.path for d in store.documents() if d.id == src.document_id)
+    from explorer.store.curations import source_key
+
+    key = source_key(path, src.text, src.expression)
+    return store.add_curation(
+        "split", {"keys": [key]}, f"Split a source off “{_title(store, event_id)}”"
+    )
+
+
+def add_event(
+    store: Store,
+    title: str,
+    start: str,
+    end: str | None = None,
+    precision: str | None = None,
+    actors: list[str] | None = None,
+    source: dict[str, Any] | None = None,
+) -> int:
+    """An event made by hand; ``source`` ({"document_id", "start", "end"}, offsets in the
+    document as written) makes a selected passage its source."""
+    if not title.strip():
+        raise InputError("A title cannot be empty.")
+    try:
+        span = parse_iso_span(start, end, precision)
+    except (ValueError, KeyError) as err:
+        raise InputError(f"'{start}'/'{end}' is not a date (YYYY[-MM[-DD]]).") from err
+    if span.end < span.start:
+        raise InputError(f"{end} is before {start}.")
+    payload: dict[str, Any] = {
+        "title": title.strip(),
+        "start": start,
+        "end": end,
+        "precision": span.precision.value,
+        "actors": sorted(set(actors or [])),
+    }
+    if source is not None:
+        doc = store.document(int(source["document_id"]))
+        a, b = int(source["start"]), int(source["end"])
+        if not 0 <= a < b <= len(doc.original):
+            raise InputError("The selection is outside the document.")
+        payload["source"] = {"path": doc.path, "start": a, "end": b, "text": doc.original[a:b]}
+    return store.add_curation("add", payload, f"Add event “{title.strip()[:40]}”")
+
+
+def remove_document(store: Store, document_id: int) -> int:
+    """Delete a document and the events only it told (undoable: the file's data is kept)."""
+    doc = next((d for d in store.documents() if d.id == document_id), None)
+    if doc is None:
+        raise InputError(f"No document with id {document_id}.")
+    return store.add_curation(
+        "remove_document", {"path": doc.path}, f"Delete document “{(doc.title or doc.path)[:40]}”"
+    )
+
+
 def rename_actor(store: Store, old: str, new: str) -> int:
     """Rename an actor everywhere; onto an existing name it merges the two (aliases follow)."""
     new = new.strip()

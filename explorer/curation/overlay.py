@@ -10,6 +10,10 @@ rebuilds extracted events) keeps every curation whose sources still exist.
     rename_actor  {"old": name, "new": name}   every event; renaming onto an existing actor
                                                merges the two
     alias  {"actor": name, "alias": text}      read by the next import's actor matcher
+    split  {"keys": [...]}                    these sources leave their event for a new one
+    add    {"title", "start", "end"?, "precision"?, "actors"?, "source"?: {"path", "start",
+            "end", "text"}}                    an event made by hand, maybe from a selection
+    remove_document {"path": path}            the document and what only it told are gone
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from typing import Any
 
 from explorer.model import parse_iso_span
 from explorer.store.queries import EventSummary
+
+SEP = "\x1f"  # joins a source key: document path, sentence, expression
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class Curated:
     groups: dict[int, list[int]] = field(default_factory=dict)  # shown id -> extracted ids
     edited: set[int] = field(default_factory=set)
     missing: list[Curation] = field(default_factory=list)  # sources no longer exist
+    keys: dict[int, set[str]] = field(default_factory=dict)  # shown id -> its sources' keys
+    manual: dict[int, dict[str, Any]] = field(default_factory=dict)  # events made by hand
 
 
 def apply(
@@ -58,6 +66,30 @@ def apply(
         if c.kind == "rename_actor":
             renames[c.payload["old"]] = c.payload["new"]
             continue
+        if c.kind == "add":
+            virtual = -c.id  # events made by hand have negative ids
+            events[virtual] = EventSummary(
+                virtual,
+                c.payload["title"],
+                parse_iso_span(
+                    c.payload["start"], c.payload.get("end"), c.payload.get("precision")
+                ),
+                tuple(c.payload.get("actors", ())),
+            )
+            group[virtual], group_keys[virtual] = [], set()
+            out.manual[virtual] = c.payload
+            continue
+        if c.kind == "remove_document":
+            prefix = c.payload["path"] + SEP
+            gone = [i for i, k in group_keys.items() if k and all(x.startswith(prefix) for x in k)]
+            for i, k in group_keys.items():
+                group_keys[i] = {x for x in k if not x.startswith(prefix)}
+            for i in gone:
+                events.pop(i), group.pop(i), group_keys.pop(i)
+            for i, p in list(out.manual.items()):
+                if p.get("source", {}).get("path") == c.payload["path"]:
+                    events.pop(i), group.pop(i), group_keys.pop(i), out.manual.pop(i)
+            continue
         wanted = set(c.payload.get("keys", ()))
         hits = sorted(i for i, k in group_keys.items() if k & wanted)
         if not hits:
@@ -72,6 +104,16 @@ def apply(
                 actors = tuple(dict.fromkeys(e.actors + o.actors))
                 events[head] = dataclasses.replace(e, actors=actors)
                 hidden.discard(other)
+        elif c.kind == "split":
+            source = hits[0]
+            moving = group_keys[source] & wanted
+            if moving == group_keys[source]:
+                continue  # already alone: nothing to split off
+            virtual = -c.id
+            group_keys[source] -= moving
+            group_keys[virtual] = moving
+            group[virtual] = list(group[source])
+            events[virtual] = dataclasses.replace(events[source], id=virtual)
         elif c.kind == "hide":
             hidden.update(hits)
         elif c.kind == "unhide":
@@ -88,6 +130,7 @@ def apply(
     for i, e in sorted(events.items(), key=lambda kv: (kv[1].span.start, kv[0])):
         (out.hidden if i in hidden else out.events).append(e)
     out.groups = group
+    out.keys = group_keys
     return out
 
 

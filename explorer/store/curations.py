@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, insert, literal, select, update
 
-from explorer.curation.overlay import Curated, Curation, apply
+from explorer.curation.overlay import SEP, Curated, Curation, apply
 from explorer.errors import StoreError
 from explorer.model import Event, Source
 from explorer.store.db import translated
@@ -22,8 +22,6 @@ from explorer.store.schema import (
     ExpressionRow,
     PassageRow,
 )
-
-SEP = "\x1f"
 
 
 def source_key(path: str, sentence: str, expression: str) -> str:
@@ -113,31 +111,60 @@ class StoreCurations:
         if summary is None:
             raise StoreError(f"No event with id {event_id}.")
         members = tuple(view.groups.get(event_id, [event_id]))
-        sources: list[Source] = []
-        for e in self.events(ids=members):
-            sources.extend(e.sources)
-        return Event(
-            event_id,
-            summary.title,
-            summary.span,
-            summary.actors,
-            tuple(sorted(set(sources), key=lambda s: (s.document_id, s.passage_start))),
-        )
+        extracted = {e.id: e for e in self.events(ids=members) if e.id is not None}
+        if not members:
+            extracted = {}
+        return self._assemble(summary, view, extracted, self._paths())
 
     def curated_events(self, flt: Any = None, hidden: bool = False) -> list[Event]:
         """Shown events (or, with ``hidden``, the hidden ones) with their merged sources,
         filtered like ``events``: the export and the CLI list what the analyst sees."""
         view = self.curated()
-        by_id = {e.id: e for e in self.events()}
-        out: list[Event] = []
-        for s in view.hidden if hidden else view.events:
-            if flt is not None and not _keeps(flt, s):
-                continue
-            sources = [
-                src for m in view.groups.get(s.id, [s.id]) if m in by_id for src in by_id[m].sources
-            ]
-            out.append(Event(s.id, s.title, s.span, s.actors, tuple(sources)))
-        return out
+        extracted = {e.id: e for e in self.events() if e.id is not None}
+        paths = self._paths()
+        return [
+            self._assemble(s, view, extracted, paths)
+            for s in (view.hidden if hidden else view.events)
+            if flt is None or _keeps(flt, s)
+        ]
+
+    def _assemble(
+        self, s: EventSummary, view: Curated, extracted: dict[int, Event], paths: dict[int, str]
+    ) -> Event:
+        keys = view.keys.get(s.id)
+        sources: list[Source] = []
+        for m in view.groups.get(s.id, [s.id]):
+            for src in extracted[m].sources if m in extracted else ():
+                key = source_key(paths.get(src.document_id, ""), src.text, src.expression)
+                if keys is None or key in keys:
+                    sources.append(src)
+        manual = view.manual.get(s.id, {}).get("source")
+        if manual:
+            doc_id = {p: i for i, p in paths.items()}.get(manual["path"])
+            if doc_id is not None:
+                sources.append(
+                    Source(
+                        doc_id,
+                        manual["start"],
+                        manual["end"],
+                        manual["text"],
+                        "",
+                        manual["start"],
+                        manual["start"],
+                    )
+                )
+        unique = sorted(set(sources), key=lambda x: (x.document_id, x.passage_start))
+        return Event(s.id, s.title, s.span, s.actors, tuple(unique))
+
+    def _paths(self) -> dict[int, str]:
+        with translated(self.path), self.engine.connect() as conn:
+            return {
+                int(i): str(p) for i, p in conn.execute(select(DocumentRow.id, DocumentRow.path))
+            }
+
+    def removed_paths(self) -> set[str]:
+        return {c.payload["path"] for c in self.curations()
+                if c.active and c.kind == "remove_document"}
 
     def doubts(self, view: Curated | None = None) -> dict[int, list[str]]:
         """Shown events worth a second look, with why: sources that disagree on the date, a
@@ -185,11 +212,12 @@ class StoreCurations:
         return dict(reasons)
 
     def keys_of(self, event_ids: tuple[int, ...], view: Curated | None = None) -> list[str]:
-        """The source keys that name these shown events (their merged members included)."""
+        """The source keys that name these shown events (merged members included)."""
         view = view or self.curated()
-        members = tuple(m for i in event_ids for m in view.groups.get(i, [i]))
-        keys = self.event_keys(members)
-        return sorted({k for m in members for k in keys.get(m, ())})
+        if view.keys:
+            return sorted({k for i in event_ids for k in view.keys.get(i, ())})
+        keys = self.event_keys(event_ids)
+        return sorted({k for i in event_ids for k in keys.get(i, ())})
 
 
 def _keeps(flt: Any, s: EventSummary) -> bool:

@@ -173,3 +173,53 @@ def test_alias_is_used_by_the_next_import(tmp_path: Path, store: Store) -> None:
     actions.undo(store, actions_id)
     _ingest(tmp_path, store, "c.txt", "Drills\n\nMarch 6, 2019\n\nThe Blue Team sailed in 2017.\n")
     assert _by_year(store, "2017")[0].actors == ()
+
+
+def test_split_an_auto_merged_event_and_undo(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    _ingest(tmp_path, store, "b.txt", OUTLET_A.replace("tense week", "tense, long week"))
+    (treaty,) = _by_year(store, "1997")
+    event = store.curated_event(treaty.id)
+    assert len(event.sources) == 2  # one story, two files: merged by extraction
+    split = actions.split(store, treaty.id, 1)
+    parts = _by_year(store, "1997")
+    assert len(parts) == 2
+    assert sorted(len(store.curated_event(p.id).sources) for p in parts) == [1, 1]
+    assert {store.curated_event(p.id).sources[0].document_id for p in parts} == {1, 2}
+    actions.undo(store, split)
+    assert len(_by_year(store, "1997")) == 1
+    with pytest.raises(InputError):
+        actions.split(store, _by_year(store, "2014")[0].id, 5)
+
+
+def test_add_event_by_hand_from_a_selection(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    doc = store.documents()[0]
+    text = store.document(doc.id).original
+    start = text.index("the two delegations")
+    added = actions.add_event(store, "Delegations meet", "2019-03", precision="month",
+                              actors=["Austria"],
+                              source={"document_id": doc.id, "start": start, "end": start + 19})
+    (made,) = [e for e in store.curated().events if e.id == -added]
+    assert (made.title, made.span.label(), made.actors) == ("Delegations meet", "2019-03",
+                                                           ("Austria",))
+    (src,) = store.curated_event(-added).sources
+    assert src.text == "the two delegations" and src.document_id == doc.id
+    actions.undo(store, added)
+    assert all(e.id != -added for e in store.curated().events)
+    with pytest.raises(InputError):
+        actions.add_event(store, "", "2019")
+
+
+def test_delete_document_removes_what_only_it_told(tmp_path: Path, store: Store) -> None:
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    _ingest(tmp_path, store, "b.txt", OUTLET_A.replace("tense week", "tense, long week")
+            .replace("Trade rose sharply in 2014 after the crisis.\n", ""))
+    a_id = next(d.id for d in store.documents() if d.path.endswith("a.txt"))
+    removal = actions.remove_document(store, a_id)
+    assert not _by_year(store, "2014")  # only a.txt told it
+    (treaty,) = _by_year(store, "1997")  # b.txt tells it too: it stays, with b's source only
+    assert {s.document_id for s in store.curated_event(treaty.id).sources} != {a_id}
+    assert len(store.curated_event(treaty.id).sources) == 1
+    actions.undo(store, removal)
+    assert _by_year(store, "2014")
