@@ -351,8 +351,7 @@ def _split(args: argparse.Namespace) -> int:
 def _add_event(args: argparse.Namespace) -> int:
     from explorer.curation import actions
 
-    n = actions.add_event(_store(args), args.title, args.date, args.end, args.precision,
-                          args.actor)
+    n = actions.add_event(_store(args), args.title, args.date, args.end, args.precision, args.actor)
     print(f"edit {n}: event {-n} added")
     return 0
 

@@ -28,6 +28,7 @@ def main() -> int:
     ap.add_argument("--event-date", default=None)
     ap.add_argument("--reader", type=Path, default=None)
     ap.add_argument("--actor", default=None)
+    ap.add_argument("--edit-dialog", type=Path, default=None, help="also grab the edit dialog")
     args = ap.parse_args()
     app = QApplication(sys.argv)
     settings = QSettings(str(args.out.with_suffix(".ini")), QSettings.Format.IniFormat)
@@ -45,6 +46,11 @@ def main() -> int:
 
     def grab() -> None:
         window.grab().save(str(args.out))
+        if args.edit_dialog and window.curation is not None:
+            window.curation.edit_selected()
+            dialog = window.curation.edit_dialog
+            QTimer.singleShot(400, lambda: (dialog.grab().save(str(args.edit_dialog)),
+                                            dialog.close()))
         if args.reader and window.panel.current is not None:
             s = window.panel.current.sources[0]
             window.open_passage(
@@ -54,7 +60,7 @@ def main() -> int:
                 400, lambda: (window.reader.grab().save(str(args.reader)), app.quit())
             )
         else:
-            app.quit()
+            QTimer.singleShot(900, app.quit)
 
     QTimer.singleShot(800, shoot)
     return app.exec()

@@ -163,8 +163,9 @@ class StoreCurations:
             }
 
     def removed_paths(self) -> set[str]:
-        return {c.payload["path"] for c in self.curations()
-                if c.active and c.kind == "remove_document"}
+        return {
+            c.payload["path"] for c in self.curations() if c.active and c.kind == "remove_document"
+        }
 
     def doubts(self, view: Curated | None = None) -> dict[int, list[str]]:
         """Shown events worth a second look, with why: sources that disagree on the date, a

@@ -3,6 +3,7 @@ menu on events, the edit dialog and the review queue."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QMessageBox
 from explorer.curation import actions
 from explorer.curation.readings import readings
 from explorer.errors import ExplorerError
+from explorer.model import DateSpan, Event
 from explorer.ui.edit_dialog import EditEventDialog
 from explorer.ui.models.actor_model import NAME_ROLE
 from explorer.ui.review_panel import ReviewPanel
@@ -68,6 +70,8 @@ class CurationUI(QObject):
         self.edit_action = self._add(menu, "Edit event…", self.edit_selected, "F2")
         self.hide_action = self._add(menu, "Hide event", self.hide_selected, "Del")
         self.merge_action = self._add(menu, "Merge marked events", self.merge_marked, "Ctrl+M")
+        self.split_action = self._add(menu, "Split a source off…", self.ask_split, "Ctrl+T")
+        self.add_action = self._add(menu, "Add event…", lambda: self.ask_add(), "Ctrl+N")
         self.show_hidden = QAction("Show hidden events", self, checkable=True)
         self.show_hidden.toggled.connect(lambda _on: window.reload())
         menu.addAction(self.show_hidden)
@@ -142,6 +146,71 @@ class CurationUI(QObject):
         if changes:
             self.push("Edit event", lambda: actions.edit(self.window.store, event_id, **changes))
 
+    def ask_split(self) -> None:
+        event_id = self.selected()
+        if event_id is None:
+            return
+        event = self.window.store.curated_event(event_id, self.window.view)
+        items = [f"{n}: {s.text[:70]}" for n, s in enumerate(event.sources)]
+        if len(items) < 2:
+            QMessageBox.information(self.window, "Split", "This event has one source.")
+            return
+        item, ok = QInputDialog.getItem(
+            self.window,
+            "Split a source off",
+            "Source to make an event of its own:",
+            items,
+            0,
+            False,
+        )
+        if ok:
+            self.split_source(event_id, items.index(item))
+
+    def split_source(self, event_id: int, index: int) -> CurationCommand:
+        return self.push("Split event", lambda: actions.split(self.window.store, event_id, index))
+
+    def ask_add(self, source: dict[str, int] | None = None, title: str = "") -> None:
+        today = dt.date.today()
+        blank = Event(None, title, DateSpan.year(today.year), ())
+        self.edit_dialog = EditEventDialog(blank, [], "—", self.window)
+        self.edit_dialog.setWindowTitle("Add event")
+        self.edit_dialog.accepted.connect(lambda: self._add_from_dialog(source))
+        self.edit_dialog.open()
+
+    def _add_from_dialog(self, source: dict[str, int] | None) -> None:
+        d = self.edit_dialog
+        assert d is not None
+        actors = [a.strip() for a in d.actors.text().split(",") if a.strip()]
+        self.add_event(
+            d.title.text(),
+            d.start.text().strip(),
+            d.end.text().strip() or None,
+            d.precision.currentText(),
+            actors,
+            source,
+        )
+
+    def add_event(
+        self,
+        title: str,
+        start: str,
+        end: str | None,
+        precision: str | None,
+        actors: list[str],
+        source: dict[str, int] | None = None,
+    ) -> CurationCommand:
+        return self.push(
+            "Add event",
+            lambda: actions.add_event(
+                self.window.store, title, start, end, precision, actors, source
+            ),
+        )
+
+    def delete_document(self, document_id: int) -> CurationCommand:
+        return self.push(
+            "Delete document", lambda: actions.remove_document(self.window.store, document_id)
+        )
+
     def rename_actor(self, old: str, new: str) -> CurationCommand:
         return self.push(
             f"Rename actor {old}", lambda: actions.rename_actor(self.window.store, old, new)
@@ -201,4 +270,5 @@ class CurationUI(QObject):
         menu.addAction(self.edit_action)
         menu.addAction(self.hide_action)
         menu.addAction(self.merge_action)
+        menu.addAction(self.split_action)
         menu.popup(tl.mapToGlobal(pos))

@@ -181,6 +181,16 @@ class MainWindow(QMainWindow):
             return
         self.reader = DocumentReader(doc, self)
         self.reader.show_passage(start, end, e_start, e_end)
+        if self.curation is not None:
+            curation = self.curation
+            self.reader.addEventRequested.connect(
+                lambda a, b, text: curation.ask_add(
+                    {"document_id": doc_id, "start": a, "end": b}, " ".join(text.split()[:10])
+                )
+            )
+            self.reader.deleteRequested.connect(
+                lambda: (curation.delete_document(doc_id), self.reader and self.reader.close())
+            )
         self.reader.show()
 
     # ------------------------------------------------------------------ import

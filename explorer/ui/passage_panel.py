@@ -90,7 +90,7 @@ def highlight(sentence: str, expression: str, actors: tuple[str, ...]) -> str:
     if at >= 0:
         marks.append((at, at + len(expression), "date"))
     for name in actors:
-        for m in re.finditer(re.escape(name), sentence):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
             if not any(a < m.end() and m.start() < b for a, b, _ in marks):
                 marks.append((m.start(), m.end(), "actor"))
     out, pos = [], 0

@@ -104,3 +104,40 @@ def test_rename_merge_and_alias_actors_with_undo(window, qtbot) -> None:  # type
     assert {"Gazprom", "Wei Fenghe"} <= names()
     window.curation.add_alias("NATO", "the Alliance")
     assert window.curation.stack.undoText() == "Alias for NATO"
+
+
+def test_split_add_from_selection_and_delete_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    tl = window.timeline
+    roadmap = _event(window, "2021-11-23")
+    assert len(window.store.curated_event(roadmap.id, window.view).sources) == 2
+    window.curation.split_source(roadmap.id, 1)
+    assert len([e for e in tl.data.ordered if e.label == "2021-11-23"]) == 2
+    window.curation.stack.undo()
+    assert len([e for e in tl.data.ordered if e.label == "2021-11-23"]) == 1
+
+    # Add an event from a passage selected in the reader.
+    source = window.store.curated_event(roadmap.id, window.view).sources[0]
+    window.open_passage(source.document_id, source.passage_start, source.passage_end,
+                        source.expression_start, source.expression_end)
+    reader = window.reader
+    reader.select(source.passage_start, source.passage_start + 20)
+    assert reader.selection() == (source.passage_start, source.passage_start + 20)
+    reader.add_button.click()
+    dialog = window.curation.edit_dialog
+    assert dialog.title.text()  # prefilled from the selection
+    dialog.start.setText("2021-11")
+    dialog.precision.setCurrentText("month")
+    dialog.accept()
+    added = [e for e in tl.data.ordered if e.id < 0]
+    assert len(added) == 1 and added[0].label == "2021-11"
+    (src,) = window.store.curated_event(added[0].id, window.view).sources
+    assert (src.passage_start, src.passage_end) == (source.passage_start, source.passage_start + 20)
+
+    # Delete a document from the reader; undo brings its events back.
+    before = len(tl.data)
+    window.open_passage(source.document_id, source.passage_start, source.passage_end,
+                        source.expression_start, source.expression_end)
+    window.reader.delete_button.click()
+    assert len(tl.data) < before
+    window.curation.stack.undo()
+    assert len(tl.data) == before
