@@ -144,6 +144,13 @@ class MainWindow(QMainWindow):
             self.events, self.documents, doubts = [], {}, {}
         if self.curation is not None:
             self.curation.review.set_rows(self.view.events, doubts)
+            if self.view.missing:
+                lost = "; ".join(c.label for c in self.view.missing[:3])
+                self.statusBar().showMessage(
+                    f"{len(self.view.missing)} edit(s) no longer apply, their sentences are "
+                    f"gone from the documents: {lost}",
+                    15000,
+                )
         if self.timeline.selected is not None:
             self._show_event(self.timeline.selected)
         self.filters.model.set_counts(tdata.actor_counts(self.events))
@@ -254,6 +261,11 @@ class MainWindow(QMainWindow):
         note = f"Imported {done} document(s), {report.events_created} new event(s)"
         if report.cancelled:
             note += " — cancelled; every finished document is stored"
+        if self.view.missing:
+            note += (
+                f" — {len(self.view.missing)} edit(s) no longer apply, their sentences are "
+                "gone from the documents (Edit menu: undo them, or see `explorer edits`)"
+            )
         self.statusBar().showMessage(note, 10000)
         if report.failed:
             box = QMessageBox(

@@ -104,6 +104,25 @@ def test_rename_merge_and_alias_actors_with_undo(window, qtbot) -> None:  # type
     assert {"Gazprom", "Wei Fenghe"} <= names()
     window.curation.add_alias("NATO", "the Alliance")
     assert window.curation.stack.undoText() == "Alias for NATO"
+    assert [c.kind for c in window.store.curations() if c.active][-1] == "alias"
+    window.curation.stack.undo()
+    assert not [c for c in window.store.curations() if c.active]
+
+
+def test_the_window_says_when_an_edit_lost_its_sentence(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "story.txt"
+    p.write_text("Talks\n\nMarch 4, 2019\n\nThe treaty was signed in 1997 by both.\n")
+    job = window.start_import([p])
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+    treaty = next(e for e in window.timeline.data.ordered if e.label == "1997")
+    window.timeline.select(treaty.id)
+    window.curation.hide_action.trigger()
+    p.write_text("Talks\n\nMarch 4, 2019\n\nThe treaty was signed in 1998 by both.\n")
+    job = window.start_import([p])
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+    assert "no longer apply" in window.statusBar().currentMessage()
 
 
 def test_split_add_from_selection_and_delete_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
