@@ -29,8 +29,22 @@ def main() -> int:
     ap.add_argument("--reader", type=Path, default=None)
     ap.add_argument("--actor", default=None)
     ap.add_argument("--edit-dialog", type=Path, default=None, help="also grab the edit dialog")
+    ap.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
     args = ap.parse_args()
     app = QApplication(sys.argv)
+    if args.dark:
+        from PySide6.QtGui import QColor, QPalette
+
+        app.setStyle("Fusion")
+        palette = QPalette()
+        for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
+                             (QPalette.ColorRole.WindowText, "#e8eaed"),
+                             (QPalette.ColorRole.Base, "#1f1f1f"),
+                             (QPalette.ColorRole.Text, "#e8eaed"),
+                             (QPalette.ColorRole.Button, "#3c3c3c"),
+                             (QPalette.ColorRole.ButtonText, "#e8eaed")):
+            palette.setColor(role, QColor(colour))
+        app.setPalette(palette)
     settings = QSettings(str(args.out.with_suffix(".ini")), QSettings.Format.IniFormat)
     window = MainWindow(Store(args.db), settings)
     window.resize(1500, 860)

@@ -220,7 +220,8 @@ def _event(
     outline = QPen(style.selection, 2) if selected else QPen(color.darker(130), 1)
     if e.is_point:
         if _raster(painter):
-            marker = _dot(color, QColor(outline.color()), outline.widthF())
+            ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+            marker = _dot(color, QColor(outline.color()), outline.widthF(), ratio)
             painter.drawImage(QPointF(x0 - 7, y - 7), marker)
         else:
             painter.setPen(outline)
@@ -259,7 +260,7 @@ def _cluster(
     painter.drawText(QRectF(x, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, label)
 
 
-_DOTS: dict[tuple[int, int, float], QImage] = {}  # QImage: usable off the GUI thread
+_DOTS: dict[tuple[int, int, float, float], QImage] = {}  # QImage: usable off the GUI thread
 
 
 def _raster(painter: QPainter) -> bool:
@@ -269,11 +270,14 @@ def _raster(painter: QPainter) -> bool:
     return engine is not None and engine.type() == QPaintEngine.Type.Raster
 
 
-def _dot(fill: QColor, line: QColor, width: float) -> QImage:
-    key = (fill.rgba(), line.rgba(), width)
+def _dot(fill: QColor, line: QColor, width: float, ratio: float = 1.0) -> QImage:
+    """A marker drawn once per colour and screen scale (sharp at 2x too)."""
+    key = (fill.rgba(), line.rgba(), width, ratio)
     pixmap = _DOTS.get(key)
     if pixmap is None:
-        pixmap = QImage(14, 14, QImage.Format.Format_ARGB32_Premultiplied)
+        side = max(1, round(14 * ratio))
+        pixmap = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(QColor(0, 0, 0, 0))
         p = QPainter(pixmap)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
