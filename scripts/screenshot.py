@@ -30,6 +30,7 @@ def main() -> int:
     ap.add_argument("--actor", default=None)
     ap.add_argument("--edit-dialog", type=Path, default=None, help="also grab the edit dialog")
     ap.add_argument("--dark", action="store_true", help="a dark palette (Fusion style)")
+    ap.add_argument("--actor-lanes", action="store_true", help="one lane per actor")
     args = ap.parse_args()
     app = QApplication(sys.argv)
     if args.dark:
@@ -51,6 +52,8 @@ def main() -> int:
     window.show()
     if args.actor:
         window.filters.model.set_checked(args.actor, True)
+    if args.actor_lanes:
+        window.actor_lanes.setChecked(True)
 
     def shoot() -> None:
         if args.event_date:

@@ -49,6 +49,17 @@ class TimelineData:
         self.starts = [e.start for e in self.short]
         self.by_id = {e.id: e for e in ordered}
         self.ordered = ordered
+        self._actor_order: list[tuple[str, int]] | None = None  # see actor_order()
+
+    def actor_order(self) -> list[tuple[str, int]]:
+        """Actors by number of events, most first (computed once)."""
+        if self._actor_order is None:
+            counts: dict[str, int] = {}
+            for e in self.ordered:
+                for a in e.actors:
+                    counts[a] = counts.get(a, 0) + 1
+            self._actor_order = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return self._actor_order
 
     def __len__(self) -> int:
         return len(self.by_id)
@@ -127,6 +138,7 @@ class Frame:
     placed: list[Placed] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     lanes: int = 0
+    lane_labels: list[str] = field(default_factory=list)  # one lane per actor mode
 
 
 @dataclass(frozen=True)
@@ -217,6 +229,61 @@ def _place(
         overflow.setdefault(int(left // m.bin_width), []).append(e.id)
     else:
         frame.placed.append(Placed(x0, x1, lane, e, label_left=label_left))
+
+
+def layout_by_actor(
+    data: TimelineData, view: View, width: float, lanes: int, m: Metrics = Metrics()
+) -> Frame:
+    """One lane per actor (the most frequent that fit, then "others"): an event with three
+    actors shows in three lanes. Events a lane cannot show gather into a count placed right
+    after the title that crowds them out, so counts never cover a title."""
+    frame = Frame(lanes=lanes)
+    frame.ticks = ticks(view, width)
+    if lanes < 2 or width <= 0:
+        return frame
+    names = [name for name, _ in data.actor_order()[: lanes - 1]]
+    others = len(names)
+    frame.lane_labels = names + ["others"]
+    lane_of = {name: i for i, name in enumerate(names)}
+    i, j = data.short_range(view.t0, view.t1)
+    if j - i > 40 * lanes:  # dense: a count per lane and bin, no per-event titles
+        bins: dict[tuple[int, int], list[int]] = {}
+        for e in data.short[i:j]:
+            b = int(max(view.x(e.start, width), 0) // m.bin_width)
+            for lane in {lane_of.get(a, others) for a in e.actors} or {others}:
+                bins.setdefault((lane, b), []).append(e.id)
+        for (lane, b), ids in bins.items():
+            frame.placed.append(
+                Placed(b * m.bin_width, b * m.bin_width, lane, None, len(ids), tuple(ids))
+            )
+        return frame
+    candidates = [e for e in data.long if e.end > view.t0 and e.start < view.t1]
+    candidates += [e for e in data.short[i:j] if e.end > view.t0]
+    candidates.sort(key=lambda e: e.start)
+    frontier = [float("-inf")] * (others + 1)
+    pending: dict[int, tuple[float, list[int]]] = {}  # lane -> (x of its count, ids)
+    for e in candidates:
+        x0 = view.x(e.start, width)
+        x1 = view.x(e.end, width) if not e.is_point else x0
+        left = max(x0, 0.0)
+        for lane in sorted({lane_of.get(a, others) for a in e.actors} or {others}):
+            if left >= frontier[lane] + 6:
+                _flush(pending, lane, frame)
+                frontier[lane] = max(x1, left) + m.label_width
+                frame.placed.append(Placed(x0, x1, lane, e))
+            else:
+                x, ids = pending.get(lane, (frontier[lane], []))
+                pending[lane] = (x, ids + [e.id])
+                frontier[lane] = max(frontier[lane], x + 30)
+    for lane in list(pending):
+        _flush(pending, lane, frame)
+    return frame
+
+
+def _flush(pending: dict[int, tuple[float, list[int]]], lane: int, frame: Frame) -> None:
+    if lane in pending:
+        x, ids = pending.pop(lane)
+        frame.placed.append(Placed(x, x, lane, None, len(ids), tuple(ids)))
 
 
 # ------------------------------------------------------------------ axis

@@ -18,7 +18,15 @@ from PySide6.QtGui import (
 )
 
 from explorer.model import Precision
-from explorer.timeline.layout import Frame, Metrics, Placed, TimelineData, View, layout
+from explorer.timeline.layout import (
+    Frame,
+    Metrics,
+    Placed,
+    TimelineData,
+    View,
+    layout,
+    layout_by_actor,
+)
 
 AXIS_HEIGHT = 36.0
 TOP_PAD = 8.0
@@ -113,9 +121,12 @@ def compute_frame(
     style: Style,
     title: bool = False,
     legend: bool = False,
+    by_actor: bool = False,
 ) -> Frame:
     area = lanes_area(rect, title, legend)
     lanes = int(area.height() // style.metrics.lane_height)
+    if by_actor:
+        return layout_by_actor(data, view, rect.width(), lanes, style.metrics)
     return layout(data, view, rect.width(), lanes, style.metrics)
 
 
@@ -170,6 +181,8 @@ def paint(
                 fm,
                 p.event.id == selected or p.event.id in marked,
             )
+    if frame.lane_labels:
+        _lane_labels(painter, area, frame, style, fm)
     painter.setClipping(False)
     if legend:
         _legend(painter, rect, style, fm)
@@ -287,6 +300,22 @@ def _dot(fill: QColor, line: QColor, width: float, ratio: float = 1.0) -> QImage
         p.end()
         _DOTS[key] = pixmap
     return pixmap
+
+
+def _lane_labels(
+    painter: QPainter, area: QRectF, frame: Frame, style: Style, fm: QFontMetricsF
+) -> None:
+    lane_h = style.metrics.lane_height
+    for lane, name in enumerate(frame.lane_labels):
+        y = area.top() + lane * lane_h
+        painter.setPen(QPen(style.grid, 1))
+        painter.drawLine(QPointF(area.left(), y + lane_h), QPointF(area.right(), y + lane_h))
+        w = fm.horizontalAdvance(name) + 8
+        back = QColor(style.background)
+        back.setAlpha(220)
+        painter.fillRect(QRectF(area.left(), y + 1, w, fm.height() + 2), back)
+        painter.setPen(style.muted)
+        painter.drawText(QPointF(area.left() + 4, y + 1 + fm.ascent()), name)
 
 
 def _legend(painter: QPainter, rect: QRectF, style: Style, fm: QFontMetricsF) -> None:

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
         self._action(v, "Fit all", self.timeline.fit_all, "Ctrl+0")
         self._action(v, "2001–2024", lambda: self.timeline.set_view(tdata.DEFAULT_VIEW))
         self._action(v, "Clear filters", self.filters.clear_all)
+        self.actor_lanes = QAction("One lane per actor", self, checkable=True)
+        self.actor_lanes.toggled.connect(self.timeline.set_by_actor)
+        v.addAction(self.actor_lanes)
 
     def _title(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — {self.store.path.name}")

@@ -35,6 +35,7 @@ class TimelineView(QWidget):
         self.view = tdata.DEFAULT_VIEW
         self.selected: int | None = None
         self.marked: set[int] = set()  # Ctrl+click: events picked for a merge
+        self.by_actor = False  # one lane per actor
         self._frame: Frame | None = None
         self._drag_start: QPointF | None = None
         self._drag_view: View | None = None
@@ -62,6 +63,10 @@ class TimelineView(QWidget):
         anchor = self.view.t(x if x is not None else self.width() / 2, self.width())
         self.set_view(self.view.zoom(factor, anchor))
 
+    def set_by_actor(self, on: bool) -> None:
+        self.by_actor = on
+        self._invalidate()
+
     def fit_all(self) -> None:
         self.set_view(tdata.fit(self.data))
 
@@ -72,7 +77,9 @@ class TimelineView(QWidget):
 
     def frame(self) -> Frame:
         if self._frame is None:
-            self._frame = compute_frame(self.data, self.view, self._rect(), self._style)
+            self._frame = compute_frame(
+                self.data, self.view, self._rect(), self._style, by_actor=self.by_actor
+            )
         return self._frame
 
     def point_of(self, event_id: int) -> QPoint | None:

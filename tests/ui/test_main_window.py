@@ -217,3 +217,18 @@ def test_pdf_export(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped
     box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", data)
     assert box is not None  # 960x480 px at 96 dpi = 720x360 pt
     assert (float(box.group(1)), float(box.group(2))) == (720.0, 360.0)
+
+
+def test_one_lane_per_actor(window) -> None:  # type: ignore[no-untyped-def]
+    window.actor_lanes.setChecked(True)
+    frame = window.timeline.frame()
+    labels = frame.lane_labels
+    assert labels[0] == "Russia" and labels[-1] == "others"
+    for p in frame.placed:
+        if p.event is not None and labels[p.lane] != "others":
+            assert labels[p.lane] in p.event.actors
+    gazprom = [p.event.id for p in frame.placed
+               if p.event is not None and labels[p.lane] == "Gazprom"]
+    assert gazprom
+    window.actor_lanes.setChecked(False)
+    assert not window.timeline.frame().lane_labels
