@@ -170,6 +170,9 @@ def _plausible(c: Candidate, text: str) -> bool:
         return not (after[:1].isupper() and after.lower() not in _CAPITAL_OK)
     if c.rule == "season" and not (c.get("rel") or c.get("year") or c.get("year2")):
         return c.groups["season"].lower() not in _BARE_SEASONS_NEEDING_CONTEXT
+    if c.rule in ("week", "month_rel", "year_rel") and c.groups["unit"][:1].isupper():
+        # "This Week" mid-sentence is a programme's or a column's name, not a time.
+        return c.start == 0 or text[max(0, c.start - 2) : c.start].strip() in (".", "\n", "")
     if c.rule == "ago" and c.groups["dir"].lower() == "before":
         # "six days before Putin's trip" counts from another event, not from the article.
         return not (after[:1].isalnum() and after.lower() not in ("and", "but", "when"))

@@ -31,6 +31,7 @@ MOD = (
 REL_UNIT = (
     r"(?:this|last|next|the\s+past|the\s+previous|the\s+prior|the\s+preceding|the\s+coming"
     r"|the\s+following|the\s+current|the\s+latest|this\s+past|this\s+coming|the\s+same|the\s+next"
+    r"|the\s+full"
     r"|that|the)"
 )
 UNIT_MOD = (
@@ -247,18 +248,19 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "present",
         r"right\s+now|now|currently|at\s+present|nowadays|these\s+days|presently"
-        r"|at\s+the\s+moment|the\s+present(?=\s+(?:day|time)|[.,;])(?:\s+(?:day|time))?",
+        r"|at\s+the\s+moment|the\s+present(?=\s+(?:day|time)|[.,;])(?:\s+(?:day|time))?"
+        r"|current(?=\s+(?!account|affairs|events|flows?|issue)[a-z])",  # "current prices"
     ),
     _rule(
         "past",
-        r"recently|lately|previously|formerly|more\s+recently|the\s+past(?=[\s.,;:])"
+        r"recently|lately|more\s+recently|the\s+past(?=[\s.,;:])"
         r"(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty"
         r"|week|month|year|decade|quarter|century|day|days|weeks|months|years))"
-        r"|recent\s+(?:years|months|weeks|days|times|decades)",
+        r"|recent\s+(?:years|months|weeks|days|times|decades)|recent(?=\s+[a-z])",
     ),
     _rule(
         "future",
-        r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short|long)[\s-]term"
+        r"the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short)[\s-]term"
         r"|soon|the\s+coming\s+(?:years|months|weeks|days|decades)"
         r"|coming\s+(?:years|months|weeks|days|decades|quarters)|future\s+quarters",
     ),

@@ -438,6 +438,7 @@ _UNIT_REL_OFFSET = {
     "this": 0, "last": -1, "next": 1, "the past": -1, "the previous": -1, "the prior": -1,
     "the preceding": -1, "the coming": 1, "the following": 1, "the current": 0, "the latest": 0,
     "this past": -1, "this coming": 1, "the next": 1, "the same": 0, "that": 0, "the": 0,
+    "the full": 0,
 }  # fmt: skip
 
 

@@ -125,6 +125,8 @@ def test_year_precision_never_invents_a_day() -> None:
         "Turnover rose 18 percent to 2,019 units, or 12% of 2000 people.",
         "The minister, 45 years old, retired.",
         "He is a 64-year-old economist.",
+        "The previously announced plan was dropped.",  # anteriority, not a time
+        'The minister said on the show "This Week" that talks would go on.',
     ],
 )
 def test_traps_are_not_dates(text: str) -> None:
@@ -181,3 +183,16 @@ def test_quarter_anaphora_follows_the_article() -> None:
 
 def test_event_relative_offsets_are_not_dates() -> None:
     assert tag("The attack began just six days before the president's trip.", PUB) == []
+
+
+def test_between_and_stays_two_expressions_but_from_to_is_a_range() -> None:
+    assert [e.text for e in tag("Shares were sold between 1985 and 1987.", PUB)] == ["1985", "1987"]
+    (r,) = tag("Output was flat from May 10 to June 3, 2024, officials said.", PUB)
+    assert r.span is not None and r.span.label() == "2024-05-10 – 2024-06-03"
+
+
+def test_current_and_recent_as_vague_references() -> None:
+    found = tag("Current prices reflect recent declines in demand.", PUB)
+    assert [(e.text, e.reference) for e in found] == [
+        ("Current", Reference.PRESENT), ("recent", Reference.PAST)]
+    assert tag("The current account surplus grew.", PUB) == []
