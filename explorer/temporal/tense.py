@@ -32,7 +32,7 @@ _IRREGULAR_PAST = (
 )
 _PAST = re.compile(
     rf"\b(?:{'|'.join(_IRREGULAR_PAST.split())}|ago|last|earlier|since|yesterday"
-    r"|(?-i:[a-z]{2,}ed))\b",
+    r"|(?-i:(?![a-z]*(?:need|ceed|feed|speed|seed|indeed|heed|bleed|breed)\b)[a-z]{2,}ed))\b",
     re.IGNORECASE,
 )
 

@@ -196,3 +196,10 @@ def test_current_and_recent_as_vague_references() -> None:
     assert [(e.text, e.reference) for e in found] == [
         ("Current", Reference.PRESENT), ("recent", Reference.PAST)]
     assert tag("The current account surplus grew.", PUB) == []
+
+
+def test_words_ending_in_eed_are_not_past_tense() -> None:
+    # "succeed" is no past tense: the appointment lies ahead.
+    (e,) = tag("Ms. Roe, 52 years old, will succeed Mr. Doe Feb. 1, the bank said.",
+               dt.date(1989, 10, 26))
+    assert e.span is not None and e.span.start == dt.date(1990, 2, 1)
