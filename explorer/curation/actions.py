@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from explorer.errors import InputError
-from explorer.model import Precision, parse_iso_span
+from explorer.model import DateSpan, Precision, parse_iso_span
 from explorer.store.repo import Store
 
 
@@ -20,6 +20,19 @@ def _keys(store: Store, ids: tuple[int, ...]) -> list[str]:
     if not keys:
         raise InputError(f"No event with id {', '.join(map(str, ids))} has sources to edit.")
     return keys
+
+
+def _span(start: str, end: str | None, precision: str | None) -> DateSpan:
+    """A time the analyst typed, at the precision they chose; InputError when it is not one."""
+    if precision is not None and precision not in {p.value for p in Precision}:
+        raise InputError(f"Unknown precision '{precision}'.")
+    try:
+        span = parse_iso_span(start, end, precision)
+    except (ValueError, KeyError) as err:
+        raise InputError(f"'{start}'/'{end}' is not a date (YYYY[-MM[-DD]]).") from err
+    if span.end < span.start:
+        raise InputError(f"{end} is before {start}.")
+    return span
 
 
 def hide(store: Store, event_id: int) -> int:
@@ -60,14 +73,7 @@ def edit(
             raise InputError("A title cannot be empty.")
         payload["title"] = title.strip()
     if start is not None:
-        if precision is not None and precision not in {p.value for p in Precision}:
-            raise InputError(f"Unknown precision '{precision}'.")
-        try:
-            span = parse_iso_span(start, end, precision)
-        except (ValueError, KeyError) as err:
-            raise InputError(f"'{start}'/'{end}' is not a date (YYYY[-MM[-DD]]).") from err
-        if span.end < span.start:
-            raise InputError(f"{end} is before {start}.")
+        span = _span(start, end, precision)
         payload.update(start=start, end=end, precision=span.precision.value)
     if actors is not None:
         payload["actors"] = sorted(dict.fromkeys(a.strip() for a in actors if a.strip()))
@@ -107,12 +113,7 @@ def add_event(
     document as written) makes a selected passage its source."""
     if not title.strip():
         raise InputError("A title cannot be empty.")
-    try:
-        span = parse_iso_span(start, end, precision)
-    except (ValueError, KeyError) as err:
-        raise InputError(f"'{start}'/'{end}' is not a date (YYYY[-MM[-DD]]).") from err
-    if span.end < span.start:
-        raise InputError(f"{end} is before {start}.")
+    span = _span(start, end, precision)
     payload: dict[str, Any] = {
         "title": title.strip(),
         "start": start,
