@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     p.add_argument("--published", type=_date, help="publication date for every file given")
     p.add_argument("--manifest", type=Path, help="CSV with file,published[,title,outlet,author]")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes that analyse a big folder while one stores (default: cores - 1; 0: none)",
+    )
 
     p = sub.add_parser("dates", help="show the date expressions the tagger finds in a file")
     p.add_argument("file", type=Path)
@@ -160,6 +166,7 @@ def _ingest(args: argparse.Namespace) -> int:
         manifest=args.manifest,
         matcher=pipeline.default_matcher(store),
         progress=progress,
+        workers=pipeline.default_workers() if args.workers is None else max(0, args.workers),
     )
     if tty:
         print(file=sys.stderr)

@@ -17,8 +17,10 @@ from explorer.actors.match import ActorMatcher
 from explorer.analysis import analyse
 from explorer.errors import ExplorerError, InputError
 from explorer.ingest.manifest import FileInfo, read_manifest
-from explorer.ingest.readers import expand_paths, read_document
-from explorer.model import Document
+from explorer.ingest.readers import expand_paths
+from explorer.parallel import Job, analysed, default_workers
+
+__all__ = ["default_workers", "ingest"]
 from explorer.store.repo import EventFilter, Store
 
 Progress = Callable[[int, int, str], None]
@@ -68,48 +70,49 @@ def ingest(
     matcher: ActorMatcher | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    workers: int = 0,
 ) -> IngestReport:
+    """Import files and folders, one transaction per document. With ``workers`` > 0 a big
+    folder is analysed by that many processes while this one stores (the CLI and the window
+    pass ``default_workers()``); a script that does so needs the ``__main__`` guard."""
     report = IngestReport()
     info = read_manifest(manifest) if manifest else {}
     matcher = matcher or default_matcher(store=store)
     files = expand_paths(paths)
-    for n, path in enumerate(files):
-        if cancel is not None and cancel():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(n, len(files), str(path))
-        try:
-            meta = info.get(path.name, FileInfo())
-            doc = _with_metadata(read_document(path, published or meta.published), meta)
-            result = store.save(analyse(doc, matcher), kinds=matcher.kinds)
-        except ExplorerError as err:
-            report.failed.append((str(path), str(err)))
-            continue
-        {"imported": report.imported, "replaced": report.replaced, "unchanged": report.unchanged}[
-            result.status
-        ].append(str(path))
-        report.events_created += result.events_created
-        report.events_merged += result.events_merged
-        if doc.published is None and result.status != "unchanged":
-            report.undated.append(result.document_id)
-    else:
-        if progress is not None:
-            progress(len(files), len(files), "done")
+    jobs = [Job(path, published, info.get(path.name, FileInfo())) for path in files]
+    outcomes = analysed(jobs, matcher.actors, workers)
+    try:
+        for n, outcome in enumerate(outcomes):
+            if cancel is not None and cancel():
+                report.cancelled = True
+                break
+            path = outcome.job.path
+            if progress is not None:
+                progress(n, len(files), str(path))
+            if outcome.analysis is None:
+                report.failed.append((str(path), outcome.error or "could not be read"))
+                continue
+            matcher.kinds.update(outcome.kinds)
+            try:
+                result = store.save(outcome.analysis, kinds=matcher.kinds)
+            except ExplorerError as err:
+                report.failed.append((str(path), str(err)))
+                continue
+            {
+                "imported": report.imported,
+                "replaced": report.replaced,
+                "unchanged": report.unchanged,
+            }[result.status].append(str(path))
+            report.events_created += result.events_created
+            report.events_merged += result.events_merged
+            if outcome.analysis.document.published is None and result.status != "unchanged":
+                report.undated.append(result.document_id)
+        else:
+            if progress is not None:
+                progress(len(files), len(files), "done")
+    finally:
+        outcomes.close()  # a cancelled import drops the queued work
     return report
-
-
-def _with_metadata(doc: Document, meta: FileInfo) -> Document:
-    changes: dict[str, object] = {}
-    if meta.title:
-        changes["title"] = meta.title
-    if meta.outlet:
-        changes["outlet"] = meta.outlet
-    if meta.author:
-        changes["author"] = meta.author
-    if meta.published and doc.published_source != "user":
-        changes.update(published=meta.published, published_source="user")
-    return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]
 
 
 def set_published(

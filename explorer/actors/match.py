@@ -23,6 +23,7 @@ _TITLE_WORD = re.compile(
 
 class ActorMatcher:
     def __init__(self, actors: list[Actor]) -> None:
+        self.actors = list(actors)  # what the matcher was built from (worker processes rebuild it)
         self._canonical: dict[str, str] = {}
         for a in actors:
             self._canonical[a.name] = a.name

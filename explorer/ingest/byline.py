@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from explorer.model import Precision
 from explorer.temporal import tag
@@ -26,18 +27,21 @@ class Byline:
     date_span: tuple[int, int] | None  # where the publication date is written
 
 
+@lru_cache(maxsize=4)  # the reader and the analysis ask about the same text
 def read_byline(text: str) -> Byline:
     header = _header(text)
     published: dt.date | None = None
     date_span: tuple[int, int] | None = None
-    for e in tag(header, None):
-        # The dateline is a full date (day, month and year) in the first lines, alone on its
-        # line or in a byline ("By …, December 15, 2021"), not a date inside the story.
-        if e.span is None or e.kind != "absolute" or e.span.precision is not Precision.DAY:
-            continue
-        line = _line_around(header, e.start)
-        if len(line) - (e.end - e.start) <= 12 or _DATELINE_WORDS.search(line):
-            published, date_span = e.span.start, (e.start, e.end)
+    for line_start, line in _dateline_candidates(header):
+        for e in tag(line, None):
+            # The dateline is a full date (day, month and year) in the first lines, alone on
+            # its line or in a byline ("By …, December 15, 2021"), not a date in the story.
+            if e.span is None or e.kind != "absolute" or e.span.precision is not Precision.DAY:
+                continue
+            if len(line.strip()) - (e.end - e.start) <= 12 or _DATELINE_WORDS.search(line):
+                published, date_span = e.span.start, (line_start + e.start, line_start + e.end)
+                break
+        if published is not None:
             break
     author_match = _BY.search(header)
     return Byline(
@@ -46,6 +50,25 @@ def read_byline(text: str) -> Byline:
         published,
         date_span,
     )
+
+
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_LONGEST_DATE = 40  # "Wednesday, the 15th of December, 2021" and some room
+
+
+def _dateline_candidates(header: str) -> list[tuple[int, str]]:
+    """Header lines that could be a dateline: short, or a byline, and holding a year. Tagging
+    only these (not the whole header) keeps the byline a small part of the ingest time."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in header.split("\n"):
+        stripped = line.strip()
+        if _YEAR.search(line) and (
+            len(stripped) <= _LONGEST_DATE + 12 or _DATELINE_WORDS.search(line)
+        ):
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
 
 
 def _header(text: str) -> str:

@@ -67,8 +67,10 @@ class Store(StoreReads, StoreCurations):
                     return SaveResult(old.id, "unchanged")
                 _delete_document(conn, old.id)
                 status = "replaced"
+            # One cached statement with parameters, not .values(), which is compiled anew per call.
             doc_id = conn.execute(
-                insert(DocumentRow).values(
+                insert(DocumentRow),
+                dict(
                     path=doc.path,
                     sha256=doc.sha256,
                     format=doc.format,
@@ -81,7 +83,7 @@ class Store(StoreReads, StoreCurations):
                     text=doc.text,
                     offsets=array.array("i", doc.offsets).tobytes(),
                     imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                )
+                ),
             ).inserted_primary_key[0]  # type: ignore[index]
             tm = doc.text_map
             if analysis.passages:
@@ -101,6 +103,7 @@ class Store(StoreReads, StoreCurations):
                         for o_start, o_end in [tm.to_original(p.start, p.end)]
                     ],
                 )
+            # One query for the ids: RETURNING in parameter order costs SQLite a statement a row.
             passage_ids = dict(
                 conn.execute(
                     select(PassageRow.idx, PassageRow.id).where(PassageRow.document_id == doc_id)
@@ -130,15 +133,16 @@ class Store(StoreReads, StoreCurations):
                         reference=e.reference.value if e.reference else None,
                     )
                 )
+            expression_ids: dict[int, int] = {}
             if rows:
                 conn.execute(insert(ExpressionRow), rows)
-            expression_ids = dict(
-                conn.execute(
-                    select(ExpressionRow.start, ExpressionRow.id).where(
-                        ExpressionRow.document_id == doc_id
-                    )
-                ).all()
-            )
+                expression_ids = dict(
+                    conn.execute(
+                        select(ExpressionRow.start, ExpressionRow.id).where(
+                            ExpressionRow.document_id == doc_id
+                        )
+                    ).all()
+                )
             names = {m.actor for m in analysis.mentions}
             actor_ids = _ensure_actors(conn, names, kinds or {})
             if analysis.mentions:

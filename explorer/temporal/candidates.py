@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from explorer.temporal import lexicon
@@ -82,30 +83,37 @@ _ANCHORS_ANY_CASE = re.compile(_ANCHORS.pattern, re.IGNORECASE)
 _MARGIN = 64
 
 
-def _windows(text: str, lowered: str) -> list[tuple[int, int]]:
+def _windows(text: str, lowered: str, anchors: re.Pattern[str] = _ANCHORS) -> list[tuple[int, int]]:
     windows: list[tuple[int, int]] = []
     # A case-sensitive scan of the lower-cased text is several times faster than IGNORECASE;
     # lower() may change the length of some non-ASCII text, which then takes the slow scan.
     same = len(lowered) == len(text)
-    anchors = _ANCHORS if same else _ANCHORS_ANY_CASE
+    if not same:
+        anchors = re.compile(anchors.pattern, re.IGNORECASE)
+    size = len(text)
     for m in anchors.finditer(lowered if same else text):
-        start, end = max(0, m.start() - _MARGIN), min(len(text), m.end() + _MARGIN)
+        start, end = m.start() - _MARGIN, m.end() + _MARGIN
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
+            windows[-1] = (windows[-1][0], min(size, end))
         else:
-            windows.append((start, end))
+            windows.append((max(0, start), min(size, end)))
     return windows
+
+
+_RULE_ANCHORS = {a: re.compile(a) for a in {r.anchor for r in RULES if r.anchor}}
 
 
 def find(text: str) -> list[Candidate]:
     masked = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
     found: list[Candidate] = []
     lowered = text.lower()
-    windows = _windows(text, lowered)
+    windows = {"": _windows(text, lowered)}
     for rule in RULES:
         if rule.requires and not any(word in lowered for word in rule.requires):
             continue
-        for m in _in_windows(rule.pattern, text, windows):
+        if rule.anchor not in windows:
+            windows[rule.anchor] = _windows(text, lowered, _RULE_ANCHORS[rule.anchor])
+        for m in _in_windows(rule.pattern, text, windows[rule.anchor]):
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -118,11 +126,9 @@ def find(text: str) -> list[Candidate]:
 
 def _in_windows(
     pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]
-) -> list[re.Match[str]]:
-    matches: list[re.Match[str]] = []
+) -> Iterator[re.Match[str]]:
     for start, end in windows:
-        matches.extend(pattern.finditer(text, start, end))
-    return matches
+        yield from pattern.finditer(text, start, end)
 
 
 def _inside(c: Candidate, masked: list[tuple[int, int]]) -> bool:

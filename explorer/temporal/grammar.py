@@ -62,11 +62,20 @@ class Rule:
     # The rule can only match a text that holds one of these (lower-case) strings; checking
     # that first skips most rules for most articles.
     requires: tuple[str, ...] = ()
+    # Every match holds a match of this (lower-case) pattern, so the rule only runs near one:
+    # a month rule near month names, not near every number and "year" in the article.
+    anchor: str = ""
 
 
-def _rule(name: str, pattern: str, requires: tuple[str, ...] = ()) -> Rule:
+# Anchors, matched in the lower-cased text.
+MONTH_ANCHOR = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+WEEKDAY_ANCHOR = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+DIGIT_ANCHOR = r"\d"
+
+
+def _rule(name: str, pattern: str, requires: tuple[str, ...] = (), anchor: str = "") -> Rule:
     compiled = re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-]|'\w\w)", re.IGNORECASE)
-    return Rule(name, compiled, requires)
+    return Rule(name, compiled, requires, anchor)
 
 
 RULES: tuple[Rule, ...] = (
@@ -77,44 +86,53 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+(?:morning|afternoon|evening|night))?"
         rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR4}))?"
         rf"|,?\s+(?:the\s+)?(?P<day2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<year2>{YEAR4}))?)?",
+        anchor=WEEKDAY_ANCHOR,
     ),
     _rule(
         "month_day",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?",
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "day_month",
         rf"(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?",
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "month_day_range",
         rf"(?P<mon>{MONTH})\s+(?P<day>{DAY}){TO}(?P<day2>{DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?",
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "day_month_range",
         rf"(?P<day>{DAY})(?:{TO}|\s+and\s+)(?P<day2>{DAY})\s+(?P<mon>{MONTH})"
         rf"(?:,?\s+(?P<year>{YEAR4}))?",
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "month_year",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4})",
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "month_rel_year",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
         requires=("year",),
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "month",
         rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following"
         rf"|the\s+next|the\s+same)\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})",
+        anchor=MONTH_ANCHOR,
     ),
     _rule(
         "year",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<fiscal>fiscal|calendar|FY)(?:\s+year)?[\s-]*)?"
         rf"(?P<year>{YEAR4})",
+        anchor=DIGIT_ANCHOR,
     ),
     _rule(
         "spoken_year",
@@ -125,6 +143,7 @@ RULES: tuple[Rule, ...] = (
         "year_range",
         rf"(?P<year>{YEAR4})\s*(?:-|–|—|/)\s*(?P<year2>{YEAR4}|\d\d)",
         requires=("-", "–", "—", "/"),
+        anchor=DIGIT_ANCHOR,
     ),
     _rule(
         "decade",
@@ -239,11 +258,13 @@ RULES: tuple[Rule, ...] = (
         "iso",
         rf"(?P<year>{YEAR4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])",
         requires=("-",),
+        anchor=DIGIT_ANCHOR,
     ),
     _rule(
         "numeric",
         r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)",
         requires=("/",),
+        anchor=DIGIT_ANCHOR,
     ),
     _rule(
         "present",

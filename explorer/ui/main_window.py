@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
                     progress=progress,
                     cancel=cancel,
                     matcher=pipeline.default_matcher(store),
+                    workers=pipeline.default_workers(),
                 )
             finally:
                 store.close()

@@ -44,3 +44,10 @@ def test_0002_backfills_merge_text(tmp_path: Path) -> None:
     head = ScriptDirectory(str(db._MIGRATIONS)).get_current_head()
     assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     raw.close()
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    # The store skips Alembic for a database at HEAD_REVISION: a new migration must move it.
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory(str(db._MIGRATIONS)).get_current_head() == db.HEAD_REVISION

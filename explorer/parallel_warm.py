@@ -1,0 +1,14 @@
+"""Imported once by the fork server that starts ingest workers, so that every worker forks
+with the work done: the analysis modules loaded, dateparser's time-zone tables built (about
+0.2 s on first use), and the modules of the CLI loaded, because multiprocessing runs the main
+script (the `explorer` command) again in each worker, which is then free."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import explorer.cli  # noqa: F401  (what the `explorer` script imports)
+import explorer.parallel  # noqa: F401  (the worker functions live there)
+from explorer.temporal import tag
+
+tag("Signed on 4 May 2020, it took effect on Monday.", dt.date(2020, 5, 5))
