@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -138,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
         return run(getattr(args, "db", None))
     try:
         return int(_COMMANDS[args.command](args))
+    except BrokenPipeError:
+        # The reader went away (`explorer events | head`): stop quietly, as git log does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except ExplorerError as err:
         print(f"explorer: {err}", file=sys.stderr)
         return 2
@@ -221,19 +227,27 @@ def _dates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _filter(args: argparse.Namespace) -> EventFilter:
+def _filter(args: argparse.Namespace, store: Store) -> EventFilter:
+    """The filter the options ask for; ``--actor`` names resolved as ingest reads names."""
     from explorer.model import parse_iso_span
 
     start = parse_iso_span(args.date_from).start if args.date_from else None
     end = parse_iso_span(args.date_to).end if args.date_to else None
     if start and end and start > end:
         raise InputError("--from is after --to.")
-    return EventFilter(tuple(args.actor), start, end, args.all_actors)
+    actors: tuple[str, ...] = ()
+    if args.actor:
+        from explorer.actors.names import resolve_actors
+
+        view = store.curated()
+        known = {a for s in view.events + view.hidden for a in s.actors}
+        actors = resolve_actors(args.actor, known, pipeline.default_matcher(store))
+    return EventFilter(actors, start, end, args.all_actors)
 
 
 def _events(args: argparse.Namespace) -> int:
     store = _store(args)
-    events = store.curated_events(_filter(args), hidden=args.hidden)
+    events = store.curated_events(_filter(args, store), hidden=args.hidden)
     if args.json:
         print(dump_json(events_json(events, store.documents())), end="")
         return 0
@@ -255,7 +269,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.format in ("png", "svg", "pdf"):
         count = pipeline.export_image(
             store,
-            _filter(args),
+            _filter(args, store),
             args.output,
             args.format,
             width=args.width,
@@ -265,7 +279,7 @@ def _export(args: argparse.Namespace) -> int:
         )
         print(f"wrote {count} event(s) to {args.output}")
         return 0
-    events = store.curated_events(_filter(args))
+    events = store.curated_events(_filter(args, store))
     if args.format == "json":
         write_text(args.output, dump_json(events_json(events, store.documents())))
     else:

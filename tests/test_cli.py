@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,79 @@ def test_image_export_without_a_display(tmp_path: Path, article: Path, fmt: str,
                  "--height", "400", "--actor", "turkey"]) == 0
     assert out.read_bytes().startswith(magic)
     assert "wrote 2 event(s)" in capsys.readouterr().out
+
+
+LEADERS = (
+    "Summit notes\n\nMarch 9, 2023\n\n"
+    "Vladimir Putin met Foreign Minister Sergei Lavrov on Monday in Moscow. "
+    "NATO ministers gathered in Brussels on 14 February 2023.\n"
+)
+
+
+def _leaders_db(tmp_path: Path) -> str:
+    p = tmp_path / "leaders.txt"
+    p.write_text(LEADERS, encoding="utf-8")
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(p), "--db", db]) == 0
+    return db
+
+
+def _event_actors(out: str) -> list[list[str]]:
+    return [e["actors"] for e in json.loads(out[out.index("{") :])["events"]]
+
+
+@pytest.mark.parametrize("typed", ["Putin", "putin", "Vladimir Putin", "Lavrov", "nato"])
+def test_actor_filter_takes_aliases_case_and_surnames(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str
+) -> None:
+    db = _leaders_db(tmp_path)
+    capsys.readouterr()
+    assert main(["events", "--db", db, "--actor", typed, "--json"]) == 0
+    found = _event_actors(capsys.readouterr().out)
+    wanted = {"putin": "Vladimir Putin", "lavrov": "Sergei Lavrov", "nato": "NATO"}[
+        typed.split()[-1].lower()
+    ]
+    assert found and all(wanted in actors for actors in found)
+
+
+def test_unknown_actor_says_so_with_the_closest_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = _leaders_db(tmp_path)
+    capsys.readouterr()
+    assert main(["events", "--db", db, "--actor", "Putn"]) == 2
+    err = capsys.readouterr().err
+    assert "No actor named 'Putn'" in err and "Vladimir Putin" in err
+    out = tmp_path / "x.json"
+    assert main(["export", "--db", db, "--format", "json", "--output", str(out),
+                 "--actor", "Nobody Atall"]) == 2  # fmt: skip
+    assert "No actor named 'Nobody Atall'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    # Far more than a pipe buffer of event lines, so the command is still writing when the
+    # reader stops after one line, as `explorer events | head -1` does.
+    lines = [
+        f"Delegates met in Geneva on {d} {m} {y} to discuss item {n}."
+        for n, (d, m, y) in enumerate(
+            (d, m, y) for y in range(1990, 2000) for m in ("March", "June") for d in range(1, 29)
+        )
+    ]
+    p = tmp_path / "many.txt"
+    p.write_text("Minutes\n\nJanuary 2, 2001\n\n" + " ".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(p), "--db", db]) == 0
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "explorer", "events", "--db", db],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    code = proc.wait(timeout=60)
+    assert first.strip()
+    assert "Traceback" not in err and "BrokenPipe" not in err, err
+    assert code == 141

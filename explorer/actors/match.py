@@ -30,12 +30,27 @@ class ActorMatcher:
             for alias in a.aliases:
                 self._canonical.setdefault(alias, a.name)
         self.kinds = {a.name: a.kind for a in actors}
+        self._folded: dict[str, str] | None = None
         names = sorted(self._canonical, key=len, reverse=True)
         self._pattern = (
             re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
             if names
             else None
         )
+
+    def canonical(self, name: str) -> str | None:
+        """The actor a name or alias stands for (exact first, then ignoring case)."""
+        if name in self._canonical:
+            return self._canonical[name]
+        if self._folded is None:
+            self._folded = {}
+            for alias, actor in self._canonical.items():
+                self._folded.setdefault(alias.casefold(), actor)
+        return self._folded.get(name.casefold())
+
+    def names(self) -> set[str]:
+        """Every name and alias the matcher knows."""
+        return set(self._canonical)
 
     def find(self, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []

@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from explorer.errors import ExplorerError
 
@@ -51,5 +51,8 @@ class Job(QRunnable):
 
 
 def start(job: Job) -> Job:
-    QThreadPool.globalInstance().start(job)
+    """Queue ``job`` to start once control is back in the event loop, never at once: whoever
+    gets the job back connects to its signals first. A job started at once can finish (and
+    emit to nobody) before the caller's next line runs."""
+    QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(job))
     return job

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -232,3 +233,13 @@ def test_one_lane_per_actor(window) -> None:  # type: ignore[no-untyped-def]
     assert gazprom
     window.actor_lanes.setChecked(False)
     assert not window.timeline.frame().lane_labels
+
+
+def test_a_job_that_ends_at_once_is_heard_by_whoever_connects_after_run(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    # The job is started only when control is back in the event loop; before the fix it ran
+    # at once on the pool and its finished signal, emitted during the sleep, reached nobody.
+    job = window._run(lambda progress, cancel: 42, lambda result: None, "Testing")
+    time.sleep(0.3)  # a busy machine: the caller's next line comes late
+    with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [42]
