@@ -1,9 +1,14 @@
-"""Find actors in text: gazetteer names and aliases, and people introduced by a title."""
+"""Find actors in text: every person, country, organisation and company the recogniser finds
+(recognise.py), with the names and aliases of the gazetteer, the user's actors.json and the
+analyst's edits taking precedence. ``listed_only`` keeps the old matcher (gazetteer names and
+titled people only), the baseline benchmarks/actors_eval.py measures against."""
 
 from __future__ import annotations
 
 import re
 
+from explorer.actors.lexicon import lexicon
+from explorer.actors.recognise import recognise
 from explorer.model import Actor, ActorMention
 
 _TITLES = (
@@ -22,8 +27,9 @@ _TITLE_WORD = re.compile(
 
 
 class ActorMatcher:
-    def __init__(self, actors: list[Actor]) -> None:
+    def __init__(self, actors: list[Actor], *, listed_only: bool = False) -> None:
         self.actors = list(actors)  # what the matcher was built from (worker processes rebuild it)
+        self.listed_only = listed_only
         self._canonical: dict[str, str] = {}
         for a in actors:
             self._canonical[a.name] = a.name
@@ -31,7 +37,14 @@ class ActorMatcher:
                 self._canonical.setdefault(alias, a.name)
         self.kinds = {a.name: a.kind for a in actors}
         self._folded: dict[str, str] | None = None
+        self._known = {alias: (name, self.kinds[name]) for alias, name in self._canonical.items()}
         names = sorted(self._canonical, key=len, reverse=True)
+        lower = [n for n in names if n[:1].islower()]
+        self._lower_pattern = (
+            re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in lower) + r")(?![\w])")
+            if lower
+            else None
+        )
         self._pattern = (
             re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
             if names
@@ -42,6 +55,9 @@ class ActorMatcher:
         """The actor a name or alias stands for (exact first, then ignoring case)."""
         if name in self._canonical:
             return self._canonical[name]
+        country = lexicon().country_of.get(name)
+        if country is not None:
+            return country
         if self._folded is None:
             self._folded = {}
             for alias, actor in self._canonical.items():
@@ -53,6 +69,21 @@ class ActorMatcher:
         return set(self._canonical)
 
     def find(self, text: str) -> list[ActorMention]:
+        if self.listed_only:
+            return self._find_listed(text)
+        found = recognise(text, self._known)
+        for f in found:
+            self.kinds.setdefault(f.actor, f.kind)
+        mentions = [ActorMention(f.actor, f.start, f.end) for f in found]
+        # Listed names the recogniser cannot see as names ("the dollar zone", lower case).
+        if self._lower_pattern is not None:
+            taken = [(m.start, m.end) for m in mentions]
+            for m in self._lower_pattern.finditer(text):
+                if not any(s < m.end() and m.start() < e for s, e in taken):
+                    mentions.append(ActorMention(self._canonical[m.group(0)], m.start(), m.end()))
+        return sorted(mentions, key=lambda x: x.start)
+
+    def _find_listed(self, text: str) -> list[ActorMention]:
         found: list[ActorMention] = []
         taken: list[tuple[int, int]] = []
         if self._pattern is not None:

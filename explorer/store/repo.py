@@ -40,6 +40,9 @@ class Store(StoreReads, StoreCurations):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.engine: Engine = make_engine(self.path)
+        # Actor ids by name, filled as documents are saved: actors are only ever added, and a
+        # document names mostly actors the store has already.
+        self._actor_ids: dict[str, int] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -144,7 +147,8 @@ class Store(StoreReads, StoreCurations):
                     ).all()
                 )
             names = {m.actor for m in analysis.mentions}
-            actor_ids = _ensure_actors(conn, names, kinds or {})
+            actor_ids = {n: self._actor_ids[n] for n in names if n in self._actor_ids}
+            actor_ids.update(_ensure_actors(conn, names - set(actor_ids), kinds or {}))
             if analysis.mentions:
                 conn.execute(
                     insert(MentionRow),
@@ -159,7 +163,8 @@ class Store(StoreReads, StoreCurations):
                     ],
                 )
             created, merged = write_events(conn, analysis.drafts, expression_ids, actor_ids)
-            return SaveResult(doc_id, status, created, merged)
+        self._actor_ids.update(actor_ids)  # only once the transaction has committed
+        return SaveResult(doc_id, status, created, merged)
 
     def delete_document(self, doc_id: int) -> None:
         with translated(self.path), self.engine.begin() as conn:
@@ -176,7 +181,11 @@ def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> 
     )
     new = [n for n in names if n not in found]
     if new:
-        conn.execute(insert(ActorRow), [dict(name=n, kind=kinds.get(n, "other")) for n in new])
+        # OR IGNORE: another process may have added the same actor since the select.
+        conn.execute(
+            insert(ActorRow).prefix_with("OR IGNORE"),
+            [dict(name=n, kind=kinds.get(n, "other")) for n in new],
+        )
         found.update(
             conn.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(new))).all()
         )

@@ -70,7 +70,7 @@ class Rule:
 # Anchors, matched in the lower-cased text.
 MONTH_ANCHOR = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 WEEKDAY_ANCHOR = r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-DIGIT_ANCHOR = r"\d"
+YEAR_ANCHOR = r"(?:1\d|20)\d\d"  # every rule anchored here holds a four-digit year
 
 
 def _rule(name: str, pattern: str, requires: tuple[str, ...] = (), anchor: str = "") -> Rule:
@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
         "year",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?:(?P<fiscal>fiscal|calendar|FY)(?:\s+year)?[\s-]*)?"
         rf"(?P<year>{YEAR4})",
-        anchor=DIGIT_ANCHOR,
+        anchor=YEAR_ANCHOR,
     ),
     _rule(
         "spoken_year",
@@ -143,7 +143,7 @@ RULES: tuple[Rule, ...] = (
         "year_range",
         rf"(?P<year>{YEAR4})\s*(?:-|–|—|/)\s*(?P<year2>{YEAR4}|\d\d)",
         requires=("-", "–", "—", "/"),
-        anchor=DIGIT_ANCHOR,
+        anchor=YEAR_ANCHOR,
     ),
     _rule(
         "decade",
@@ -258,13 +258,13 @@ RULES: tuple[Rule, ...] = (
         "iso",
         rf"(?P<year>{YEAR4})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])",
         requires=("-",),
-        anchor=DIGIT_ANCHOR,
+        anchor=YEAR_ANCHOR,
     ),
     _rule(
         "numeric",
         r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)",
         requires=("/",),
-        anchor=DIGIT_ANCHOR,
+        anchor=YEAR_ANCHOR,
     ),
     _rule(
         "present",

@@ -1,0 +1,237 @@
+"""Names in running text: runs of capitalised words ("Mohammad Javad Zarif", "Bank of England",
+"U.S. President Donald Trump"), with offsets, split at punctuation, line breaks, months and
+weekdays. A capitalised word at the start of a sentence or in a headline counts only when it is
+not a common English word ("Officials", "However") or when the text also writes it capitalised
+in mid-sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from explorer.actors.lexicon import CONNECTORS, FUNCTION_WORDS, MONTHS, WEEKDAYS, lexicon
+
+_LEAD = "\"'“‘([{«"
+_TRAIL = "\"'”’)]}»,;:!?…"
+_ABBREVIATION = re.compile(
+    r"(?:[A-Z]\.)+[A-Z]?|(?:Mr|Mrs|Ms|Dr|St|Gen|Jr|Sr|Inc|Corp|Co|Ltd|Sen|Rep|Gov|Lt|Col|Capt"
+    r"|Sgt|Adm|Prof|Rev|Mme|Mt|Ft|No|Vol|Dept|Univ|Bros|vs)\.",
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    capital: bool  # counts as part of a name
+    initial: bool  # first word of a sentence, a quote or a headline
+    stop_after: bool  # punctuation after it ends a name
+    seen_mid: bool = False  # the text writes this word capitalised in mid-sentence too
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    text: str
+    initial: bool
+    stop: bool
+    lower: bool  # a lower-case word between names: a boundary or a connector
+
+
+@dataclass(frozen=True)
+class Chunk:
+    words: tuple[Word, ...]
+    next_word: str  # the word after the chunk, lower-cased ("" at the end or after punctuation)
+    previous_word: str = ""  # the word before it, lower-cased
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+_CAPITAL = re.compile(
+    r"(?<!\S)[\"'“‘(\[{«]*(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я]|(?:al|el)-[A-Z])\S*"
+)
+_LAST_TOKEN = re.compile(r"(\S+)(\s*)$")
+_GAP_WORD = re.compile(r"\S+")
+_LOOKBACK = 80
+
+
+def words_of(text: str) -> list[Word]:
+    """The capitalised words of ``text`` and the words between them that matter: connectors,
+    and the words just before and after each run (a name's context). Only capitalised words
+    are looked at closely, which keeps this a small part of the ingest time."""
+    raw: list[_Raw] = []
+    previous_end = 0
+    for m in _CAPITAL.finditer(text):
+        gap = text[previous_end : m.start()]
+        if raw:
+            _add_gap(raw, gap, previous_end, m.group(0)[:1] in _LEAD)
+        else:
+            _add_context_before(raw, text, m.start())
+        previous_end = m.end()
+        token, start = m.group(0), m.start()
+        lead = len(token) - len(token.lstrip(_LEAD))
+        initial = lead > 0 or _starts_sentence(text, start)
+        token, start = token[lead:], start + lead
+        core = token.rstrip(_TRAIL)
+        trail = token[len(core) :]
+        ends_sentence = any(c in ".!?…" for c in trail)
+        if core.endswith(".") and not _ABBREVIATION.fullmatch(core):
+            core, ends_sentence = core[:-1], True
+        possessive = _POSSESSIVE.search(core) if len(core) > 2 else None
+        if possessive:
+            core = core[: possessive.start()]
+        stop = bool(trail) or possessive is not None or ends_sentence or core.endswith(("-", "—"))
+        if core:
+            raw.append(_Raw(start, start + len(core), core, initial, stop, False))
+    if raw:
+        after = _GAP_WORD.search(text, previous_end)
+        if after is not None:
+            _add_gap(raw, text[previous_end : after.end()], previous_end, False)
+    return _mark_capitals(text, raw)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t\r\xa0":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    token = text[max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1 : i]
+    core = token.rstrip("\"'”’)]}»")
+    if core in ("—", "–", "-", ":") or core.endswith((":", "!", "?", "…")):
+        return True
+    return core.endswith(".") and not _ABBREVIATION.fullmatch(core.lstrip(_LEAD))
+
+
+def _add_context_before(raw: list[_Raw], text: str, start: int) -> None:
+    m = _LAST_TOKEN.search(text[max(0, start - _LOOKBACK) : start])
+    if m is not None:
+        word = m.group(1).rstrip(_TRAIL)
+        offset = start - len(m.group(0))
+        raw.append(_Raw(offset, offset + len(word), word, False, word != m.group(1), True))
+
+
+def _add_gap(raw: list[_Raw], gap: str, offset: int, next_has_lead: bool) -> None:
+    """The words between two capitalised words: connectors kept as they are, otherwise the
+    first and the last (the next word of one run, the previous word of the next)."""
+    if "\n" in gap or next_has_lead:
+        raw[-1].stop = True  # a name never runs across a line break or into a quote
+    first = _GAP_WORD.search(gap)
+    if first is None:
+        return
+    body = gap.rstrip()
+    last_start = max(body.rfind(" "), body.rfind("\n"), body.rfind("\t")) + 1
+    pieces = [(first.start(), first.group(0))]
+    many = bool(gap[first.end() : last_start].strip())  # three words or more
+    if last_start > first.start():
+        pieces.append((last_start, body[last_start:]))
+    for n, (at, token) in enumerate(pieces):
+        bare = token.rstrip(_TRAIL)
+        word = bare[:-1] if bare.endswith(".") else bare
+        stop = word != token or (many and n == 0)  # a run never joins across three words
+        raw.append(_Raw(offset + at, offset + at + len(word), word, False, stop, True))
+
+
+def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
+    lex = lexicon()
+    headline_lines = _headline_lines(text)
+    breaks = [m.start() for m in re.finditer("\n", text)] if headline_lines else []
+    # Words the text writes capitalised in mid-sentence: names even where a sentence begins.
+    mid = {r.text for r in raw if not r.lower and not r.initial and _is_capital(r.text)}
+    out: list[Word] = []
+    for r in raw:
+        start, end, token, initial, stop = r.start, r.end, r.text, r.initial, r.stop
+        if r.lower:
+            out.append(Word(start, end, token, False, initial, stop))
+            continue
+        line = bisect.bisect_left(breaks, start) if headline_lines else -1
+        initial = initial or line in headline_lines
+        capital = _is_capital(token)
+        if capital and initial and token.lower() in lex.common and token not in mid:
+            capital = False
+        if capital and token.lower() in FUNCTION_WORDS:
+            capital = False  # "The", "In", "He": never a name's first word, even in a title
+        if token in MONTHS or token in WEEKDAYS:
+            capital = False
+        out.append(Word(start, end, token, capital, initial, stop, token in mid))
+    return out
+
+
+def _is_capital(token: str) -> bool:
+    if token[:1].isupper():  # an upper-case first character is a letter
+        return True
+    # "al-Qaeda", "bin Laden" keep their particle lower-case; the next capital carries them.
+    return token[:3] in ("al-", "el-") and token[3:4].isupper()
+
+
+def _headline_lines(text: str) -> set[int]:
+    """Lines written in title case (a headline, a section heading), by index."""
+    out: set[int] = set()
+    for n, line in enumerate(text.split("\n")[:400]):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if len(words) < 3 or line.rstrip().endswith((".", "?", "!", ":", '"', "”")):
+            if n == 0 and words and not line.rstrip().endswith("."):
+                out.add(n)  # the first line is the title
+            continue
+        caps = sum(1 for w in words if w[0].isupper())
+        if caps / len(words) >= 0.7:
+            out.add(n)
+    return out
+
+
+def chunks_of(words: list[Word]) -> list[Chunk]:
+    """Runs of capitalised words, joined by connectors ("of", "bin", "de") between capitals."""
+    out: list[Chunk] = []
+    first = -1  # index of the current run's first word
+    i = 0
+
+    def close(upto: int, next_word: str) -> None:
+        nonlocal first
+        before = words[first - 1] if first > 0 else None
+        previous = before.text.lower() if before is not None and not before.stop_after else ""
+        out.append(Chunk(tuple(words[first:upto]), next_word, previous))
+        first = -1
+
+    while i < len(words):
+        w = words[i]
+        if w.capital:
+            if first < 0:
+                first = i
+            i += 1
+            if w.stop_after:
+                close(i, "")
+            continue
+        joined = _connector_run(words, i) if first >= 0 and not words[i - 1].stop_after else 0
+        if joined:
+            i += joined
+            continue
+        if first >= 0:
+            close(i, w.text.lower())
+        i += 1
+    if first >= 0:
+        close(len(words), "")
+    return out
+
+
+def _connector_run(words: list[Word], i: int) -> int:
+    """How many connector words from ``i`` lead to another capital word (0: none)."""
+    j = i
+    while j < len(words) and j - i < 2 and words[j].text in CONNECTORS and not words[j].capital:
+        if words[j].stop_after:
+            return 0
+        j += 1
+    if j == i or j >= len(words) or not words[j].capital:
+        return 0
+    if words[i].text == "the":
+        return 0  # "… of the X" joins through "of"; a run never starts a join with "the"
+    return j - i

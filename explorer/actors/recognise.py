@@ -1,0 +1,354 @@
+"""Actors no list has named: each name in the text (see chunks.py) becomes a person, a country,
+an organisation or a company, or is left alone (a place, an event, a work).
+
+The evidence, in order: a name the user or the gazetteer knows; a country, its demonym before an
+institution ("Kenyan police") or its capital when it acts ("Moscow said"); an acronym defined in
+brackets; the head word of the name (Ministry, Party, Bank, Inc.: organisations and companies;
+Street, River: places; Treaty, Cup: events); a title before it (President, Mr.); then its shape:
+two to four name words are a person, a lone capitalised word a person's surname when the article
+named that person in full, an acronym or a word with inner capitals (SpaceX) an organisation.
+Later mentions ("Zarif", "Mr. Clinton") take the full name the article gave.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from explorer.actors.chunks import Chunk, Word, chunks_of, words_of
+from explorer.actors.lexicon import (
+    COMPANY_WORDS,
+    EVENT_WORDS,
+    NOT_ACTORS,
+    ORG_WORDS,
+    PERSON_PARTICLES,
+    PERSONAL_TITLES,
+    PLACE_WORDS,
+    TITLES,
+    Lexicon,
+    lexicon,
+    wordlist,
+)
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6}s?")
+_INNER_CAPITAL = re.compile(r"^[A-Z]?[a-z]+[A-Z]")
+_NAME_WORD = re.compile(r"(?:[A-Z]\.|[^\W\d_][\w'’\-]*\.?)")
+_INSTITUTIONS = wordlist("""government governments police army officials official forces troops military
+    authorities president prime ministry minister ministers embassy navy parliament leader
+    leaders diplomats diplomat state media court courts prosecutors soldiers security
+    intelligence regime delegation side counterpart counterparts foreign defence defense
+    administration cabinet spokesman spokeswoman officers agents negotiators lawmakers
+    legislators envoy ambassador consulate warplanes jets air coast border special national
+    interior finance economy offensive attack attacks strike strikes airstrikes invasion
+    incursion bombing shelling missile missiles drones sanctions blockade annexation
+    occupation aggression policy proposal plan warships submarines fleet response demands
+    counteroffensive operation operations units battalions commanders generals""")
+_MAX_PERSON_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    actor: str
+    kind: str
+
+
+def recognise(text: str, known: dict[str, tuple[str, str]]) -> list[Found]:
+    """Every actor mention in ``text``. ``known`` maps names and aliases the user, the gazetteer
+    and the store know to (actor, kind); they win over everything recognised here."""
+    lex = lexicon()
+    words = words_of(text)
+    pending: list[tuple[Found, str]] = []  # (mention, how: "full", "single", "titled-single")
+    acronyms: dict[str, tuple[str, str]] = {}
+    chunks = _coordinated(chunks_of(words))
+    for n, chunk in enumerate(chunks):
+        for found, how in _classify(chunk, known, acronyms, lex):
+            pending.append((found, how))
+        _define_acronym(text, chunk, chunks[n + 1] if n + 1 < len(chunks) else None, pending,
+                        acronyms)  # fmt: skip
+    return _resolve_people(text, pending)
+
+
+def _classify(
+    chunk: Chunk,
+    known: dict[str, tuple[str, str]],
+    acronyms: dict[str, tuple[str, str]],
+    lex: Lexicon,
+) -> list[tuple[Found, str]]:
+    out: list[tuple[Found, str]] = []
+    words = list(chunk.words)
+    titled = False
+    personal = False
+    while words:
+        # "U.S. President Donald Trump": the country, the title, then the person.
+        match = _known_prefix(words, known, lex)
+        if match is not None and match[0] < len(words):
+            count, actor, kind = match
+            rest = words[count:]
+            if rest[0].text in TITLES or rest[0].text in lex.demonym_of or count >= 2:
+                out.append((Found(words[0].start, words[count - 1].end, actor, kind), "full"))
+                words = rest
+                continue
+        first = words[0].text
+        if first in lex.demonym_of and len(words) > 1 and words[1].text in TITLES:
+            out.append((Found(words[0].start, words[0].end, lex.demonym_of[first], "country"),
+                        "full"))  # fmt: skip
+            words = words[1:]
+            continue
+        if _is_demonym(first, lex) and len(words) > 1 and _is_title(words[1].text):
+            words = words[1:]  # "German-Russian Colonel …": the title says who, not the state
+            continue
+        if _is_title(first) and len(words) > 1 and not _is_org_name(words):
+            titled = True
+            personal = personal or first in PERSONAL_TITLES
+            words = words[1:]
+            continue
+        break
+    while words and words[-1].text in TITLES and len(words) > 1 and not _is_org_name(words):
+        words = words[:-1]  # "Putin spokesman" keeps Putin
+    if not words:
+        return out
+    name = " ".join(w.text for w in words)
+    start, end = words[0].start, words[-1].end
+    if name.isupper() and len(name) > 3 and name.title() not in known:
+        name = _from_capitals(name, lex)  # "MOSCOW (AP)": a dateline's place, as it is spelt
+    if _DESCRIPTIVE.search(name):
+        return out  # "London-based", "Iranian-born": a description, not a name
+    if name in known:
+        actor, kind = known[name]
+        out.append((Found(start, end, actor, kind), "full"))
+        return out
+    if name in acronyms:
+        actor, kind = acronyms[name]
+        out.append((Found(start, end, actor, kind), "full"))
+        return out
+    if name in lex.country_of:
+        out.append((Found(start, end, lex.country_of[name], "country"), "full"))
+        return out
+    if name in lex.demonym_of:
+        if chunk.next_word in _INSTITUTIONS and len(words) == len(chunk.words):
+            out.append((Found(start, end, lex.demonym_of[name], "country"), "full"))
+        return out  # "Kenyan tea", "the Afghans": not the state acting
+    if name in lex.capital_of and len(words) == 1:
+        # A capital acting is its government, unless the article named a person so.
+        acting = chunk.next_word in _ACTING and not words[-1].stop_after
+        out.append((Found(start, end, lex.capital_of[name], "country"),
+                    "capital-acting" if acting else "capital"))  # fmt: skip
+        return out
+    by_words = _kind_by_words(words)
+    split = next((n for n, w in enumerate(words) if n and w.text in ("of", "for")), 0)
+    if by_words is None and split and split + 1 < len(words):
+        # "Cheng Chung-tai of Civic Passion": a person of something, two names.
+        left = Chunk(tuple(words[:split]), words[split].text, chunk.previous_word)
+        right = Chunk(tuple(words[split + 1 :]), chunk.next_word, words[split].text)
+        return out + _classify(left, known, acronyms, lex) + _classify(right, known, acronyms, lex)
+    if by_words == "skip" or (by_words is None and name in lex.places):
+        return out
+    if by_words is not None:
+        out.append((Found(start, end, name, by_words), "full"))
+        return out
+    if len(words) == 1:
+        word = words[0].text
+        if word in TITLES or word in ORG_WORDS or word in NOT_ACTORS or word == "I":
+            return out  # "President", "University", "English" alone name nobody
+        if any(c.isdigit() or c in "$£€" for c in word):
+            return out  # "IE6", "STS-1", "US$": products, codes, money
+        if _ACRONYM.fullmatch(word) and not titled:
+            out.append((Found(start, end, word, "organisation"), "full"))
+        elif titled and personal:
+            out.append((Found(start, end, word, "person"), "titled-single"))
+        elif _INNER_CAPITAL.match(word) and not titled:
+            out.append((Found(start, end, word, "company"), "full"))
+        elif words[0].initial and not words[0].seen_mid and chunk.previous_word != "the":
+            pass  # a capitalised word only where a sentence starts: too little to go on
+        else:
+            # A common word ("Discovery", "Crown") names someone only if a person has it.
+            how = "single-common" if word.lower() in lex.common else "single"
+            out.append((Found(start, end, word, _single_kind(chunk)), how))
+        return out
+    if any(w.text in PERSON_PARTICLES for w in words) and words[-1].text in lex.places:
+        return out  # "Conservatoire de Paris", "Gordon of Auchleuchries": a place's name
+    if len(words) <= _MAX_PERSON_WORDS and all(_person_word(w) for w in words):
+        out.append((Found(start, end, name, "person"), "full"))
+    elif any(len(w.text) > 2 and w.text.isupper() for w in words):
+        out.append((Found(start, end, name, "organisation"), "full"))
+    return out
+
+
+_DESCRIPTIVE = re.compile(r"-(?:based|born|led|backed|owned|run|made|funded|style|era|speaking)$")
+
+
+def _from_capitals(name: str, lex: Lexicon) -> str:
+    title = name.title()
+    if title in lex.places or title in lex.capital_of or title in lex.country_of:
+        return title
+    return name
+
+
+def _coordinated(chunks: list[Chunk]) -> list[Chunk]:
+    """ "Moscow and Beijing signed": the verb after the last name is the verb of each."""
+    out = list(chunks)
+    for n in range(len(out) - 2, -1, -1):
+        if out[n].next_word in ("and", "or") and out[n + 1].previous_word in ("and", "or"):
+            out[n] = replace(out[n], next_word=out[n + 1].next_word)
+    return out
+
+
+def _single_kind(chunk: Chunk) -> str:
+    """A lone name nobody in the article has in full: the words around it decide."""
+    if chunk.previous_word == "the":
+        return "organisation"  # "the Taliban", "the Pentagon"
+    if chunk.next_word in ("who", "whose") or chunk.previous_word in _PERSON_BEFORE:
+        return "person"
+    return DEFAULT_SINGLE
+
+
+DEFAULT_SINGLE = "organisation"  # in news, a lone name no person of the article has is mostly a body
+
+
+_PERSON_BEFORE = wordlist("mr mr. mrs mrs. ms ms. dr dr. said told by")
+
+
+def _known_prefix(
+    words: list[Word], known: dict[str, tuple[str, str]], lex: Lexicon
+) -> tuple[int, str, str] | None:
+    for count in range(min(len(words), 5), 0, -1):
+        name = " ".join(w.text for w in words[:count])
+        if name in known:
+            return count, *known[name]
+        if name in lex.country_of:
+            return count, lex.country_of[name], "country"
+    return None
+
+
+def _is_title(word: str) -> bool:
+    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES)  # "Generals"
+
+
+def _is_demonym(word: str, lex: Lexicon) -> bool:
+    return all(part in lex.demonym_of for part in word.split("-"))
+
+
+def _is_org_name(words: list[Word]) -> bool:
+    return _kind_by_words(words) in ("organisation", "company")
+
+
+def _head(words: list[Word]) -> str:
+    """The name's head word: the last, or the one before "of"/"for" ("Bank of England")."""
+    for n, w in enumerate(words):
+        if n and w.text in ("of", "for"):
+            return words[n - 1].text
+    return words[-1].text
+
+
+def _kind_by_words(words: list[Word]) -> str | None:
+    texts = [w.text for w in words]
+    head = _head(words)
+    if head not in ORG_WORDS and head.endswith("s") and head[:-1] in ORG_WORDS:
+        head = head[:-1]  # "Departments", "Ministries" read as their singular
+    if texts[-1] in COMPANY_WORDS or (head in COMPANY_WORDS and len(words) > 1):
+        return "company"
+    if head in ORG_WORDS and (len(words) > 1 or head in _SINGLE_ORGS):
+        return "organisation"
+    if head in PLACE_WORDS or head in EVENT_WORDS:
+        return "skip"
+    if any(t in ORG_WORDS for t in texts[1:]) and len(words) > 1:
+        return "organisation"
+    return None
+
+
+_SINGLE_ORGS = wordlist("Taliban Hezbollah Hamas Kremlin Pentagon Interpol Europol Politburo Knesset Duma")
+_ACTING = wordlist("""said says announced accused warned rejected denied insisted wants signed agreed
+    responded condemned demanded urged called claimed threatened refused confirmed vowed
+    hopes believes has have will would is was does must should cannot could may might plans
+    decided recognised recognized sent imposed retaliated expelled protested blamed""")
+
+
+def _person_word(w: Word) -> bool:
+    if w.text in PERSON_PARTICLES:
+        return True
+    if not w.capital:
+        return False
+    if len(w.text) > 2 and w.text.isupper() and "." not in w.text:
+        return False  # an acronym inside a name makes it an organisation's ("FIRST Global")
+    return bool(_NAME_WORD.fullmatch(w.text)) and not any(c.isdigit() for c in w.text)
+
+
+def _define_acronym(
+    text: str,
+    chunk: Chunk,
+    following: Chunk | None,
+    pending: list[tuple[Found, str]],
+    acronyms: dict[str, tuple[str, str]],
+) -> None:
+    """ "International Atomic Energy Agency (IAEA)": later "IAEA" is the agency."""
+    if following is None or len(following.words) != 1 or not pending:
+        return
+    between = text[chunk.end : following.start]
+    word = following.words[0].text
+    if between.strip() != "(" or not _ACRONYM.fullmatch(word):
+        return
+    last, _ = pending[-1]
+    if last.end != chunk.end or last.kind not in ("organisation", "company", "country"):
+        return
+    initials = "".join(w[0] for w in last.actor.split() if w[:1].isupper())
+    if word.replace(".", "")[0] == initials[:1]:
+        acronyms[word] = (last.actor, last.kind)
+
+
+def _resolve_people(text: str, pending: list[tuple[Found, str]]) -> list[Found]:
+    """One name for each person (the fullest form the article uses most), surnames and titled
+    surnames resolved to it when only one person of the article has that name; a capital only
+    stands for its country when no person of the article has that name."""
+    canonical = _person_names([f.actor for f, how in pending if how == "full" and f.kind == "person"])
+    by_last: dict[str, set[str]] = {}
+    by_first: dict[str, set[str]] = {}
+    for name in set(canonical.values()):
+        parts = name.split()
+        by_last.setdefault(parts[-1], set()).add(name)
+        if len(parts) > 1:
+            by_first.setdefault(parts[0], set()).add(name)
+    out: list[Found] = []
+    for f, how in pending:
+        if how == "full":
+            actor = canonical.get(f.actor, f.actor) if f.kind == "person" else f.actor
+            out.append(Found(f.start, f.end, actor, f.kind))
+            continue
+        word = text[f.start : f.end]
+        names = by_last.get(word) or by_first.get(word) or set()
+        if len(names) == 1:
+            out.append(Found(f.start, f.end, next(iter(names)), "person"))
+        elif how in ("titled-single", "capital-acting", "single"):
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _person_names(names: list[str]) -> dict[str, str]:
+    """Each full name to the one form of its person: "Brock Wyatt Holt" and "Brock Holt" are one
+    person (same first and last name), named by the form used most, then the first."""
+    counts: dict[str, int] = {}
+    for n in names:
+        counts[n] = counts.get(n, 0) + 1
+    groups: dict[tuple[str, str], list[str]] = {}
+    shortest_first = sorted(counts, key=lambda n: len(n.split()))
+    for n in shortest_first:
+        parts = n.split()
+        # "Generals Patrick Gordon" ends with "Patrick Gordon": one person.
+        key = next(
+            (
+                (k[0], k[1])
+                for k in groups
+                if len(parts) > 2 and parts[-1] == k[1] and k[0] in parts[1:-1]
+            ),
+            (parts[0], parts[-1]),
+        )
+        groups.setdefault(key, []).append(n)
+    out: dict[str, str] = {}
+    for forms in groups.values():
+        best = max(forms, key=lambda n: (counts[n], -names.index(n)))
+        for n in forms:
+            out[n] = best
+    return out
+
+
