@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", type=_date)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("actors", help="show the actors (people, countries, organisations) in a file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--published", type=_date)
+    p.add_argument("--json", action="store_true")
+    db_arg(p)
+
     for name, text in (("events", "list events"), ("export", "export events")):
         p = sub.add_parser(name, help=text)
         db_arg(p)
@@ -243,6 +249,35 @@ def _filter(args: argparse.Namespace, store: Store) -> EventFilter:
         known = {a for s in view.events + view.hidden for a in s.actors}
         actors = resolve_actors(args.actor, known, pipeline.default_matcher(store))
     return EventFilter(actors, start, end, args.all_actors)
+
+
+def _actors(args: argparse.Namespace) -> int:
+    """What ingest finds in one file: the same reader and matcher, offsets as `dates` gives."""
+    doc = read_document(args.file, args.published)
+    store = Store(args.db) if args.db is not None else None
+    matcher = pipeline.default_matcher(store)
+    tm = doc.text_map
+    rows: list[dict[str, object]] = []
+    for m in matcher.find(doc.text):
+        start, end = tm.to_original(m.start, m.end)
+        rows.append(
+            {
+                "span": [start, end],
+                "text": doc.original[start:end],
+                "actor": m.actor,
+                "kind": matcher.kinds.get(m.actor, "other"),
+            }
+        )
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    by_actor: dict[str, list[str]] = {}
+    for r in rows:
+        by_actor.setdefault(f"{r['actor']} ({r['kind']})", []).append(str(r["text"]))
+    for actor, texts in sorted(by_actor.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        forms = ", ".join(sorted(set(texts) - {actor.rsplit(" (", 1)[0]}))
+        print(f"{len(texts):>4}  {actor}" + (f"   as: {forms}" if forms else ""))
+    return 0
 
 
 def _events(args: argparse.Namespace) -> int:
@@ -444,6 +479,7 @@ _COMMANDS = {
     "install-desktop": _install_desktop,
     "ingest": _ingest,
     "dates": _dates,
+    "actors": _actors,
     "events": _events,
     "export": _export,
     "documents": _documents,

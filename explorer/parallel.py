@@ -25,7 +25,7 @@ from explorer.analysis import Analysis, analyse
 from explorer.errors import ExplorerError
 from explorer.ingest.manifest import FileInfo
 from explorer.ingest.readers import read_document
-from explorer.model import Actor, Document
+from explorer.model import Document
 
 # Below this many files the pool's start-up costs more than it saves.
 MIN_FILES_FOR_POOL = 24
@@ -57,24 +57,25 @@ def default_workers() -> int:
     return max(0, min(cores - 1, 8))
 
 
-def analysed(jobs: list[Job], actors: list[Actor], workers: int) -> Generator[Outcome, None, None]:
+def analysed(
+    jobs: list[Job], matcher: ActorMatcher, workers: int
+) -> Generator[Outcome, None, None]:
     """Each job's outcome, in the order of ``jobs``: analysed here when ``workers`` is 0 or
     the batch is small, else by ``workers`` processes. Closing the iterator early (a
     cancelled import) drops the work not yet started."""
     if workers < 1 or len(jobs) < MIN_FILES_FOR_POOL:
-        matcher = ActorMatcher(actors)
         for job in jobs:
             yield _run(job, matcher)
         return
-    yield from _pooled(jobs, actors, workers)
+    yield from _pooled(jobs, matcher, workers)
 
 
-def _pooled(jobs: list[Job], actors: list[Actor], workers: int) -> Iterator[Outcome]:
+def _pooled(jobs: list[Job], matcher: ActorMatcher, workers: int) -> Iterator[Outcome]:
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=_context(),
         initializer=_init_worker,
-        initargs=(actors,),
+        initargs=(matcher,),  # pickled once per worker
     )
     pending: deque[Future[Outcome]] = deque()
     queue = iter(jobs)
@@ -104,9 +105,9 @@ def _context() -> multiprocessing.context.BaseContext:
 _matcher: ActorMatcher | None = None
 
 
-def _init_worker(actors: list[Actor]) -> None:
+def _init_worker(matcher: ActorMatcher) -> None:
     global _matcher
-    _matcher = ActorMatcher(actors)
+    _matcher = matcher
 
 
 def _work(job: Job) -> Outcome:

@@ -45,11 +45,15 @@ class IngestReport:
 
 def default_matcher(store: Store | None = None, user_actors: Path | None = None) -> ActorMatcher:
     """The bundled gazetteer, the user's actors file (default: actors.json in the data folder),
-    and the aliases the analyst added or implied by renaming actors in this store."""
+    the aliases the analyst added or implied by renaming actors in this store, and the people
+    the store knows (whose surnames later articles use alone)."""
     from explorer import paths
 
     actors = load_gazetteer(user_actors or paths.user_gazetteer_path())
+    people: list[str] = []
     if store is not None:
+        # People the store knows by full name: a later article's "Zarif" is one of them.
+        people = [n for n, kind in store.actor_kinds().items() if kind == "person"]
         from explorer.curation.overlay import curated_aliases
         from explorer.model import Actor
 
@@ -58,7 +62,7 @@ def default_matcher(store: Store | None = None, user_actors: Path | None = None)
             known = by_name.get(name, Actor(name, "other"))
             by_name[name] = Actor(known.name, known.kind, known.aliases + (alias,))
         actors = list(by_name.values())
-    return ActorMatcher(actors)
+    return ActorMatcher(actors, people=people)
 
 
 def ingest(
@@ -80,7 +84,7 @@ def ingest(
     matcher = matcher or default_matcher(store=store)
     files = expand_paths(paths)
     jobs = [Job(path, published, info.get(path.name, FileInfo())) for path in files]
-    outcomes = analysed(jobs, matcher.actors, workers)
+    outcomes = analysed(jobs, matcher, workers)
     try:
         for n, outcome in enumerate(outcomes):
             if cancel is not None and cancel():

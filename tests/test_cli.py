@@ -225,3 +225,26 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     assert first.strip()
     assert "Traceback" not in err and "BrokenPipe" not in err, err
     assert code == 141
+
+
+def test_actors_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "story.md"
+    p.write_text(
+        "# Rail link\n\nMarch 3, 2021\n\n**Kenyan police** met Foreign Minister Amina Odhiambo "
+        "of the Transport Authority on Tuesday. Odhiambo said Uganda agreed.\n",
+        encoding="utf-8",
+    )
+    assert main(["actors", str(p), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    text = p.read_text(encoding="utf-8")
+    for r in rows:
+        assert set(r) == {"span", "text", "actor", "kind"}
+        assert text[r["span"][0] : r["span"][1]] == r["text"]  # offsets into the file as written
+    got = {(r["text"], r["actor"], r["kind"]) for r in rows}
+    assert got == {
+        ("Kenyan", "Kenya", "country"),
+        ("Amina Odhiambo", "Amina Odhiambo", "person"),
+        ("Transport Authority", "Transport Authority", "organisation"),
+        ("Odhiambo", "Amina Odhiambo", "person"),
+        ("Uganda", "Uganda", "country"),
+    }

@@ -145,26 +145,38 @@ def _add_gap(raw: list[_Raw], gap: str, offset: int, next_has_lead: bool) -> Non
 def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
     lex = lexicon()
     headline_lines = _headline_lines(text)
-    breaks = [m.start() for m in re.finditer("\n", text)] if headline_lines else []
+    if headline_lines:
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        for r in raw:
+            if not r.initial and bisect.bisect_left(breaks, r.start) in headline_lines:
+                r.initial = True  # a headline capitalises every word
     # Words the text writes capitalised in mid-sentence: names even where a sentence begins.
     mid = {r.text for r in raw if not r.lower and not r.initial and _is_capital(r.text)}
     out: list[Word] = []
-    for r in raw:
+    for n, r in enumerate(raw):
         start, end, token, initial, stop = r.start, r.end, r.text, r.initial, r.stop
         if r.lower:
             out.append(Word(start, end, token, False, initial, stop))
             continue
-        line = bisect.bisect_left(breaks, start) if headline_lines else -1
-        initial = initial or line in headline_lines
         capital = _is_capital(token)
         if capital and initial and token.lower() in lex.common and token not in mid:
             capital = False
         if capital and token.lower() in FUNCTION_WORDS:
             capital = False  # "The", "In", "He": never a name's first word, even in a title
         if token in MONTHS or token in WEEKDAYS:
-            capital = False
+            capital = _surname_month(raw, n)
         out.append(Word(start, end, token, capital, initial, stop, token in mid))
     return out
+
+
+def _surname_month(raw: list[_Raw], n: int) -> bool:
+    """ "Theresa May said": a month name right after a first name, with no day after it."""
+    if raw[n].text not in ("May", "June", "April", "August") or n == 0:
+        return False
+    before = raw[n - 1]
+    after = raw[n + 1].text if n + 1 < len(raw) else ""
+    adjacent = before.end < raw[n].start and not before.stop and not before.lower
+    return adjacent and before.text[:1].isupper() and not after[:1].isdigit()
 
 
 def _is_capital(token: str) -> bool:

@@ -147,7 +147,7 @@ COMPANY_WORDS = wordlist("""Inc Inc. Corp Corp. Corporation Co Co. Company Ltd L
     NV BV Holdings Group Airlines Airline Airways Motors Industries Technologies Systems
     Software Pharmaceuticals Petroleum Oil Energy Telecom Communications Securities Insurance
     Capital Investments Partners Entertainment Studios Records Pictures Media Publishing Foods
-    Brands Stores Markets Steel Mining Electric Bank Bancorp Financial""")
+    Brands Stores Markets Steel Mining Electric Bancorp Financial""")
 # A name holding one of these is a place or a thing, not an actor.
 PLACE_WORDS = wordlist("""Street St Road Avenue Ave Boulevard Square Plaza Bridge Tunnel Highway Airport Station
     Port Harbour Harbor Sea Ocean River Lake Bay Gulf Strait Straits Channel Canal Island

@@ -6,6 +6,7 @@ titled people only), the baseline benchmarks/actors_eval.py measures against."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from explorer.actors.lexicon import lexicon
 from explorer.actors.recognise import recognise
@@ -27,8 +28,10 @@ _TITLE_WORD = re.compile(
 
 
 class ActorMatcher:
-    def __init__(self, actors: list[Actor], *, listed_only: bool = False) -> None:
-        self.actors = list(actors)  # what the matcher was built from (worker processes rebuild it)
+    def __init__(
+        self, actors: list[Actor], *, people: Sequence[str] = (), listed_only: bool = False
+    ) -> None:
+        self.actors = list(actors)
         self.listed_only = listed_only
         self._canonical: dict[str, str] = {}
         for a in actors:
@@ -38,6 +41,14 @@ class ActorMatcher:
         self.kinds = {a.name: a.kind for a in actors}
         self._folded: dict[str, str] | None = None
         self._known = {alias: (name, self.kinds[name]) for alias, name in self._canonical.items()}
+        # Surnames of the people the store and the gazetteer know, where only one has it.
+        full = [n for n in people if " " in n] + [
+            a.name for a in actors if a.kind == "person" and " " in a.name
+        ]
+        by_surname: dict[str, set[str]] = {}
+        for name in full:
+            by_surname.setdefault(name.split()[-1], set()).add(name)
+        self._surnames = {k: next(iter(v)) for k, v in by_surname.items() if len(v) == 1}
         names = sorted(self._canonical, key=len, reverse=True)
         lower = [n for n in names if n[:1].islower()]
         self._lower_pattern = (
@@ -71,7 +82,7 @@ class ActorMatcher:
     def find(self, text: str) -> list[ActorMention]:
         if self.listed_only:
             return self._find_listed(text)
-        found = recognise(text, self._known)
+        found = recognise(text, self._known, self._surnames)
         for f in found:
             self.kinds.setdefault(f.actor, f.kind)
         mentions = [ActorMention(f.actor, f.start, f.end) for f in found]

@@ -54,9 +54,12 @@ class Found:
     kind: str
 
 
-def recognise(text: str, known: dict[str, tuple[str, str]]) -> list[Found]:
+def recognise(
+    text: str, known: dict[str, tuple[str, str]], surnames: dict[str, str] | None = None
+) -> list[Found]:
     """Every actor mention in ``text``. ``known`` maps names and aliases the user, the gazetteer
-    and the store know to (actor, kind); they win over everything recognised here."""
+    and the store know to (actor, kind); they win over everything recognised here.
+    ``surnames`` maps a surname to the one person known by it outside this article."""
     lex = lexicon()
     words = words_of(text)
     pending: list[tuple[Found, str]] = []  # (mention, how: "full", "single", "titled-single")
@@ -67,7 +70,7 @@ def recognise(text: str, known: dict[str, tuple[str, str]]) -> list[Found]:
             pending.append((found, how))
         _define_acronym(text, chunk, chunks[n + 1] if n + 1 < len(chunks) else None, pending,
                         acronyms)  # fmt: skip
-    return _resolve_people(text, pending)
+    return _resolve_people(text, pending, surnames or {})
 
 
 def _classify(
@@ -141,7 +144,10 @@ def _classify(
     if by_words is None and split and split + 1 < len(words):
         # "Cheng Chung-tai of Civic Passion": a person of something, two names.
         left = Chunk(tuple(words[:split]), words[split].text, chunk.previous_word)
-        right = Chunk(tuple(words[split + 1 :]), chunk.next_word, words[split].text)
+        rest = words[split + 1 :]
+        while len(rest) > 1 and not rest[0].capital:  # "of the Transport Authority"
+            rest = rest[1:]
+        right = Chunk(tuple(rest), chunk.next_word, words[split].text)
         return out + _classify(left, known, acronyms, lex) + _classify(right, known, acronyms, lex)
     if by_words == "skip" or (by_words is None and name in lex.places):
         return out
@@ -253,7 +259,9 @@ def _kind_by_words(words: list[Word]) -> str | None:
         return "organisation"
     if head in PLACE_WORDS or head in EVENT_WORDS:
         return "skip"
-    if any(t in ORG_WORDS for t in texts[1:]) and len(words) > 1:
+    # "Federal Reserve Bank Chairman"? No: "Reserve" inside a name before any "of" phrase.
+    before_of = texts[: next((n for n, t in enumerate(texts) if n and t in ("of", "for")), None)]
+    if any(t in ORG_WORDS for t in before_of[1:]):
         return "organisation"
     return None
 
@@ -297,7 +305,9 @@ def _define_acronym(
         acronyms[word] = (last.actor, last.kind)
 
 
-def _resolve_people(text: str, pending: list[tuple[Found, str]]) -> list[Found]:
+def _resolve_people(
+    text: str, pending: list[tuple[Found, str]], surnames: dict[str, str]
+) -> list[Found]:
     """One name for each person (the fullest form the article uses most), surnames and titled
     surnames resolved to it when only one person of the article has that name; a capital only
     stands for its country when no person of the article has that name."""
@@ -319,6 +329,8 @@ def _resolve_people(text: str, pending: list[tuple[Found, str]]) -> list[Found]:
         names = by_last.get(word) or by_first.get(word) or set()
         if len(names) == 1:
             out.append(Found(f.start, f.end, next(iter(names)), "person"))
+        elif not names and word in surnames and how != "capital":
+            out.append(Found(f.start, f.end, surnames[word], "person"))  # named in another article
         elif how in ("titled-single", "capital-acting", "single"):
             out.append(f)
     return sorted(out, key=lambda f: f.start)

@@ -69,6 +69,12 @@ class StoreReads:
     path: Path
     engine: Engine
 
+    def actor_kinds(self) -> dict[str, str]:
+        """Every stored actor's kind (person, country, organisation, company, alliance, other)."""
+        with translated(self.path), self.engine.connect() as conn:
+            rows = conn.execute(select(ActorRow.name, ActorRow.kind)).all()
+            return {str(name): str(kind) for name, kind in rows}
+
     def documents(self) -> list[DocumentInfo]:
         with translated(self.path), self.engine.connect() as conn:
             counts = dict(
