@@ -110,12 +110,17 @@ def _classify(
         break
     while words and words[-1].text in TITLES and len(words) > 1 and not _is_org_name(words):
         words = words[:-1]  # "Putin spokesman" keeps Putin
+    inner = _inner_title(words)
+    if inner:  # "Tourism Minister Andrew Thomson": the portfolio and title, then the person
+        titled, words = True, words[inner:]
     if not words:
         return out
     name = " ".join(w.text for w in words)
     start, end = words[0].start, words[-1].end
     if name.isupper() and len(name) > 3 and name.title() not in known:
         name = _from_capitals(name, lex)  # "MOSCOW (AP)": a dateline's place, as it is spelt
+        if name.isupper() and (len(name) > 6 or " " in name) and name.title() not in known:
+            return out  # a dateline or a shouted heading, not an acronym
     if _DESCRIPTIVE.search(name):
         return out  # "London-based", "Iranian-born": a description, not a name
     if name in known:
@@ -182,7 +187,20 @@ def _classify(
     return out
 
 
-_DESCRIPTIVE = re.compile(r"-(?:based|born|led|backed|owned|run|made|funded|style|era|speaking)$")
+_DESCRIPTIVE = re.compile(
+    r"-(?:based|born|led|backed|owned|run|made|funded|style|era|speaking|organi[sz]ed|sponsored"
+    r"|controlled|dominated|linked|allied|inspired|affiliated|leaning|oriented|related)$"
+)
+
+
+def _inner_title(words: list[Word]) -> int:
+    """Where a person's name starts after a title inside the run, or 0: "Tourism Minister
+    Andrew Thomson" -> 2, when two or more name words follow the last title."""
+    last = max((n for n, w in enumerate(words) if n and _is_title(w.text)), default=0)
+    rest = words[last + 1 :]
+    if not last or len(rest) < 2 or _kind_by_words(rest) is not None:
+        return 0
+    return last + 1 if all(_person_word(w) for w in rest) else 0
 
 
 def _from_capitals(name: str, lex: Lexicon) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.model import parse_iso_span
-from explorer.ui.models.actor_model import ActorFilterProxy, ActorModel
+from explorer.ui.models.actor_model import KIND_HEADINGS, KINDS, ActorFilterProxy, ActorModel
 
 
 class FilterPanel(QWidget):
@@ -40,6 +40,11 @@ class FilterPanel(QWidget):
         self.actor_search = QLineEdit(placeholderText="Find an actor")
         self.actor_search.setClearButtonEnabled(True)
         layout.addWidget(self.actor_search)
+        self.kind = QComboBox()
+        self.kind.addItem("All kinds", None)
+        for kind in KINDS:
+            self.kind.addItem(KIND_HEADINGS[kind], kind)
+        layout.addWidget(self.kind)
         self.mode = QComboBox()
         self.mode.addItems(["Events with any checked actor", "Events with all checked actors"])
         layout.addWidget(self.mode)
@@ -60,7 +65,8 @@ class FilterPanel(QWidget):
         self.text.textChanged.connect(self._debounce.start)
         self.date_from.textChanged.connect(self._debounce.start)
         self.date_to.textChanged.connect(self._debounce.start)
-        self.actor_search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.actor_search.textChanged.connect(self.proxy.set_search)
+        self.kind.currentIndexChanged.connect(lambda _i: self.proxy.set_kind(self.kind.currentData()))
         self.mode.currentIndexChanged.connect(self.changed)
         self.model.checkedChanged.connect(self.changed)
         self.clear.clicked.connect(self.clear_all)
@@ -70,7 +76,8 @@ class FilterPanel(QWidget):
             box.blockSignals(True)
             box.clear()
             box.blockSignals(False)
-        self.proxy.setFilterFixedString("")
+        self.proxy.set_search("")
+        self.kind.setCurrentIndex(0)
         self.model.blockSignals(True)
         self.model.clear_checks()
         self.model.blockSignals(False)

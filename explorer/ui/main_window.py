@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
                 )
         if self.timeline.selected is not None:
             self._show_event(self.timeline.selected)
-        self.filters.model.set_counts(tdata.actor_counts(self.events))
+        self.filters.model.set_counts(tdata.actor_counts(self.events), self.store.actor_kinds())
         self.apply_filters(keep_view)
 
     def apply_filters(self, keep_view: bool = True) -> None:

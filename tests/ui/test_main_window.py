@@ -245,3 +245,28 @@ def test_a_job_that_ends_at_once_is_heard_by_whoever_connects_after_run(window, 
     with qtbot.waitSignal(job.signals.finished, timeout=5000) as blocker:
         pass
     assert blocker.args == [42]
+
+
+def test_actor_list_is_grouped_by_kind_and_filters_by_kind(window) -> None:  # type: ignore[no-untyped-def]
+    from explorer.ui.models.actor_model import KIND_ROLE, NAME_ROLE
+
+    proxy = window.filters.proxy
+    rows = [(proxy.index(r, 0).data(KIND_ROLE), proxy.index(r, 0).data(NAME_ROLE))
+            for r in range(proxy.rowCount())]  # fmt: skip
+    kinds = [k for k, name in rows if name is None]  # the heading rows, in order
+    assert kinds[:2] == ["person", "country"] and len(kinds) == len(set(kinds))
+    # every actor sits under its own kind's heading
+    current = None
+    for kind, name in rows:
+        if name is None:
+            current = kind
+        else:
+            assert kind == current
+    assert ("person", "Vladimir Putin") in rows and ("country", "China") in rows
+    window.filters.kind.setCurrentIndex(window.filters.kind.findData("country"))
+    shown = {proxy.index(r, 0).data(NAME_ROLE) for r in range(proxy.rowCount())} - {None}
+    assert "China" in shown and "Vladimir Putin" not in shown
+    heading = proxy.index(0, 0)
+    assert not heading.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    window.filters.clear_all()
+    assert proxy.rowCount() == len(rows)
