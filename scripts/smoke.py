@@ -95,6 +95,11 @@ def check(cmd: list[str]) -> None:
         "precision": "year",
     }
 
+    actors = json.loads(run(cmd, "actors", str(text), "--json", env=env, cwd=work))
+    kinds = {(a["actor"], a["kind"]) for a in actors}
+    assert {("Kenya", "country"), ("Uganda", "country")} <= kinds, kinds
+    assert all(TEXT[a["span"][0] : a["span"][1]] == a["text"] for a in actors)
+
     out = work / "timeline.json"
     run(cmd, "export", "--format", "json", "--output", str(out), env=env, cwd=work)
     data = json.loads(out.read_text(encoding="utf-8"))

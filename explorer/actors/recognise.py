@@ -180,6 +180,8 @@ def _classify(
         return out
     if any(w.text in PERSON_PARTICLES for w in words) and words[-1].text in lex.places:
         return out  # "Conservatoire de Paris", "Gordon of Auchleuchries": a place's name
+    if _is_demonym(words[0].text, lex) and len(words) > 1:
+        return out  # "German People", "Afghan Girls": a people or a team, never a person
     if len(words) <= _MAX_PERSON_WORDS and all(_person_word(w) for w in words):
         out.append((Found(start, end, name, "person"), "full"))
     elif any(len(w.text) > 2 and w.text.isupper() for w in words):
