@@ -115,7 +115,7 @@ TITLES = wordlist("""Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Professor Sir
     Chairman Chairwoman Chairperson Chair Chief Director Spokesman Spokeswoman Spokesperson
     Leader Coach Detective Inspector Officer Agent Prosecutor Attorney Lawyer Deputy Acting
     Interim Former Foreign Defence Defense Finance Interior Prime First Opposition
-    Crown Supreme Speaker Colonel Lieutenant Corporal Private Dean Chancellor Magistrate
+    Crown Supreme Speaker Colonel Lieutenant Corporal Private Chancellor Magistrate
     Councillor Councilman Councilwoman Commissioner Secretary-General Superintendent Saint St.
     Patriarch Metropolitan CEO Chief-Executive Founder President-elect Vice-President Mme
     Mme. Herr Monsieur Madame Senor Señor Don""")
@@ -134,7 +134,7 @@ ORG_WORDS = wordlist("""Ministry Department Agency Administration Commission Cou
     Laboratory Laboratories Lab Labs Museum Library Orchestra Theatre Theater Opera Ballet
     Times Post Journal News Herald Tribune Gazette Telegraph Guardian Observer Magazine
     Press Radio Television TV Broadcasting Network Channel Agency Agencies Council Caucus
-    Centre Center Observatory Program Programme Mission Group Network Exchange Reserve
+    Centre Center Observatory Group Network Exchange Reserve
     Commonwealth Secretariat Brotherhood Taliban Hezbollah Hamas Jihad Brigades Militia
     Rebels Junta Politburo Presidium Kremlin Pentagon Interpol Europol Parliament Ministries
     Council Consortium Cooperative Co-operative Syndicate Chamber Registry Embassy Consulate
@@ -158,10 +158,11 @@ PLACE_WORDS = wordlist("""Street St Road Avenue Ave Boulevard Square Plaza Bridg
     Airfield Reservoir Dam Mine Refinery Plant Cemetery Memorial Monument Square Gardens
     Garden Zoo Mall Market Bazaar""")
 EVENT_WORDS = wordlist("""War Wars Revolution Games Olympics Olympic Cup Championship Championships Tournament
-    League Open Festival Prize Award Awards Treaty Agreement Accord Accords Pact Act Law
+    League Open Festival Prize Award Awards Treaty Agreement Accord Accords Pact Act
     Convention Charter Declaration Protocol Doctrine Plan Initiative Summit Conference Forum
     Talks Crisis Affair Scandal Day Week Year Christmas Easter Ramadan Eid Olympiad Expo
-    Marathon Election Elections Referendum Constitution Budget Report Index""")
+    Marathon Election Elections Referendum Constitution Budget Report Index Fair Show
+    Exhibition Program Programme Project Series Mission Operation Campaign""")
 MONTHS = wordlist("January February March April May June July August September October November December "
     "Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept Sept. Oct "
     "Oct. Nov Nov. Dec Dec.")

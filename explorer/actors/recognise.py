@@ -123,6 +123,8 @@ def _classify(
             return out  # a dateline or a shouted heading, not an acronym
     if _DESCRIPTIVE.search(name):
         return out  # "London-based", "Iranian-born": a description, not a name
+    if words[0].text == "Operation" or chunk.previous_word == "operation":
+        return out  # a military or police operation's name
     if name in known:
         actor, kind = known[name]
         out.append((Found(start, end, actor, kind), "full"))
@@ -181,7 +183,14 @@ def _classify(
     if any(w.text in PERSON_PARTICLES for w in words) and words[-1].text in lex.places:
         return out  # "Conservatoire de Paris", "Gordon of Auchleuchries": a place's name
     if _is_demonym(words[0].text, lex) and len(words) > 1:
-        return out  # "German People", "Afghan Girls": a people or a team, never a person
+        # "German People", "Afghan Girls": a people or a team, never a person; "British Red
+        # Cross": a body of that country.
+        if len(words) > 2 or words[1].text.lower() not in lex.common:
+            out.append((Found(start, end, name, "organisation"), "full"))
+        return out
+    if chunk.previous_word == "the" and len(words) == len(chunk.words) and not titled:
+        out.append((Found(start, end, name, "organisation"), "full"))
+        return out  # "the Khmer Rouge", "the Sea Org": people are not named with "the"
     if len(words) <= _MAX_PERSON_WORDS and all(_person_word(w) for w in words):
         out.append((Found(start, end, name, "person"), "full"))
     elif any(len(w.text) > 2 and w.text.isupper() for w in words):
@@ -191,7 +200,9 @@ def _classify(
 
 _DESCRIPTIVE = re.compile(
     r"-(?:based|born|led|backed|owned|run|made|funded|style|era|speaking|organi[sz]ed|sponsored"
-    r"|controlled|dominated|linked|allied|inspired|affiliated|leaning|oriented|related)$"
+    r"|controlled|dominated|linked|allied|inspired|affiliated|leaning|oriented|related|winner"
+    r"|winning|nominee|critic|friendly)$"
+    r"|^(?:Pro|Anti|Non|Post|Pre|Ex|Neo|Pan|Mid|Trans|Inter|Intra|Sub|Self)-"
 )
 
 
@@ -349,11 +360,40 @@ def _resolve_people(
         names = by_last.get(word) or by_first.get(word) or set()
         if len(names) == 1:
             out.append(Found(f.start, f.end, next(iter(names)), "person"))
+        elif len(names) > 1 and how != "capital":
+            # Two people share the name: the one the text named last before it.
+            out.append(Found(f.start, f.end, _nearest(names, f.start, pending, canonical), "person"))
         elif not names and word in surnames and how != "capital":
             out.append(Found(f.start, f.end, surnames[word], "person"))  # named in another article
+        elif how == "single" and _pronoun_kind(text, f.end) == "person":
+            out.append(Found(f.start, f.end, f.actor, "person"))
         elif how in ("titled-single", "capital-acting", "single"):
             out.append(f)
     return sorted(out, key=lambda f: f.start)
+
+
+def _nearest(
+    names: set[str], at: int, pending: list[tuple[Found, str]], canonical: dict[str, str]
+) -> str:
+    best = min(names)
+    best_at = -1
+    for f, how in pending:
+        name = canonical.get(f.actor, f.actor)
+        if how == "full" and name in names and best_at < f.start < at:
+            best, best_at = name, f.start
+    return best
+
+
+_PRONOUNS = re.compile(r"\b(he|she|his|her|him|it|its)\b", re.IGNORECASE)
+
+
+def _pronoun_kind(text: str, end: int) -> str | None:
+    """The first personal pronoun after a lone name, within its next sentence or so: "he" or
+    "she" make it a person, "it" a body."""
+    m = _PRONOUNS.search(text, end, end + 160)
+    if m is None:
+        return None
+    return "organisation" if m.group(1).lower() in ("it", "its") else "person"
 
 
 def _person_names(names: list[str]) -> dict[str, str]:

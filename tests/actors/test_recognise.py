@@ -180,3 +180,36 @@ def test_names_in_a_headline_still_count(matcher: ActorMatcher) -> None:
 def test_user_actors_win_over_recognition() -> None:
     m = ActorMatcher([Actor("Blue Coalition", "alliance", ("Blue Team",))])
     assert found(m, "The Blue Team met in Oslo.") == {"Blue Coalition": "alliance"}
+
+
+def test_a_lone_name_takes_its_kind_from_the_pronoun_after_it(matcher: ActorMatcher) -> None:
+    assert found(matcher, "Officials questioned Okonkwo twice. Later he was released.") == {
+        "Okonkwo": "person"
+    }
+    assert found(matcher, "Analysts praised Zentora. Its shares rose.") == {
+        "Zentora": "organisation"
+    }
+
+
+def test_two_people_of_one_surname_take_the_nearest(matcher: ActorMatcher) -> None:
+    text = (
+        "Maria Lopez met Carlos Lopez in Quito. Carlos Lopez spoke first. "
+        "Then Lopez left the room."
+    )
+    assert [a for _, a in spans(matcher, text)][-1] == "Carlos Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels of the Khmer Rouge crossed the river.", {"Khmer Rouge": "organisation"}),
+        ("The British Red Cross sent tents.", {"British Red Cross": "organisation"}),
+        ("The German People gathered in the square.", {}),
+        ("A London-based charity and a pro-Moscow party objected.", {}),
+        ("Operation Sandstorm began at dawn.", {}),
+    ],
+)
+def test_shapes_that_are_not_people(
+    matcher: ActorMatcher, text: str, expected: dict[str, str]
+) -> None:
+    assert found(matcher, text) == expected
