@@ -159,7 +159,14 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
             out.append(Word(start, end, token, False, initial, stop))
             continue
         capital = _is_capital(token)
-        if capital and initial and token.lower() in lex.common and token not in mid:
+        if (
+            capital
+            and initial
+            and token.lower() in lex.common
+            and token not in mid
+            and token not in lex.demonym_of  # "Iranian" is an adjective, and a country's
+            and token not in lex.country_of
+        ):
             capital = False
         if capital and token.lower() in FUNCTION_WORDS:
             capital = False  # "The", "In", "He": never a name's first word, even in a title

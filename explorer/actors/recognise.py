@@ -173,7 +173,12 @@ def _classify(
             out.append((Found(start, end, word, "person"), "titled-single"))
         elif _INNER_CAPITAL.match(word) and not titled:
             out.append((Found(start, end, word, "company"), "full"))
-        elif words[0].initial and not words[0].seen_mid and chunk.previous_word != "the":
+        elif (
+            words[0].initial
+            and not words[0].seen_mid
+            and chunk.previous_word != "the"
+            and chunk.next_word not in _ACTING
+        ):
             pass  # a capitalised word only where a sentence starts: too little to go on
         else:
             # A common word ("Discovery", "Crown") names someone only if a person has it.

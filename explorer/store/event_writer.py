@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz import process as rapid_process
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from explorer.events.build import EventDraft
 from explorer.events.merge import SAME_TEXT, SAME_WITH_ACTORS
@@ -20,6 +20,17 @@ from explorer.store.schema import (
 )
 
 SpanKey = tuple[dt.date, dt.date, str]
+
+# Built once (see repo.py): a statement built per call is mostly SQLAlchemy's time, not SQLite's.
+# A plain IN on the first column of ix_events_time, filtered here: a tuple IN is compiled
+# anew for every document and costs more than the rows it saves.
+_CANDIDATES = select(
+    EventRow.id, EventRow.start_date, EventRow.end_date, EventRow.precision, EventRow.merge_text
+).where(EventRow.start_date.in_(bindparam("starts", expanding=True)))
+_EVENT_ACTORS = select(EventActorRow.actor_id).where(EventActorRow.event_id == bindparam("event"))
+_INSERT_EVENTS = insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
+_INSERT_SOURCES = insert(EventSourceRow)
+_INSERT_EVENT_ACTORS = insert(EventActorRow).prefix_with("OR IGNORE")
 
 
 @dataclass
@@ -60,7 +71,7 @@ def write_events(
     if created:
         ids = (
             conn.execute(
-                insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
+                _INSERT_EVENTS,
                 [
                     dict(
                         title=k.draft.title,
@@ -87,10 +98,10 @@ def write_events(
             if actor_ids[a] not in k.added:
                 k.added.add(actor_ids[a])
                 actor_rows.append(dict(event_id=k.event_id, actor_id=actor_ids[a]))
-    conn.execute(insert(EventSourceRow), sources)
+    conn.execute(_INSERT_SOURCES, sources)
     if actor_rows:
         # A stored event may have the actor already: the primary key says so, not a query.
-        conn.execute(insert(EventActorRow).prefix_with("OR IGNORE"), actor_rows)
+        conn.execute(_INSERT_EVENT_ACTORS, actor_rows)
     return len(created), merged
 
 
@@ -116,11 +127,7 @@ def _match(
             return k
         if k.actor_ids is None:
             assert k.event_id is not None
-            k.actor_ids = set(
-                conn.execute(
-                    select(EventActorRow.actor_id).where(EventActorRow.event_id == k.event_id)
-                ).scalars()
-            )
+            k.actor_ids = set(conn.execute(_EVENT_ACTORS, {"event": k.event_id}).scalars())
         if len((k.actor_ids | k.added) & actor_ids) >= 2:
             return k
     return None
@@ -128,17 +135,7 @@ def _match(
 
 def _stored_candidates(conn: Connection, keys: set[SpanKey]) -> dict[SpanKey, list[_Known]]:
     """Stored events with exactly these spans, with the sentence each is compared by."""
-    # A plain IN on the first column of ix_events_time, filtered here: a tuple IN is compiled
-    # anew for every document and costs more than the rows it saves.
-    rows = conn.execute(
-        select(
-            EventRow.id,
-            EventRow.start_date,
-            EventRow.end_date,
-            EventRow.precision,
-            EventRow.merge_text,
-        ).where(EventRow.start_date.in_({k[0] for k in keys}))
-    ).all()
+    rows = conn.execute(_CANDIDATES, {"starts": list({k[0] for k in keys})}).all()
     out: dict[SpanKey, list[_Known]] = defaultdict(list)
     for event_id, start, end, precision, text in rows:
         if (start, end, precision) in keys:

@@ -9,7 +9,7 @@ import array
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
 
 from explorer.analysis import Analysis
 from explorer.errors import StoreError
@@ -34,6 +34,26 @@ from explorer.store.schema import (
     MentionRow,
     PassageRow,
 )
+
+# The statements of a save, built once: a statement built per call costs SQLAlchemy more than
+# SQLite takes to run it (its cache key is computed anew each time).
+_OLD_DOCUMENT = select(DocumentRow.id, DocumentRow.sha256).where(
+    DocumentRow.path == bindparam("path")
+)
+_INSERT_DOCUMENT = insert(DocumentRow)
+_INSERT_PASSAGES = insert(PassageRow)
+_PASSAGE_IDS = select(PassageRow.idx, PassageRow.id).where(
+    PassageRow.document_id == bindparam("doc")
+)
+_INSERT_EXPRESSIONS = insert(ExpressionRow)
+_EXPRESSION_IDS = select(ExpressionRow.start, ExpressionRow.id).where(
+    ExpressionRow.document_id == bindparam("doc")
+)
+_INSERT_MENTIONS = insert(MentionRow)
+_ACTOR_IDS = select(ActorRow.name, ActorRow.id).where(
+    ActorRow.name.in_(bindparam("names", expanding=True))
+)
+_INSERT_ACTORS = insert(ActorRow).prefix_with("OR IGNORE")
 
 
 class Store(StoreReads, StoreCurations):
@@ -61,18 +81,15 @@ class Store(StoreReads, StoreCurations):
         """Store one analysed document in one transaction (all of it, or nothing)."""
         doc = analysis.document
         with translated(self.path), self.engine.begin() as conn:
-            old = conn.execute(
-                select(DocumentRow.id, DocumentRow.sha256).where(DocumentRow.path == doc.path)
-            ).first()
+            old = conn.execute(_OLD_DOCUMENT, {"path": doc.path}).first()
             status = "imported"
             if old is not None:
                 if old.sha256 == doc.sha256 and not force:
                     return SaveResult(old.id, "unchanged")
                 _delete_document(conn, old.id)
                 status = "replaced"
-            # One cached statement with parameters, not .values(), which is compiled anew per call.
             doc_id = conn.execute(
-                insert(DocumentRow),
+                _INSERT_DOCUMENT,
                 dict(
                     path=doc.path,
                     sha256=doc.sha256,
@@ -91,7 +108,7 @@ class Store(StoreReads, StoreCurations):
             tm = doc.text_map
             if analysis.passages:
                 conn.execute(
-                    insert(PassageRow),
+                    _INSERT_PASSAGES,
                     [
                         dict(
                             document_id=doc_id,
@@ -107,11 +124,7 @@ class Store(StoreReads, StoreCurations):
                     ],
                 )
             # One query for the ids: RETURNING in parameter order costs SQLite a statement a row.
-            passage_ids = dict(
-                conn.execute(
-                    select(PassageRow.idx, PassageRow.id).where(PassageRow.document_id == doc_id)
-                ).all()
-            )
+            passage_ids = {int(i): int(r) for i, r in conn.execute(_PASSAGE_IDS, {"doc": doc_id})}
             passage_of = _passage_index(analysis)
             rows = []
             for e in analysis.expressions:
@@ -138,20 +151,16 @@ class Store(StoreReads, StoreCurations):
                 )
             expression_ids: dict[int, int] = {}
             if rows:
-                conn.execute(insert(ExpressionRow), rows)
-                expression_ids = dict(
-                    conn.execute(
-                        select(ExpressionRow.start, ExpressionRow.id).where(
-                            ExpressionRow.document_id == doc_id
-                        )
-                    ).all()
-                )
+                conn.execute(_INSERT_EXPRESSIONS, rows)
+                expression_ids = {
+                    int(s): int(i) for s, i in conn.execute(_EXPRESSION_IDS, {"doc": doc_id})
+                }
             names = {m.actor for m in analysis.mentions}
             actor_ids = {n: self._actor_ids[n] for n in names if n in self._actor_ids}
             actor_ids.update(_ensure_actors(conn, names - set(actor_ids), kinds or {}))
             if analysis.mentions:
                 conn.execute(
-                    insert(MentionRow),
+                    _INSERT_MENTIONS,
                     [
                         dict(
                             document_id=doc_id,
@@ -176,19 +185,12 @@ class Store(StoreReads, StoreCurations):
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
     if not names:
         return {}
-    found = dict(
-        conn.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(names))).all()
-    )
+    found = {str(n): int(i) for n, i in conn.execute(_ACTOR_IDS, {"names": list(names)})}
     new = [n for n in names if n not in found]
     if new:
         # OR IGNORE: another process may have added the same actor since the select.
-        conn.execute(
-            insert(ActorRow).prefix_with("OR IGNORE"),
-            [dict(name=n, kind=kinds.get(n, "other")) for n in new],
-        )
-        found.update(
-            conn.execute(select(ActorRow.name, ActorRow.id).where(ActorRow.name.in_(new))).all()
-        )
+        conn.execute(_INSERT_ACTORS, [dict(name=n, kind=kinds.get(n, "other")) for n in new])
+        found.update((str(n), int(i)) for n, i in conn.execute(_ACTOR_IDS, {"names": new}))
     return found
 
 

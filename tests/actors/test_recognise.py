@@ -213,3 +213,29 @@ def test_shapes_that_are_not_people(
     matcher: ActorMatcher, text: str, expected: dict[str, str]
 ) -> None:
     assert found(matcher, text) == expected
+
+
+def test_actors_of_news_no_list_names(matcher: ActorMatcher) -> None:
+    text = (
+        "Station crew swap delayed\n\nMay 3, 2019\n\n"
+        "NASA and SpaceX delayed the launch on Friday. Roscosmos said its crew was ready, and "
+        "the European Space Agency and JAXA sent observers. In London, Boris Johnson said "
+        "Theresa May, who had replaced David Cameron, would speak to the State Department. "
+        "Iranian Foreign Minister Mohammad Javad Zarif met inspectors of the International "
+        "Atomic Energy Agency (IAEA) in Vienna; Zarif said the IAEA had been told.\n"
+    )
+    got = found(matcher, text)
+    assert got == {
+        "NASA": "organisation",
+        "SpaceX": "company",
+        "Roscosmos": "organisation",
+        "European Space Agency": "organisation",
+        "JAXA": "organisation",
+        "Boris Johnson": "person",
+        "Theresa May": "person",
+        "David Cameron": "person",
+        "State Department": "organisation",
+        "Iran": "country",
+        "Mohammad Javad Zarif": "person",
+        "International Atomic Energy Agency": "organisation",
+    }
