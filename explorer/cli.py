@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=None,
-        help="processes that analyse a big folder while one stores (default: cores - 1; 0: none)",
+        help="processes that analyse a big folder while one stores (default: one per core; 0: none)",
     )
 
     p = sub.add_parser("dates", help="show the date expressions the tagger finds in a file")

@@ -48,13 +48,13 @@ class Outcome:
 
 
 def default_workers() -> int:
-    """Analysis processes for a big import: one per core but the one this process stores on
-    (none on a single core, where a pool only adds its start-up)."""
+    """Analysis processes for a big import: one per core (analysis is most of the work; the
+    storing process mostly waits), none on a single core, where a pool only adds its start-up."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # macOS, Windows
         cores = os.cpu_count() or 1
-    return max(0, min(cores - 1, 8))
+    return min(cores, 8) if cores > 1 else 0
 
 
 def analysed(
