@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--published", type=_date)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--references",
+        action="store_true",
+        help='also words with no calendar value ("now", "recently", "soon")',
+    )
 
     p = sub.add_parser("actors", help="show the actors (people, countries, organisations) in a file")
     p.add_argument("file", type=Path)
@@ -203,6 +208,8 @@ def _dates(args: argparse.Namespace) -> int:
     tm = doc.text_map
     rows: list[dict[str, object]] = []
     for e in tag(doc.text, doc.published):
+        if e.span is None and e.reference is not None and not args.references:
+            continue  # "now", "recently", "soon": no day, month or year to put on a timeline
         start, end = tm.to_original(e.start, e.end)
         rows.append(
             {

@@ -248,3 +248,16 @@ def test_actors_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]
         ("Odhiambo", "Amina Odhiambo", "person"),
         ("Uganda", "Uganda", "country"),
     }
+
+
+def test_dates_leave_out_words_with_no_calendar_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    p = tmp_path / "vague.txt"
+    p.write_text("Prices are high now and fell recently; talks resume on 3 May.\n")
+    assert main(["dates", str(p), "--published", "2023-04-20", "--json"]) == 0
+    assert [r["text"] for r in json.loads(capsys.readouterr().out)] == ["3 May"]
+    assert main(["dates", str(p), "--published", "2023-04-20", "--json", "--references"]) == 0
+    rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["now"]["start"] is None and rows["now"]["precision"] == "present"
+    assert rows["recently"]["precision"] == "past"

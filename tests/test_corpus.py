@@ -56,6 +56,12 @@ def test_anchor_events(store, corpus: Path, manifest_dates: dict[str, dt.date]) 
     assert kharkov.sources[0].document_id == ids["003"]
     assert "Russia" in kharkov.actors
 
+    # The Xi-Putin video call: "today" in 000 (published that day) and "on Wednesday" in 001
+    # (published the next day) are one event with both sources.
+    call = _find(events, "2021-12-15", None, "video call")
+    assert {s.document_id for s in call.sources} == {ids["000"], ids["001"]}
+    assert {s.expression for s in call.sources} == {"today", "Wednesday"}
+
 
 def test_sources_point_at_the_original_text(
     store, corpus: Path, manifest_dates: dict[str, dt.date]

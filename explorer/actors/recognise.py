@@ -161,6 +161,10 @@ def _classify(
     if by_words is not None:
         out.append((Found(start, end, name, by_words), "full"))
         return out
+    if len(words) == 1 and "-" in words[0].text:
+        pair = _country_compound(words[0], lex)
+        if pair:  # "Russia-China", "US-Iranian": each country
+            return out + [(f, "full") for f in pair]
     if len(words) == 1:
         word = words[0].text
         if word in TITLES or word in ORG_WORDS or word in NOT_ACTORS or word == "I":
@@ -234,6 +238,18 @@ def _coordinated(chunks: list[Chunk]) -> list[Chunk]:
     for n in range(len(out) - 2, -1, -1):
         if out[n].next_word in ("and", "or") and out[n + 1].previous_word in ("and", "or"):
             out[n] = replace(out[n], next_word=out[n + 1].next_word)
+    return out
+
+
+def _country_compound(word: Word, lex: Lexicon) -> list[Found]:
+    out: list[Found] = []
+    at = word.start
+    for part in word.text.split("-"):
+        country = lex.country_of.get(part) or lex.demonym_of.get(part)
+        if country is None:
+            return []
+        out.append(Found(at, at + len(part), country, "country"))
+        at += len(part) + 1
     return out
 
 

@@ -181,9 +181,12 @@ def _weekday(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Re
         d = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=wd)
     elif direction is Direction.FUTURE:
         d = base + dt.timedelta(days=delta_fwd)
-    else:
+    elif direction is Direction.PAST or delta_back <= delta_fwd:
         # News reports the week behind it: a bare weekday is the latest one, today included.
         d = base - dt.timedelta(days=delta_back)
+    else:
+        # No tense to go by: the nearer reading ("Friday" in Thursday's paper is tomorrow).
+        d = base + dt.timedelta(days=delta_fwd)
     return Resolution(DateSpan.day(d), kind="relative", inferred=not rel)
 
 

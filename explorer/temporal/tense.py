@@ -16,12 +16,19 @@ class Direction(enum.Enum):
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|wo n't|going\s+to|is\s+to|are\s+to|upcoming|forthcoming|scheduled"
-    r"|set\s+to|due\s+to|plans?\s+to|planned|planning|intends?\s+to|expected\s+to|expects"
-    r"|to\s+be\s+held|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow)\b"
+    r"\b(?:will|won't|shall|wo n't|going\s+to|is\s+to|are\s+to|upcoming|forthcoming"
+    r"|scheduled|set\s+to|due\s+to|plans?\s+to|planned|planning|intends?\s+to|expected\s+to"
+    r"|expects|to\s+be\s+held|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow"
+    # News writes a scheduled event in the present: "the council meets Tuesday".
+    r"|meets|begins?|opens|starts|resumes?|convenes?|arrives|visits|hosts|faces|plays|travels"
+    r"|supposed\s+to|aims?\s+to|hopes?\s+to|seeks?\s+to|wants?\s+to|in\s+order\s+to"
+    r"|is\s+meeting|are\s+meeting|is\s+visiting|is\s+expected|are\s+expected)\b"
     r"|'ll\b",
     re.IGNORECASE,
 )
+# "Since May" always looks back, whatever the verb; "by", "until" and "through" go either way
+# ("had filed by Wednesday", "will finish by August") and are left to the verb.
+_BACK = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
 _IRREGULAR_PAST = (
     "was were had did said told came began begun took met made went saw held gave won lost left"
     " fell rose led sent spoke wrote brought bought sold thought caught fought sought found"
@@ -42,6 +49,8 @@ _REACH = 80  # characters
 
 def direction(sentence: str, start: int, end: int) -> Direction | None:
     """Tense of the sentence around ``sentence[start:end]`` (the expression), or None."""
+    if _BACK.search(sentence[max(0, start - 24) : start]):
+        return Direction.PAST
     best: tuple[int, Direction] | None = None
     future_spans: list[tuple[int, int]] = []
     for pattern, found in ((_FUTURE, Direction.FUTURE), (_PAST, Direction.PAST)):

@@ -239,3 +239,13 @@ def test_actors_of_news_no_list_names(matcher: ActorMatcher) -> None:
         "Mohammad Javad Zarif": "person",
         "International Atomic Energy Agency": "organisation",
     }
+
+
+def test_a_compound_of_countries_is_each_country(matcher: ActorMatcher) -> None:
+    text = "The Russia-China plan and US-Iranian talks went ahead."
+    assert spans(matcher, text) == [
+        ("Russia", "Russia"),
+        ("China", "China"),
+        ("US", "United States"),
+        ("Iranian", "Iran"),
+    ]

@@ -203,3 +203,52 @@ def test_words_ending_in_eed_are_not_past_tense() -> None:
     (e,) = tag("Ms. Roe, 52 years old, will succeed Mr. Doe Feb. 1.",
                dt.date(1989, 10, 26))
     assert e.span is not None and e.span.start == dt.date(1990, 2, 1)
+
+
+THURSDAY = dt.date(2019, 3, 14)
+
+
+def _day(text: str, published: dt.date = THURSDAY) -> dt.date:
+    e = one(text, published)
+    assert e.span is not None
+    return e.span.start
+
+
+def test_a_weekday_with_no_tense_is_the_nearer_one() -> None:
+    # Thursday's paper: "Friday" with nothing to say which way is tomorrow, not six days back.
+    assert _day("Delegates arriving Friday in Oslo.") == dt.date(2019, 3, 15)
+    # ... and "Tuesday" two days back, not five days ahead.
+    assert _day("Delegates arriving Tuesday in Oslo.") == dt.date(2019, 3, 12)
+    # The publication weekday itself is the day of publication.
+    assert _day("Delegates arriving Thursday in Oslo.") == THURSDAY
+
+
+def test_a_past_verb_still_sends_a_weekday_back() -> None:
+    assert _day("The council voted Friday to close the mine.") == dt.date(2019, 3, 8)
+
+
+def test_news_present_tense_schedules_ahead() -> None:
+    assert _day("The council meets Monday to discuss the budget.") == dt.date(2019, 3, 18)
+    assert _day("Talks resume Tuesday in Vienna, diplomats said.") == dt.date(2019, 3, 19)
+
+
+def test_would_is_no_future_marker() -> None:
+    # A conditional or a question ("would the talks on Wednesday change anything?") is about
+    # what happened; the weekday keeps the reading the rest of the sentence gives.
+    assert _day("Would the talks on Tuesday change the plan?") == dt.date(2019, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # "since" looks back even from a present tense that would otherwise say nothing
+        ("The plant is closed since October.", "2018-10"),
+        ("Prices have risen since October.", "2018-10"),
+        # aims and hopes look ahead
+        ("The ministry aims to finish the line in October.", "2019-10"),
+        ("Talks are supposed to conclude in May.", "2019-05"),
+    ],
+)
+def test_which_way_a_yearless_month_points(text: str, label: str) -> None:
+    e = one(text, dt.date(2019, 3, 14))
+    assert e.span is not None and e.span.label() == label
