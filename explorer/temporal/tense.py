@@ -22,6 +22,9 @@ _FUTURE = re.compile(
     # News writes a scheduled event in the present: "the council meets Tuesday".
     r"|meets|begins?|opens|starts|resumes?|convenes?|arrives|visits|hosts|faces|plays|travels"
     r"|supposed\s+to|aims?\s+to|hopes?\s+to|seeks?\s+to|wants?\s+to|in\s+order\s+to"
+    # A decision taken is a past verb, what it decides lies ahead: "agreed to buy it in May".
+    r"|(?:agreed|decided|voted|promised|pledged|offered|vowed|proposed|sought|threatened"
+    r"|hoped|intended|undertook|resolved)\s+to\s+(?!the\b|a\b|an\b)(?-i:[a-z]+)"
     r"|is\s+meeting|are\s+meeting|is\s+visiting|is\s+expected|are\s+expected)\b"
     r"|'ll\b",
     re.IGNORECASE,

@@ -252,3 +252,11 @@ def test_would_is_no_future_marker() -> None:
 def test_which_way_a_yearless_month_points(text: str, label: str) -> None:
     e = one(text, dt.date(2019, 3, 14))
     assert e.span is not None and e.span.label() == label
+
+
+def test_a_decision_taken_looks_ahead_to_what_it_decides() -> None:
+    november = dt.date(2019, 11, 20)
+    e = one("The bank agreed to buy the insurer in January, the companies said.", november)
+    assert e.span is not None and e.span.label() == "2020-01"
+    e = one("The bank bought the insurer in January, the companies said.", november)
+    assert e.span is not None and e.span.label() == "2019-01"
