@@ -1,0 +1,117 @@
+"""Every event title the app makes for the shared corpus and the TimeBank articles, and the share
+that breaks each rule of a headline title.
+
+    python benchmarks/titles.py [--quiet]
+
+Rules checked (a title may break several): it opens mid-phrase (a preposition, conjunction or
+relative word, or lower case), opens with a discourse opener or an attribution frame ("Be that
+as it may", "He said"), holds a half quotation, ends in "…", ends on a word that cannot end a
+phrase ("of", "the", "and"), runs past 14 words, says less than 3 words, or still holds an
+attribution ("…, officials said"). Reads ../shared (skips cleanly where it is absent); the
+articles never leave it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import timebank  # noqa: E402
+
+from explorer.analysis import analyse  # noqa: E402
+from explorer.ingest.readers import parse_document, read_document  # noqa: E402
+from explorer.pipeline import default_matcher  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+_MID_PHRASE = re.compile(
+    r"^(?:of|from|by|to|with|for|in|on|at|who|which|that|whose|whom|and|but|or|as|than|into"
+    r"|about|after|before|since|until|while|because|although|if|said|says)\b",
+    re.IGNORECASE,
+)
+_OPENER = re.compile(
+    r"^(?:be that as it may|most important|more important|however|meanwhile|moreover|indeed"
+    r"|conceivably|of course|in fact|according to|he said|she said|they said|it said"
+    r"|officials said|lest)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(r"(?:,\s*|\b)(?:said|says|according to|told reporters)\b", re.IGNORECASE)
+_WEAK_END = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his|her"
+    r"|their|is|are|was|were|will|would|than|into|about|between)$",
+    re.IGNORECASE,
+)
+
+RULES: dict[str, Callable[[str], bool]] = {
+    "opens mid-phrase": lambda t: bool(_MID_PHRASE.match(t)) or t[:1].islower(),
+    "opens with an opener or a frame": lambda t: bool(_OPENER.match(t)),
+    "half quotation": lambda t: (t.count('"') + t.count("“") + t.count("”")) % 2 == 1,
+    "ends in …": lambda t: t.endswith("…"),
+    "ends on a function word": lambda t: bool(_WEAK_END.search(t.rstrip(" .…"))),
+    "over 14 words": lambda t: len(t.split()) > 14,
+    "under 3 words": lambda t: len(t.split()) < 3,
+    "holds an attribution": lambda t: bool(_ATTRIBUTION.search(t)),
+}
+
+
+def corpus_titles() -> list[tuple[str, str]]:
+    matcher = default_matcher()
+    out = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = read_document(path)
+        out += [(path.name[:3], d.title) for d in analyse(doc, matcher).drafts]
+    return out
+
+
+def timebank_titles() -> list[tuple[str, str]]:
+    matcher = default_matcher()
+    out = []
+    for a in timebank.read_all():
+        data = f"{a.dct:%B %d, %Y}\n\n{a.text.strip()}\n".encode()
+        doc = parse_document(a.name, data, ".txt")
+        out += [(a.name, d.title) for d in analyse(doc, matcher).drafts]
+    return out
+
+
+def summarise(label: str, titles: list[tuple[str, str]], quiet: bool) -> None:
+    broken: Counter[str] = Counter()
+    any_broken = 0
+    for source, title in titles:
+        hits = [name for name, rule in RULES.items() if rule(title)]
+        broken.update(hits)
+        any_broken += bool(hits)
+        if not quiet:
+            print(f"  {source[:14]:<14} {title}" + (f"   [{'; '.join(hits)}]" if hits else ""))
+    n = max(1, len(titles))
+    print(f"\n{label}: {len(titles)} titles, {any_broken / n:.1%} break a rule")
+    for name in RULES:
+        print(f"  {name:<34} {broken[name] / n:6.1%}  ({broken[name]})")
+    words = [len(t.split()) for _, t in titles]
+    if words:
+        print(f"  words per title: median {sorted(words)[len(words) // 2]}, max {max(words)}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quiet", action="store_true", help="only the shares, not every title")
+    args = ap.parse_args()
+    if CORPUS.is_dir():
+        summarise("shared corpus", corpus_titles(), args.quiet)
+    else:
+        print(f"{CORPUS} not found; skipping it")
+    if timebank.DEFAULT_DIR.is_dir():
+        summarise("TimeBank", timebank_titles(), args.quiet)
+    else:
+        print(f"{timebank.DEFAULT_DIR} not found; skipping it")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,207 @@
+"""Headline titles: who did what, from the clause that holds the date.
+
+A sentence in an article carries more than its event: a discourse opener ("Be that as it may,",
+"However,"), an attribution frame ("He said", "according to officials"), asides in brackets or
+between dashes, quotations, and the date itself. The title keeps the clause's subject, verb and
+object, drops the rest, and is cut at a phrase boundary to about twelve words, never inside a
+word, never in the middle of a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from explorer.resources import resource
+
+MAX_WORDS = 12
+_MIN_WORDS = 3
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s)\s*")
+_ASIDE = re.compile(r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
+_QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+# Openers that say how the writer sees the sentence, not what happened.
+_OPENER = re.compile(
+    r"^(?:(?:and|but|or|so|yet|also|however|meanwhile|moreover|furthermore|indeed|thus|hence"
+    r"|still|instead|nevertheless|nonetheless|conceivably|clearly|obviously|importantly"
+    r"|interestingly|notably|significantly|similarly|likewise|besides|finally|first|second"
+    r"|then|now|today|here|in\s+fact|in\s+turn|of\s+course|after\s+all|above\s+all"
+    r"|be\s+that\s+as\s+it\s+may|that\s+said|to\s+be\s+sure|in\s+other\s+words|what\s+is\s+more"
+    r"|(?:most|more|equally)\s+(?:important(?:ly)?|significant(?:ly)?|interesting(?:ly)?)"
+    r"|on\s+the\s+other\s+hand|in\s+any\s+case|at\s+the\s+same\s+time|for\s+(?:his|her|its|their)"
+    r"\s+part)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+# "He said that …", "DSM said net income rose": the frame around what was said. A pronoun or a
+# nameless source goes; a named one stays as the headline's "DSM: …".
+_FRAME_BEFORE = re.compile(
+    r"^(?P<who>(?:[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+"
+    r"(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated|announced|declared|stressed"
+    r"|insisted|argued|warned|wrote|reported|claimed|believes|thinks|estimates|expects)"
+    r"(?:\s+(?:privately|publicly|separately|today|yesterday|earlier|later|on\s+\w+|in\s+\w+))?"
+    r"(?:\s*,|\s+that\b)?\s+",
+)
+_NAMELESS = re.compile(
+    r"^(?:he|she|they|it|we|i|you|officials?|the\s+\w+|an?\s+\w+(?:\s+\w+)?|reports?"
+    r"|sources?|analysts?|experts?|witnesses|diplomats?|police|residents|critics)$",
+    re.IGNORECASE,
+)
+# "ADDIS ABABA, Ethiopia_", "MOSCOW (AP) —": an agency dateline.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w ]+\))?\s*[_—–-]+\s*")
+# "Citing an example, …", "Speaking in Geneva, …": a participle that only sets the scene.
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b[^,]{0,80},\s*")
+_FRAME_AFTER = re.compile(
+    r",?\s*(?:(?:according\s+to|said|says|told|reported|added|noted)\b[^,]*"
+    r"|(?:[\w.'’-]+\s+){1,6}(?:said|says|reported|added|noted|told\s+\w+))\s*[.!?]?$",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
+# A leading phrase or subordinate clause that sets a scene ("In conditions of growing
+# turbulence, ...", "Lest it gets overlooked, ...") when a full clause follows it.
+_SCENE = re.compile(
+    r"^(?:in|on|at|amid|amidst|after|before|during|despite|with|without|for|since|by|under"
+    r"|following|given|as|while|when|unlike|like|against|through|within|beyond|over|from"
+    r"|lest|if|although|though|because|unless|once|whether|whereas|even\s+if|even\s+though"
+    r"|to)\b[^,]{0,140},\s*",
+    re.IGNORECASE,
+)
+# "Lyle Goldstein, an expert on China, said": the apposition says who, not what happened.
+_APPOSITION = re.compile(r",\s+(?:an?|the|who|whose)\s+[^,]{2,90},\s*")
+# "… the plan for military cooperation, which the two countries signed on November 23": the
+# event is the relative clause's, and its object is the noun phrase before it.
+_RELATIVE = re.compile(
+    r"(?:^|.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from)\s+)"
+    r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?),?\s+(?:which|that)\s+"
+    r"(?P<clause>(?:[\w’'-]+\s+){1,5}?[\w’'-]+)\s*$",
+    re.IGNORECASE,
+)
+_DATE_PREP = re.compile(
+    r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|for|as\s+of|as\s+early\s+as"
+    r"|early|late|mid|back\s+in|earlier|later)\s+)+$",
+    re.IGNORECASE,
+)
+# Where a clause can be cut and still read whole: before a relative or adverbial clause.
+_BOUNDARY = re.compile(
+    r",\s+|\s+(?=(?:which|who|whom|whose|where|while|because|although|though|as|after|before"
+    r"|since|until|when|if|unless|whereas|and|but|amid|amidst|despite|following|according)\b)"
+)
+_WEAK_END = re.compile(
+    r"(?:\s+(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his"
+    r"|her|their|our|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can"
+    r"|could|should|may|might|must|very|more|most|than|into|onto|about|between|amid|not|no))+$",
+    re.IGNORECASE,
+)
+
+
+def make_title(sentence: str, start: int, end: int) -> str:
+    """A headline for the event ``sentence[start:end]`` dates."""
+    c_start, c_end = _clause(sentence, start, end)
+    before = _DATE_PREP.sub("", sentence[c_start:start]).rstrip(" ,")
+    after = sentence[end:c_end]
+    relative = _RELATIVE.search(before)
+    if relative and _has_verb(relative.group("clause")):
+        # "the plan …, which the two countries signed" -> "The two countries signed the plan …"
+        text = _tidy(f"{relative.group('clause')} {relative.group('np')} {after}")
+        if len(text.split()) >= _MIN_WORDS:
+            return _finish(text, sentence)
+    text = _tidy(f"{before} {after}")
+    if c_start > 0 and not _has_verb(text):
+        # "…: from 10 percent in 2013": a fragment after a colon; the clause before says it.
+        text = _tidy(_DATE_PREP.sub("", sentence[:start]).rstrip(" ,") + " " + after)
+    if len(text.split()) < _MIN_WORDS:  # the clause is only the date: take the whole sentence
+        whole = _DATE_PREP.sub("", sentence[:start]).rstrip(" ,") + " " + sentence[end:]
+        text = _tidy(whole)
+    if len(text.split()) < _MIN_WORDS:
+        text = " ".join(_QUOTES.sub("", sentence).split()[:MAX_WORDS])
+    return _finish(text, sentence)
+
+
+def _finish(text: str, sentence: str) -> str:
+    text = _shorten(text)
+    return text[:1].upper() + text[1:] if text else " ".join(sentence.split()[:MAX_WORDS])
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    path = resource("actors", "verbs.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
+
+
+def _has_verb(text: str) -> bool:
+    verbs = _verbs()
+    for word in re.findall(r"[A-Za-z’']+", text):
+        w = word.lower()
+        if w in verbs or (len(w) > 5 and w.endswith("ed")):
+            return True
+    return False
+
+
+def _tidy(text: str) -> str:
+    text = _ASIDE.sub("", text)
+    text = _APPOSITION.sub(" ", text)
+    text = _QUOTES.sub("", text)
+    text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).strip(" ,.;:!?")
+    for _ in range(3):  # openers, frames and scenes come stacked: "However, he said that, in …"
+        previous = text
+        text = _DATELINE.sub("", text)
+        text = _OPENER.sub("", text)
+        text = _ACCORDING.sub("", text)
+        participle = _PARTICIPLE.sub("", text)
+        if len(participle.split()) >= 5 and _has_verb(participle):
+            text = participle
+        text = _unframe(text)
+        scene = _SCENE.sub("", text)
+        if len(scene.split()) >= _MIN_WORDS and scene != text and _has_verb(scene):
+            text = scene
+        text = text.strip(" ,.;:!?")
+        if text == previous:
+            break
+    unframed = _FRAME_AFTER.sub("", text).strip(" ,.;:!?")
+    if len(unframed.split()) >= _MIN_WORDS:
+        text = unframed
+    return text
+
+
+def _unframe(text: str) -> str:
+    m = _FRAME_BEFORE.match(text)
+    if m is None:
+        return text
+    rest = text[m.end() :].strip(" ,")
+    if len(rest.split()) < 4 or not _has_verb(rest):
+        return text  # "Bush said on Monday": nothing said to make a headline of
+    who = m.group("who")
+    if _NAMELESS.match(who) or len(who.split()) > 6:
+        return rest
+    return f"{who}: {rest}"
+
+
+def _shorten(text: str) -> str:
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return _WEAK_END.sub("", text).strip(" ,")
+    # The last phrase boundary that keeps the title within MAX_WORDS and says enough.
+    best = ""
+    for m in _BOUNDARY.finditer(text):
+        head = text[: m.start()].strip(" ,")
+        n = len(head.split())
+        if n > MAX_WORDS:
+            break
+        if n >= 5 and _has_verb(head):  # a subject alone says nothing happened
+            best = head
+    if not best:
+        best = " ".join(words[:MAX_WORDS])
+    return _WEAK_END.sub("", best).strip(" ,")
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding the expression: between the semicolons, colons or dashes around it."""
+    c_start, c_end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            c_start = m.end()
+        elif m.start() >= end:
+            c_end = m.start()
+            break
+    return c_start, c_end

@@ -1,0 +1,89 @@
+"""Headline titles, one rule per test, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.events.titles import MAX_WORDS, make_title
+
+
+def title(sentence: str, expression: str) -> str:
+    start = sentence.index(expression)
+    return make_title(sentence, start, start + len(expression))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # the date and its preposition go
+        ("The two ministers signed a water treaty on Tuesday.", "Tuesday",
+         "The two ministers signed a water treaty"),
+        # discourse openers go
+        ("Be that as it may, the summit opened in Lima on 4 May.", "4 May",
+         "The summit opened in Lima"),
+        ("However, the port reopened in March.", "March", "The port reopened"),
+        ("Most important, the council approved the budget in 2019.", "2019",
+         "The council approved the budget"),
+        # a scene-setting phrase before the clause goes
+        ("In conditions of growing unrest, the army withdrew on Friday.", "Friday",
+         "The army withdrew"),
+        ("Lest it be forgotten, the bridge was opened in 1998.", "1998", "The bridge was opened"),
+        # an aside in brackets and a quotation mark go
+        ('The mayor (a former judge) closed "the old market" on Monday.', "Monday",
+         "The mayor closed the old market"),
+        # an agency dateline goes
+        ("LIMA, Peru_ Rescuers reached the miners on Sunday.", "Sunday",
+         "Rescuers reached the miners"),
+    ],
+)  # fmt: skip
+def test_what_a_title_leaves_out(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
+
+
+def test_a_pronoun_attribution_goes_and_a_named_source_stays() -> None:
+    assert (
+        title("He said that the ferry service would resume in June.", "June")
+        == "The ferry service would resume"
+    )
+    assert (
+        title("Northwind Shipping said net profit rose 12% in 2019.", "2019")
+        == "Northwind Shipping: net profit rose 12%"
+    )
+    assert (
+        title("The port reopened in March, officials said.", "March") == "The port reopened"
+    )
+
+
+def test_a_relative_clause_tells_who_did_what_to_what() -> None:
+    sentence = (
+        "Observers asked whether the talks fell within the plan for joint naval patrols, "
+        "which the two governments signed on 3 March."
+    )
+    assert title(sentence, "3 March") == "The two governments signed the plan for joint naval patrols"
+
+
+def test_a_fragment_after_a_colon_takes_the_clause_before_it() -> None:
+    sentence = "Rail freight nearly doubled within a decade: from 4 percent in 2012."
+    assert title(sentence, "2012").startswith("Rail freight nearly doubled")
+
+
+def test_long_titles_are_cut_at_a_phrase_boundary_never_mid_word() -> None:
+    sentence = (
+        "The regional assembly approved the new fisheries agreement with its northern "
+        "neighbours on Thursday, which ends a dispute that had lasted for more than a decade."
+    )
+    t = title(sentence, "Thursday")
+    assert len(t.split()) <= MAX_WORDS
+    assert t == "The regional assembly approved the new fisheries agreement with its northern neighbours"
+    words = sentence.replace(",", " ").split()
+    assert all(w in words for w in t.split())  # every word whole, as written
+
+
+def test_a_title_never_ends_on_a_word_that_needs_more() -> None:
+    sentence = (
+        "The committee of the national assembly of the republic voted for the reform of the "
+        "pension system of the country on Monday."
+    )
+    t = title(sentence, "Monday")
+    assert t.split()[-1].lower() not in {"of", "the", "for", "and", "to", "a"}
+    assert len(t.split()) <= MAX_WORDS
