@@ -127,6 +127,10 @@ def apply(
             names = tuple(dict.fromkeys(_renamed(a, renames) for a in e.actors))
             if names != e.actors:
                 events[i] = dataclasses.replace(e, actors=names)
+    for i, keys_of in group_keys.items():
+        if keys_of and i in events and len(group[i]) != 1:  # merged or split: count again
+            documents = len({k.split(SEP, 1)[0] for k in keys_of})
+            events[i] = dataclasses.replace(events[i], sources=len(keys_of), documents=documents)
     for i, e in sorted(events.items(), key=lambda kv: (kv[1].span.start, kv[0])):
         (out.hidden if i in hidden else out.events).append(e)
     out.groups = group

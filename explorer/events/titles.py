@@ -95,16 +95,43 @@ _WEAK_END = re.compile(
 
 def make_title(sentence: str, start: int, end: int) -> str:
     """A headline for the event ``sentence[start:end]`` dates."""
+    opening = sentence.rfind("(", 0, start)
+    if opening > 0 and sentence.find(")", opening) in (-1, *range(end, len(sentence))):
+        # "… the upcoming Winter Olympics (4-20 February)": the bracket dates what precedes it.
+        tail = _tail(_tidy(sentence[:opening]))
+        if len(tail.split()) >= _MIN_WORDS:
+            return _finish(tail, sentence)
     c_start, c_end = _clause(sentence, start, end)
     before = _DATE_PREP.sub("", sentence[c_start:start]).rstrip(" ,")
     after = sentence[end:c_end]
+    lead_in = _LEAD_IN.match(sentence, c_start)
+    if lead_in and "," not in sentence[c_start:start] and "," in sentence[end:c_end]:
+        # "Since Russia's pivot to the East in 2014, Russia has …": the date belongs to the
+        # phrase that opens the sentence, so that phrase is the event.
+        phrase = _tidy(sentence[lead_in.end() : start] + sentence[end : sentence.index(",", end)])
+        phrase = _DATE_PREP.sub("", phrase).strip(" ,")
+        if len(phrase.split()) >= _MIN_WORDS:
+            return _finish(phrase, sentence)
     relative = _RELATIVE.search(before)
-    if relative and _has_verb(relative.group("clause")):
+    if relative and _has_verb(relative.group("clause")) and not _has_verb(relative.group("np")):
         # "the plan …, which the two countries signed" -> "The two countries signed the plan …"
         text = _tidy(f"{relative.group('clause')} {relative.group('np')} {after}")
         if len(text.split()) >= _MIN_WORDS:
             return _finish(text, sentence)
+    that = _THAT_CLAUSE.search(before)
+    if that and _has_verb(before[that.end() :]):
+        before = before[that.end() :]  # "… is such that the offensive began": the that-clause
     text = _tidy(f"{before} {after}")
+    if len(text.split()) > MAX_WORDS:
+        # Too long: where the date stood is a phrase boundary too, if a clause precedes it.
+        head = _tidy(before)
+        if (
+            len(head.split()) >= 4
+            and _has_verb(head)
+            and not _REPORTING_END.search(head)
+            and not _SUBORDINATE_START.match(head)
+        ):
+            text = head
     if c_start > 0 and not _has_verb(text):
         # "…: from 10 percent in 2013": a fragment after a colon; the clause before says it.
         text = _tidy(_DATE_PREP.sub("", sentence[:start]).rstrip(" ,") + " " + after)
@@ -162,6 +189,38 @@ def _tidy(text: str) -> str:
     if len(unframed.split()) >= _MIN_WORDS:
         text = unframed
     return text
+
+
+_LEAD_IN = re.compile(
+    r"\s*(?:since|after|following|during|amid|amidst|with|despite|before|until)\s+", re.IGNORECASE
+)
+_REPORTING_END = re.compile(
+    r"\b(?:said|says|told|reported|added|noted|announced|stated|expects?|expected)$", re.IGNORECASE
+)
+_SUBORDINATE_START = re.compile(
+    r"^(?:since|if|while|when|although|though|because|unless|as|after|before|until|of|in|on"
+    r"|at|from|by|for|with)\b",
+    re.IGNORECASE,
+)
+_THAT_CLAUSE = re.compile(r"^.*\b(?:such|so|said|says|believes?|thinks?|reports?|shows?)\s+that\s+")
+_TAIL_START = re.compile(r"(?:^|[,;]\s+|\s+(?:as|at|for|to|in|on|with|by|of)\s+)")
+
+
+_DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
+
+
+def _tail(text: str) -> str:
+    """The end of a phrase, from a boundary that leaves at most MAX_WORDS words."""
+    words = text.split()
+    if len(words) <= MAX_WORDS:
+        return text
+    fits = [text[m.end() :] for m in _TAIL_START.finditer(text)]
+    fits = [rest for rest in fits if 3 <= len(rest.split()) <= MAX_WORDS]
+    # Best from a noun phrase's start ("the guest of honour at …"), else the longest.
+    for rest in fits:
+        if _DETERMINER.match(rest):
+            return rest
+    return fits[0] if fits else " ".join(words[-MAX_WORDS:])
 
 
 def _unframe(text: str) -> str:

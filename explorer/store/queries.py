@@ -45,6 +45,12 @@ class EventSummary:
     title: str
     span: DateSpan
     actors: tuple[str, ...]
+    sources: int = 1  # the sentences that report it
+    documents: int = 1  # the documents those sentences are in
+    lead: bool = False  # one of them is in its article's headline or first paragraph
+
+
+LEAD_PASSAGES = 5  # a document's first passages: headline, byline, dateline and the lead
 
 
 @dataclass(frozen=True)
@@ -121,7 +127,9 @@ class StoreReads:
         )
 
     def summaries(self) -> list[EventSummary]:
-        """Every event as plain tuples, fast enough for 100k rows (no sources, no ORM)."""
+        """Every event as plain tuples, fast enough for 100k rows (no sources, no ORM), with
+        what its salience is made of: how many sentences and documents report it, and whether
+        one of them leads its article."""
         with translated(self.path), self.engine.connect() as conn:
             actors = _actor_names(conn, ())
             rows = conn.execute(
@@ -133,10 +141,35 @@ class StoreReads:
                     EventRow.precision,
                 )
             ).all()
-        return [
-            EventSummary(r[0], r[1], DateSpan(r[2], r[3], Precision(r[4])), tuple(actors[r[0]]))
-            for r in rows
-        ]
+            reports = {
+                r[0]: (int(r[1]), int(r[2]), int(r[3]))
+                for r in conn.execute(
+                    select(
+                        EventSourceRow.event_id,
+                        func.count(),
+                        func.count(func.distinct(ExpressionRow.document_id)),
+                        func.min(PassageRow.idx),
+                    )
+                    .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+                    .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+                    .group_by(EventSourceRow.event_id)
+                )
+            }
+        out = []
+        for r in rows:
+            sources, documents, first = reports.get(r[0], (1, 1, LEAD_PASSAGES))
+            out.append(
+                EventSummary(
+                    r[0],
+                    r[1],
+                    DateSpan(r[2], r[3], Precision(r[4])),
+                    tuple(actors[r[0]]),
+                    sources,
+                    documents,
+                    first < LEAD_PASSAGES,
+                )
+            )
+        return out
 
     def search_event_ids(self, text: str) -> set[int]:
         """Events whose title or any source sentence contains ``text`` (case-insensitive)."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from explorer.model import Precision
 
 LONG_DAYS = 400.0  # events longer than this (decades, ranges) are checked one by one
+_BLOCK = 64
 MIN_DAY = float(dt.date(1, 1, 1).toordinal())
 MAX_DAY = float(dt.date(9999, 12, 31).toordinal())
 
@@ -28,6 +29,7 @@ class TimelineEvent:
     precision: Precision
     actors: tuple[str, ...] = ()
     label: str = ""  # the date as resolved, e.g. "2022-02-04 – 2022-02-20"
+    weight: float = 1.0  # salience: the layout names heavier events first
 
     @property
     def is_point(self) -> bool:
@@ -50,6 +52,27 @@ class TimelineData:
         self.by_id = {e.id: e for e in ordered}
         self.ordered = ordered
         self._actor_order: list[tuple[str, int]] | None = None  # see actor_order()
+        # The heaviest short event of each block of _BLOCK, so the heaviest of any range is
+        # found without looking at every event in it.
+        self._block_best = [
+            max(range(b, min(b + _BLOCK, len(self.short))), key=lambda n: self.short[n].weight)
+            for b in range(0, len(self.short), _BLOCK)
+        ]
+
+    def heaviest(self, i: int, j: int) -> int:
+        """Index of the heaviest short event in [i, j) (j > i)."""
+        best = i
+        n = i
+        while n < j:
+            if n % _BLOCK == 0 and n + _BLOCK <= j:
+                candidate = self._block_best[n // _BLOCK]
+                n += _BLOCK
+            else:
+                candidate = n
+                n += 1
+            if self.short[candidate].weight > self.short[best].weight:
+                best = candidate
+        return best
 
     def actor_order(self) -> list[tuple[str, int]]:
         """Actors by number of events, most first (computed once)."""
@@ -124,6 +147,7 @@ class Placed:
     members: tuple[int, ...] = ()  # a cluster's event ids (overflow clusters)
     span: tuple[int, int] = (0, 0)  # or a range of TimelineData.short (dense clusters)
     label_left: bool = False  # the title is written to the left of the marker
+    label_room: float = 0.0  # pixels the title may take (0: a bare marker, no title)
 
 
 @dataclass(frozen=True)
@@ -144,91 +168,132 @@ class Frame:
 @dataclass(frozen=True)
 class Metrics:
     lane_height: float = 26.0
-    label_width: float = 190.0  # room a marker's title takes to its right
+    label_width: float = 190.0  # room a title takes in the one-lane-per-actor view
     bin_width: float = 60.0
+    char_width: float = 6.6  # an average title character, to size a title's room
+    max_label: float = 440.0
+    min_label: float = 76.0  # less room than this and a title says too little
 
 
 def layout(
     data: TimelineData, view: View, width: float, lanes: int, m: Metrics = Metrics()
 ) -> Frame:
+    """Name the weightiest events first, each with the room its title needs (or the room
+    there is), and fold the rest into clusters. A stretch far denser than the lanes hold is
+    one cluster with its heaviest event named; a cluster never holds a single event."""
     frame = Frame(lanes=lanes)
     frame.ticks = ticks(view, width)
     if lanes <= 0 or width <= 0:
         return frame
-    taken = _Lanes(lanes)
-    overflow: dict[int, list[int]] = {}  # bin -> ids that found no lane
-    for e in data.long:
-        if e.end > view.t0 and e.start < view.t1:
-            _place(e, view, width, taken, frame, overflow, m)
+    taken = _Occupancy(max(1, lanes - 1))  # the last lane is kept for clusters
+    candidates = [e for e in data.long if e.end > view.t0 and e.start < view.t1]
     i, j = data.short_range(view.t0, view.t1)
     first_inside = bisect.bisect_left(data.starts, view.t0, i, j)
-    for e in data.short[i:first_inside]:  # began before the view, may reach into it
-        if e.end > view.t0:
-            _place(e, view, width, taken, frame, overflow, m)
-    n_bins = max(1, int(width // m.bin_width) + 1)
+    candidates += [e for e in data.short[i:first_inside] if e.end > view.t0]
+    dense: list[tuple[int, int, int]] = []  # (first, stop, its heaviest) of crowded bins
     k = first_inside
-    for b in range(n_bins):
+    for b in range(max(1, int(width // m.bin_width) + 1)):
         edge = view.t((b + 1) * m.bin_width, width)
         stop = min(j, bisect.bisect_left(data.starts, edge, k, j))
         if stop - k > 3 * lanes:
-            # Far more than the lanes hold: one cluster for the bin, no per-event work.
-            x = view.x(data.short[k].start, width)
-            frame.placed.append(Placed(x, x, lanes - 1, None, stop - k, span=(k, stop)))
+            best = data.heaviest(k, stop)  # no per-event work in a crowd, but its biggest
+            dense.append((k, stop, data.short[best].id))
+            candidates.append(data.short[best])
         else:
-            for e in data.short[k:stop]:
-                _place(e, view, width, taken, frame, overflow, m)
+            candidates.extend(data.short[k:stop])
         k = stop
-    for b, ids in overflow.items():
-        x = b * m.bin_width
-        frame.placed.append(Placed(x, x, lanes - 1, None, len(ids), tuple(ids)))
+    candidates.sort(key=lambda e: (-e.weight, e.start, e.id))
+    in_crowd = {best for _, _, best in dense}
+    named: set[int] = set()
+    overflow: dict[int, list[TimelineEvent]] = {}
+    for e in candidates:
+        p = _fit(e, view, width, taken, m)
+        if p is not None:
+            frame.placed.append(p)
+            named.add(e.id)
+        elif e.id not in in_crowd:
+            overflow.setdefault(int(max(view.x(e.start, width), 0) // m.bin_width), []).append(e)
+    for first, stop, best in dense:
+        count = stop - first - (best in named)
+        x = view.x(data.short[first].start, width)
+        frame.placed.append(Placed(x, x, lanes - 1, None, count, span=(first, stop)))
+    for b, events in overflow.items():
+        if len(events) == 1:  # one event is a marker, never a "cluster of 1"
+            frame.placed.append(_bare(events[0], view, width, taken, lanes - 1))
+        else:
+            x = b * m.bin_width
+            ids = tuple(e.id for e in events)
+            frame.placed.append(Placed(x, x, lanes - 1, None, len(ids), ids))
     return frame
 
 
-class _Lanes:
-    """Lane occupancy as a frontier per lane: events arrive sorted by start, so an event fits
-    a lane when it begins right of everything already there. The lowest frontier is kept, so
-    an event no lane can take is known in O(1): dense stretches cost nothing per event."""
+class _Occupancy:
+    """What each lane holds, as sorted, non-overlapping [a, b) intervals."""
+
+    GAP = 6.0
 
     def __init__(self, count: int) -> None:
-        self.usable = max(1, count - 1)  # the last lane is kept for clusters
-        self.free = [float("-inf")] * self.usable
-        self.lowest = float("-inf")
+        self.usable = count
+        self.starts: list[list[float]] = [[] for _ in range(count)]
+        self.ends: list[list[float]] = [[] for _ in range(count)]
 
-    def take(self, a: float, b: float) -> int | None:
-        if a < self.lowest + 6:
-            return None
-        for lane, frontier in enumerate(self.free):
-            if a >= frontier + 6:
-                self.free[lane] = b
-                self.lowest = min(self.free)
-                return lane
-        return None
+    def free(self, lane: int, a: float, b: float) -> bool:
+        starts, ends = self.starts[lane], self.ends[lane]
+        n = bisect.bisect_right(starts, a)
+        if n and ends[n - 1] + self.GAP > a:
+            return False
+        return not (n < len(starts) and starts[n] < b + self.GAP)
+
+    def room_after(self, lane: int, x: float, width: float) -> float:
+        """Where the next interval after x begins (or the right edge)."""
+        starts = self.starts[lane]
+        n = bisect.bisect_right(starts, x)
+        return min(starts[n] - self.GAP, width) if n < len(starts) else width
+
+    def take(self, lane: int, a: float, b: float) -> None:
+        n = bisect.bisect_right(self.starts[lane], a)
+        self.starts[lane].insert(n, a)
+        self.ends[lane].insert(n, b)
 
 
-def _place(
-    e: TimelineEvent,
-    view: View,
-    width: float,
-    lanes: _Lanes,
-    frame: Frame,
-    overflow: dict[int, list[int]],
-    m: Metrics,
-) -> None:
+def _fit(
+    e: TimelineEvent, view: View, width: float, taken: _Occupancy, m: Metrics
+) -> Placed | None:
     x0 = view.x(e.start, width)
     x1 = view.x(e.end, width) if not e.is_point else x0
     left = max(x0, 0.0)
-    label_left = False
-    if x1 - left >= m.label_width:
-        a, b = left, x1  # a band wider than a label carries its title inside
-    elif max(x1, left) + m.label_width <= width or left < m.label_width:
-        a, b = left, max(x1, left) + m.label_width  # the title follows the marker
-    else:
-        a, b, label_left = left - m.label_width, max(x1, left) + 6, True  # near the right edge
-    lane = lanes.take(a, b)
-    if lane is None:
-        overflow.setdefault(int(left // m.bin_width), []).append(e.id)
-    else:
-        frame.placed.append(Placed(x0, x1, lane, e, label_left=label_left))
+    right = max(x1, left)
+    wanted = min(max(len(e.title) * m.char_width + 18, m.min_label), m.max_label)
+    if right - left >= wanted:  # a band wide enough carries its title inside
+        for lane in range(taken.usable):
+            if taken.free(lane, left, right):
+                taken.take(lane, left, right)
+                return Placed(x0, x1, lane, e, label_room=right - left)
+    for lane in range(taken.usable):
+        if right + wanted <= width and taken.free(lane, left, right + wanted):
+            taken.take(lane, left, right + wanted)
+            return Placed(x0, x1, lane, e, label_room=wanted)
+        if left - wanted >= 0 and taken.free(lane, left - wanted, right + 6):
+            taken.take(lane, left - wanted, right + 6)
+            return Placed(x0, x1, lane, e, label_left=True, label_room=wanted)
+    for lane in range(taken.usable):  # the room there is, if it says enough
+        room = taken.room_after(lane, right, width) - right
+        if room >= m.min_label and taken.free(lane, left, right + room):
+            taken.take(lane, left, right + room)
+            return Placed(x0, x1, lane, e, label_room=room)
+    return None
+
+
+def _bare(e: TimelineEvent, view: View, width: float, taken: _Occupancy, spare: int) -> Placed:
+    """A marker without a title, in a lane with room for the marker, else the cluster lane."""
+    x0 = view.x(e.start, width)
+    x1 = view.x(e.end, width) if not e.is_point else x0
+    a, b = max(x0, 0.0) - 6, max(x1, x0) + 8
+    for lane in range(taken.usable):
+        if taken.free(lane, a, b):
+            taken.take(lane, a, b)
+            return Placed(x0, x1, lane, e)
+    return Placed(x0, x1, spare, e)
 
 
 def layout_by_actor(
@@ -270,7 +335,7 @@ def layout_by_actor(
             if left >= frontier[lane] + 6:
                 _flush(pending, lane, frame)
                 frontier[lane] = max(x1, left) + m.label_width
-                frame.placed.append(Placed(x0, x1, lane, e))
+                frame.placed.append(Placed(x0, x1, lane, e, label_room=m.label_width))
             else:
                 x, ids = pending.get(lane, (frontier[lane], []))
                 pending[lane] = (x, ids + [e.id])

@@ -249,10 +249,12 @@ def _event(
         painter.setPen(outline)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(x0, y - 6, x1 - x0, 12), 3, 3)
-        inside = x1 - max(x0, left) >= style.metrics.label_width
+        inside = x1 - max(x0, left) >= p.label_room - 1 > 0
         text_x = max(x0, left) + 6 if inside else x1 + 5
+    room = p.label_room - 12
+    if room < 16:
+        return  # a bare marker: its title did not fit, a click or a zoom shows it
     painter.setPen(style.selection if selected else style.text)
-    room = style.metrics.label_width - 12
     text = fm.elidedText(e.title, Qt.TextElideMode.ElideRight, room)
     if p.label_left:
         text_x = x0 - 9 - fm.horizontalAdvance(text)
@@ -367,8 +369,8 @@ def hit(
             if p.x0 - 4 <= rel <= p.x0 + 30:
                 return p
             continue
-        lo = p.x0 - style.metrics.label_width if p.label_left else p.x0 - 6
-        hi = max(p.x1, p.x0) + (6 if p.label_left else style.metrics.label_width - 12)
+        lo = p.x0 - p.label_room if p.label_left else p.x0 - 6
+        hi = max(p.x1, p.x0) + (6 if p.label_left else max(p.label_room - 12, 6))
         if lo <= rel <= hi:
             best = p
     return best

@@ -87,3 +87,23 @@ def test_a_title_never_ends_on_a_word_that_needs_more() -> None:
     t = title(sentence, "Monday")
     assert t.split()[-1].lower() not in {"of", "the", "for", "and", "to", "a"}
     assert len(t.split()) <= MAX_WORDS
+
+
+def test_a_date_in_brackets_dates_the_phrase_before_them() -> None:
+    sentence = (
+        "The visit sets the stage for the minister's trip to Quito as the guest of honour "
+        "at the regional trade fair (3-9 June)."
+    )
+    assert title(sentence, "3-9 June") == "The guest of honour at the regional trade fair"
+
+
+def test_a_that_clause_holds_the_event() -> None:
+    sentence = "The pressure is such that the strike at the port began on 2 May after talks failed."
+    assert title(sentence, "2 May") == "The strike at the port began after talks failed"
+
+
+def test_a_date_in_the_opening_phrase_makes_that_phrase_the_event() -> None:
+    sentence = (
+        "Since the collapse of the coalition government in 2016, the party has lost every vote."
+    )
+    assert title(sentence, "2016") == "The collapse of the coalition government"
