@@ -25,3 +25,31 @@ def test_domain_modules_do_not_import_qtwidgets() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
     assert importlib.import_module("explorer.pipeline")
+
+
+def test_ui_modules_import_no_cycle() -> None:
+    """No explorer.ui module imports one that imports it back, not even for type checking."""
+    import ast
+    from pathlib import Path
+
+    root = Path(explorer.__file__).parent / "ui"
+    imports: dict[str, set[str]] = {}
+    for path in root.rglob("*.py"):
+        name = "explorer." + ".".join(path.relative_to(root.parent).with_suffix("").parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports[name] = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("explorer.ui")
+        }
+
+    def reaches(start: str, target: str, seen: set[str]) -> bool:
+        for nxt in imports.get(start, ()):
+            if nxt == target or (nxt not in seen and reaches(nxt, target, seen | {nxt})):
+                return True
+        return False
+
+    cycles = [m for m in imports if reaches(m, m, {m})]
+    assert cycles == []

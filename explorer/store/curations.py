@@ -168,49 +168,41 @@ class StoreCurations:
         }
 
     def doubts(self, view: Curated | None = None) -> dict[int, list[str]]:
-        """Shown events worth a second look, with why: sources that disagree on the date, a
-        date read without a written year or by tense, a publication date guessed from the text."""
+        """Shown events worth a second look, with why (see curation/doubts.py), the gravest
+        reason first."""
+        from explorer.curation.doubts import Reading, doubts_of
+
         view = view or self.curated()
         member_of = {m: shown for shown, ms in view.groups.items() for m in ms}
         shown = {e.id for e in view.events}
-        reasons: dict[int, list[str]] = defaultdict(list)
         q = (
             select(
                 EventSourceRow.event_id,
-                ExpressionRow.inferred,
+                PassageRow.text,
+                ExpressionRow.start - PassageRow.start,
+                ExpressionRow.end - PassageRow.start,
                 ExpressionRow.kind,
+                ExpressionRow.inferred,
                 ExpressionRow.start_date,
+                DocumentRow.published,
                 ExpressionRow.end_date,
-                DocumentRow.published_source,
             )
             .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+            .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
             .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
         )
-        spans: dict[int, set[tuple[Any, Any]]] = defaultdict(set)
+        readings: dict[int, list[Reading]] = defaultdict(list)
         with translated(self.path), self.engine.connect() as conn:
-            for event_id, inferred, kind, start, end, published_source in conn.execute(q):
+            for event_id, sentence, start, end, kind, inferred, date, published, last in (
+                conn.execute(q)
+            ):
                 target = member_of.get(event_id, event_id)
-                if target not in shown:
-                    continue
-                spans[target].add((start, end))
-                if (
-                    inferred
-                    and "date inferred (no year written, or read by tense)" not in reasons[target]
-                ):
-                    reasons[target].append("date inferred (no year written, or read by tense)")
-                if (
-                    kind == "anaphoric"
-                    and "date read from an earlier mention" not in reasons[target]
-                ):
-                    reasons[target].append("date read from an earlier mention")
-                if published_source in ("byline", "metadata") and kind != "absolute":
-                    note = "resolved against a publication date read from the article"
-                    if note not in reasons[target]:
-                        reasons[target].append(note)
-        for target, seen in spans.items():
-            if len(seen) > 1:
-                reasons[target].insert(0, "sources disagree on the date")
-        return dict(reasons)
+                if target in shown:
+                    readings[target].append(
+                        Reading(sentence, start, end, kind, bool(inferred), date, published, last)
+                    )
+        out = {target: doubts_of(rs) for target, rs in readings.items()}
+        return {target: reasons for target, reasons in out.items() if reasons}
 
     def keys_of(self, event_ids: tuple[int, ...], view: Curated | None = None) -> list[str]:
         """The source keys that name these shown events (merged members included)."""

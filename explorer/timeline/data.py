@@ -59,12 +59,25 @@ DEFAULT_VIEW = View.years(2001, 2024)
 
 
 def initial_view(data: TimelineData) -> View:
-    """2001–2024, or the data's extent when the data lies elsewhere."""
+    """2001–2024, or, when the data lies elsewhere, the span where its events are dense: a few
+    historical mentions ("the 1900s", "in 1066") do not stretch the view over a century.
+    ``fit`` (the Home key) still shows everything."""
     if not data.ordered:
         return DEFAULT_VIEW
     inside = sum(1 for e in data.ordered if e.end > DEFAULT_VIEW.t0 and e.start < DEFAULT_VIEW.t1)
     # A few outliers ("the mid-2030s") do not move the default; data that lies elsewhere does.
-    return DEFAULT_VIEW if inside >= 0.8 * len(data) else fit(data)
+    return DEFAULT_VIEW if inside >= 0.8 * len(data) else dense_view(data)
+
+
+DENSE_SHARE = 0.9  # the middle nine tenths of the events, by date
+
+
+def dense_view(data: TimelineData) -> View:
+    middles = sorted((e.start + e.end) / 2 for e in data.ordered)
+    cut = int(len(middles) * (1 - DENSE_SHARE) / 2)
+    lo, hi = middles[cut], middles[len(middles) - 1 - cut]
+    pad = max((hi - lo) * 0.06, 20.0)
+    return View(lo - pad, hi + pad).clamped()
 
 
 def fit(data: TimelineData) -> View:

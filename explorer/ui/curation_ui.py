@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
@@ -18,15 +17,13 @@ from explorer.model import DateSpan, Event
 from explorer.ui.edit_dialog import EditEventDialog
 from explorer.ui.models.actor_model import NAME_ROLE
 from explorer.ui.review_panel import ReviewPanel
-
-if TYPE_CHECKING:
-    from explorer.ui.main_window import MainWindow
+from explorer.ui.window_api import TimelineWindow
 
 
 class CurationCommand(QUndoCommand):
     """One curation: the first redo records it, later ones switch it on, undo switches it off."""
 
-    def __init__(self, window: MainWindow, label: str, record: Callable[[], int]) -> None:
+    def __init__(self, window: TimelineWindow, label: str, record: Callable[[], int]) -> None:
         super().__init__(label)
         self.window = window
         self.record = record
@@ -52,9 +49,10 @@ class CurationCommand(QUndoCommand):
 
 
 class CurationUI(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: TimelineWindow) -> None:
+        super().__init__(window.window())
         self.window = window
+        self.parent_widget = window.window()  # the window as a widget: dialogs' parent
         self.stack = QUndoStack(self)
         self.edit_dialog: EditEventDialog | None = None
         menu = window.menuBar().addMenu("&Edit")
@@ -77,7 +75,7 @@ class CurationUI(QObject):
         menu.addAction(self.show_hidden)
         self.review = ReviewPanel()
         self.review.eventChosen.connect(self.focus_event)
-        dock = QDockWidget("Review queue", window)
+        dock = QDockWidget("Review queue", self.parent_widget)
         dock.setWidget(self.review)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         window.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -97,7 +95,7 @@ class CurationUI(QObject):
         command = CurationCommand(self.window, label, record)
         self.stack.push(command)
         if command.failed:
-            QMessageBox.warning(self.window, "Edit", command.failed)
+            QMessageBox.warning(self.parent_widget, "Edit", command.failed)
         return command
 
     # ------------------------------------------------------------------ actions
@@ -118,7 +116,7 @@ class CurationUI(QObject):
         ids = sorted(self.window.timeline.marked | {i for i in [self.selected()] if i is not None})
         if len(ids) < 2:
             QMessageBox.information(
-                self.window,
+                self.parent_widget,
                 "Merge",
                 "Ctrl+click the events to merge, then choose Merge marked events.",
             )
@@ -136,7 +134,7 @@ class CurationUI(QObject):
         doc = self.window.documents.get(source.document_id) if source else None
         options = readings(source.text, source.expression, doc.published) if source and doc else []
         against = f"published {doc.published}" if doc and doc.published else "no date"
-        self.edit_dialog = EditEventDialog(event, options, against, self.window)
+        self.edit_dialog = EditEventDialog(event, options, against, self.parent_widget)
         self.edit_dialog.accepted.connect(lambda: self.apply_edit(event_id))
         self.edit_dialog.open()
 
@@ -153,10 +151,10 @@ class CurationUI(QObject):
         event = self.window.store.curated_event(event_id, self.window.view)
         items = [f"{n}: {s.text[:70]}" for n, s in enumerate(event.sources)]
         if len(items) < 2:
-            QMessageBox.information(self.window, "Split", "This event has one source.")
+            QMessageBox.information(self.parent_widget, "Split", "This event has one source.")
             return
         item, ok = QInputDialog.getItem(
-            self.window,
+            self.parent_widget,
             "Split a source off",
             "Source to make an event of its own:",
             items,
@@ -172,7 +170,7 @@ class CurationUI(QObject):
     def ask_add(self, source: dict[str, int] | None = None, title: str = "") -> None:
         today = dt.date.today()
         blank = Event(None, title, DateSpan.year(today.year), ())
-        self.edit_dialog = EditEventDialog(blank, [], "—", self.window)
+        self.edit_dialog = EditEventDialog(blank, [], "—", self.parent_widget)
         self.edit_dialog.setWindowTitle("Add event")
         self.edit_dialog.accepted.connect(lambda: self._add_from_dialog(source))
         self.edit_dialog.open()
@@ -249,7 +247,7 @@ class CurationUI(QObject):
         menu.popup(view.mapToGlobal(pos))
 
     def _ask(self, title: str, label: str, text: str, then: Callable[[str], object]) -> None:
-        value, ok = QInputDialog.getText(self.window, title, label, text=text)
+        value, ok = QInputDialog.getText(self.parent_widget, title, label, text=text)
         if ok and value.strip():
             then(value.strip())
 

@@ -1,4 +1,4 @@
-"""The review queue: events whose date the machine was least sure of, doubtful ones first."""
+"""The review queue: events whose date deserves a second look, the gravest doubts first."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
+from explorer.curation.doubts import rank
 from explorer.store.queries import EventSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,8 +22,7 @@ class ReviewModel(QAbstractListModel):
     def set_rows(self, events: list[EventSummary], doubts: dict[int, list[str]]) -> None:
         self.beginResetModel()
         ranked = [(e, doubts[e.id]) for e in events if e.id in doubts]
-        # Disagreeing sources first, then the most reasons, then in time order.
-        ranked.sort(key=lambda r: ("disagree" not in r[1][0], -len(r[1]), r[0].span.start))
+        ranked.sort(key=lambda r: (-rank(r[1]), r[0].span.start))  # gravest doubts first
         self.rows = ranked
         self.endResetModel()
 

@@ -81,14 +81,25 @@ def test_merge_marked_events_and_undo(window, qtbot) -> None:  # type: ignore[no
     assert len(tl.data) == before
 
 
-def test_review_queue_lists_inferred_dates_first(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_review_queue_holds_real_doubts_gravest_first(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     model = window.curation.review.model
-    assert model.rowCount() > 0
-    reasons = [r for _, r in model.rows]
-    assert all(r for r in reasons)
-    event, _ = model.rows[0]
-    window.curation.review.eventChosen.emit(event.id)
-    assert window.timeline.selected == event.id
+    assert model.rowCount() == 0  # the well-dated sample leaves nothing to review
+    p = tmp_path / "doubtful.txt"
+    p.write_text(
+        "Harbour notes\n\nMarch 14, 2019\n\n"
+        "Delegates arriving Monday in Oslo to discuss the harbour.\n"
+        "The harbour was first dredged ten years ago by the navy.\n"
+        "The harbour reopened in January after repairs.\n"
+    )
+    job = window.start_import([p])
+    with qtbot.waitSignal(job.signals.finished, timeout=30000):
+        pass
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    (first, why_first), (second, why_second) = model.rows
+    assert "from the article's date" in why_first[0]  # ten years ago: the gravest
+    assert "no tense says which week" in why_second[0]  # Monday, three days either way
+    window.curation.review.eventChosen.emit(first.id)
+    assert window.timeline.selected == first.id
 
 
 def test_rename_merge_and_alias_actors_with_undo(window, qtbot) -> None:  # type: ignore[no-untyped-def]
