@@ -194,4 +194,5 @@ NOT_ACTORS = wordlist("""English Latin Arabic Hebrew Greek Spanish French German
     Protestant Protestants Orthodox Jewish Jew Jews Judaism Hindu Hindus Hinduism Buddhist
     Buddhists Buddhism Sikh Sikhs Shia Shiite Shiites Sunni Sunnis God Allah Jesus Christ
     Bible Koran Quran Torah Hajj Ramadan Eid Christmas Easter Internet Web TV PhD Ph.D
+    East West North South Midwest Orient Occident Northeast Northwest Southeast Southwest
     OK AM PM GMT UTC BC AD CEO CFO MP MPs PM VIP IQ GDP DNA HIV AIDS COVID Covid""")

@@ -30,6 +30,7 @@ from explorer.actors.lexicon import (
     wordlist,
 )
 
+_BYLINE = re.compile(r"^[ \t]*By[ \t][^\n]*", re.MULTILINE)
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z&]{1,6}s?")
 _INNER_CAPITAL = re.compile(r"^[A-Z]?[a-z]+[A-Z]")
 _NAME_WORD = re.compile(r"(?:[A-Z]\.|[^\W\d_][\w'’\-]*\.?)")
@@ -65,7 +66,14 @@ def recognise(
     pending: list[tuple[Found, str]] = []  # (mention, how: "full", "single", "titled-single")
     acronyms: dict[str, tuple[str, str]] = {}
     chunks = _coordinated(chunks_of(words))
+    bylines = [(m.start(), m.end()) for m in _BYLINE.finditer(text, 0, 600)]
     for n, chunk in enumerate(chunks):
+        if any(a <= chunk.start < b for a, b in bylines):
+            continue  # "By Jane Doe, Reuters": who wrote it, not who is in it
+        if n and text[chunks[n - 1].end : chunk.start] == " and " and (
+            _kind_by_words(list(chunks[n - 1].words)) == "skip"
+        ):
+            continue  # "the Treaty of Good-Neighbourliness and Friendly Cooperation": one name
         for found, how in _classify(chunk, known, acronyms, lex):
             pending.append((found, how))
         _define_acronym(text, chunk, chunks[n + 1] if n + 1 < len(chunks) else None, pending,
@@ -184,6 +192,8 @@ def _classify(
             and chunk.next_word not in _ACTING
         ):
             pass  # a capitalised word only where a sentence starts: too little to go on
+        elif chunk.previous_word in _PLACE_BEFORE:
+            pass  # "near Vovchansk", "in Aqaba": a place no list has
         else:
             # A common word ("Discovery", "Crown") names someone only if a person has it.
             how = "single-common" if word.lower() in lex.common else "single"
@@ -265,6 +275,7 @@ def _single_kind(chunk: Chunk) -> str:
 DEFAULT_SINGLE = "organisation"  # in news, a lone name no person of the article has is mostly a body
 
 
+_PLACE_BEFORE = wordlist("in near outside around into towards toward across from")
 _PERSON_BEFORE = wordlist("mr mr. mrs mrs. ms ms. dr dr. said told by")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from explorer.actors.lexicon import wordlist
 from explorer.resources import resource
 
 MAX_WORDS = 12
@@ -88,7 +89,9 @@ _BOUNDARY = re.compile(
 _WEAK_END = re.compile(
     r"(?:\s+(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his"
     r"|her|their|our|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can"
-    r"|could|should|may|might|must|very|more|most|than|into|onto|about|between|amid|not|no))+$",
+    r"|could|should|may|might|must|very|more|most|than|into|onto|about|between|amid|not|no"
+    r"|he|she|it|they|we|i|you|where|when|whose|while|during|after|before|since|until|over"
+    r"|under|across|through|against|without|within|among|per|via|following|amid))+$",
     re.IGNORECASE,
 )
 
@@ -122,7 +125,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
     text = _tidy(f"{before} {after}")
-    if len(text.split()) > MAX_WORDS:
+    if len(text.split()) > MAX_WORDS and len(_compress(text).split()) > MAX_WORDS:
         # Too long: where the date stood is a phrase boundary too, if a clause precedes it.
         head = _tidy(before)
         if (
@@ -236,7 +239,52 @@ def _unframe(text: str) -> str:
     return f"{who}: {rest}"
 
 
+def _compress(text: str) -> str:
+    """Headline style: "Russian Defence Minister Sergei Shoigu and his Chinese counterpart Wei
+    Fenghe" -> "Sergei Shoigu and Wei Fenghe": a name says who; its titles can go."""
+    from explorer.actors.lexicon import TITLES, lexicon
+
+    demonyms = lexicon().demonym_of
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        # A run of capitalised words (a possessive may open it) that holds a title and ends
+        # in a name of two words: "Kenyan Transport Minister Amina Odhiambo".
+        j = i + 1 if words[i].lower() in ("his", "her", "their", "its") else i
+        run_end = j
+        while run_end < len(words) and (
+            words[run_end][:1].isupper() or words[run_end].lower() in _TITLE_NOUNS
+        ):
+            run_end += 1
+        titles = [
+            t
+            for t in range(j, run_end)
+            if (words[t] in TITLES or words[t].lower() in _TITLE_NOUNS or words[t] in demonyms)
+            and t + 2 < len(words)
+            and words[t + 1][:1].isupper()
+            and words[t + 2][:1].isupper()
+            and t + 2 < run_end
+        ]
+        if titles and any(words[t] not in demonyms for t in titles):
+            i = titles[-1] + 1  # drop up to the last title; the name stays
+            out.append(words[i])
+            i += 1
+            continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out)
+
+
+_TITLE_NOUNS = wordlist(
+    "counterpart counterparts spokesman spokeswoman spokesperson leader chief envoy minister"
+    " president premier chancellor secretary ambassador"
+)
+
+
 def _shorten(text: str) -> str:
+    if len(text.split()) > MAX_WORDS:
+        text = _compress(text)
     words = text.split()
     if len(words) <= MAX_WORDS:
         return _WEAK_END.sub("", text).strip(" ,")

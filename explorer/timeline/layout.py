@@ -171,7 +171,7 @@ class Metrics:
     label_width: float = 190.0  # room a title takes in the one-lane-per-actor view
     bin_width: float = 60.0
     char_width: float = 6.6  # an average title character, to size a title's room
-    max_label: float = 440.0
+    max_label: float = 600.0
     min_label: float = 76.0  # less room than this and a title says too little
 
 

@@ -107,3 +107,11 @@ def test_a_date_in_the_opening_phrase_makes_that_phrase_the_event() -> None:
         "Since the collapse of the coalition government in 2016, the party has lost every vote."
     )
     assert title(sentence, "2016") == "The collapse of the coalition government"
+
+
+def test_titles_before_names_give_way_when_a_title_runs_long() -> None:
+    sentence = (
+        "Kenyan Transport Minister Amina Odhiambo and her Ugandan counterpart Paul Okello "
+        "signed a rail agreement for the northern corridor on 3 March in Nairobi."
+    )
+    assert title(sentence, "3 March").startswith("Amina Odhiambo and Paul Okello signed a rail agreement")
