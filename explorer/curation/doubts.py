@@ -1,9 +1,9 @@
 """Which dates deserve a second look, and why, in words a user understands.
 
 Reading a year from the publication date the normal way ("in March" in a June article) is not a
-doubt. These are: sources that give different dates; a weekday or a month the sentence gives no
-tense for, where the other reading is almost as near; and a relative date that lands far from
-the article's own date.
+doubt, nor is a date that says how far it is ("ten years ago"). These are: sources that give
+different dates; a weekday or a month the sentence gives no tense for, where the other reading
+is almost as near; and an inferred date that lands far from the article's own date.
 """
 
 from __future__ import annotations
@@ -68,7 +68,8 @@ def _doubts_of_one(r: Reading) -> list[str]:
         days = 0
     else:  # from the article to the nearest edge of the span ("last year" is near in January)
         days = min(abs((r.start_date - r.published).days), abs((last - r.published).days))
-    if r.kind == "relative" and days > _FAR_DAYS:
+    if r.kind == "relative" and r.inferred and days > _FAR_DAYS:
+        # Only a reading the machine inferred: "ten years ago" says how far it is.
         return [FAR.format(distance=_distance(days))]
     if not r.inferred or direction(r.sentence, r.start, r.end) is not None:
         return []  # the sentence's tense decided, or the expression said which way
