@@ -172,7 +172,7 @@ def _tidy(text: str) -> str:
     text = _APPOSITION.sub(" ", text)
     text = _QUOTES.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).strip(" ,.;:!?")
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).strip(" ,.;:!?_")
     for _ in range(3):  # openers, frames and scenes come stacked: "However, he said that, in …"
         previous = text
         text = _DATELINE.sub("", text)
@@ -185,7 +185,7 @@ def _tidy(text: str) -> str:
         scene = _SCENE.sub("", text)
         if len(scene.split()) >= _MIN_WORDS and scene != text and _has_verb(scene):
             text = scene
-        text = text.strip(" ,.;:!?")
+        text = text.strip(" ,.;:!?_")
         if text == previous:
             break
     unframed = _FRAME_AFTER.sub("", text).strip(" ,.;:!?")
