@@ -93,6 +93,17 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--dpi", type=int, default=96, help="image resolution")
             p.add_argument("--title", default="Timeline", help="title drawn on the image")
 
+    p = sub.add_parser("report", help="the chronology with its sources: HTML, PDF or Markdown")
+    db_arg(p)
+    p.add_argument("--format", choices=list(pipeline.REPORT_FORMATS), required=True)
+    p.add_argument("--output", type=Path, required=True)
+    p.add_argument("--actor", action="append", default=[], help="keep events with this actor")
+    p.add_argument("--all-actors", action="store_true", help="require every --actor")
+    p.add_argument("--from", dest="date_from", type=_bound)
+    p.add_argument("--to", dest="date_to", type=_bound)
+    p.add_argument("--title", default="Timeline", help="the report's title")
+    p.add_argument("--page", choices=["a4", "letter"], default="a4", help="PDF page size")
+
     p = sub.add_parser("edit", help="change an event's title, date or actors (undoable)")
     p.add_argument("event", type=int)
     p.add_argument("--title")
@@ -330,6 +341,17 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    if args.db is not None and not args.db.exists():
+        raise InputError(f"{args.db}: no such database.")
+    store = _store(args)
+    count = pipeline.export_report(
+        store, _filter(args, store), args.output, args.format, title=args.title, page=args.page
+    )
+    print(f"wrote {count} event(s) to {args.output}")
+    return 0
+
+
 def _documents(args: argparse.Namespace) -> int:
     store = _store(args)
     removed = store.removed_paths()
@@ -487,6 +509,7 @@ _COMMANDS = {
     "ingest": _ingest,
     "dates": _dates,
     "actors": _actors,
+    "report": _report,
     "events": _events,
     "export": _export,
     "documents": _documents,

@@ -169,3 +169,56 @@ def check_paths(paths: list[Path]) -> None:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError("No such file or folder: " + ", ".join(missing))
+
+
+REPORT_FORMATS = ("html", "pdf", "md")
+
+
+def export_report(
+    store: Store,
+    flt: EventFilter | None,
+    path: Path,
+    fmt: str,
+    *,
+    title: str = "Timeline",
+    ids: frozenset[int] | None = None,
+    page: str = "a4",
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> int | None:
+    """Write the report of the filtered events (only ``ids`` when given: the window's view) as
+    HTML, PDF or Markdown; the number of events, or None when cancelled (no file is left)."""
+    from explorer.errors import ExportError
+    from explorer.report.content import build_report
+
+    if fmt not in REPORT_FORMATS:
+        raise ExportError(f"Unknown report format '{fmt}' (use html, pdf or md).")
+    report = build_report(store, flt, title=title, ids=ids)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        if fmt == "pdf":
+            from explorer.report.pdf_report import write_pdf
+
+            done = write_pdf(report, store, tmp, page, progress, cancel)
+        else:
+            with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+                if fmt == "html":
+                    from explorer.report.html_report import write_html
+                    from explorer.report.timeline_svg import timeline_svg
+
+                    svg = timeline_svg(store, report.event_ids)
+                    done = write_html(report, svg, fh.write, progress, cancel)
+                else:
+                    from explorer.report.markdown_report import write_markdown
+
+                    done = write_markdown(report, fh.write, cancel)
+        if not done:
+            return None
+        tmp.replace(path)
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write the report ({err.strerror or err}).") from err
+    finally:
+        tmp.unlink(missing_ok=True)
+    if progress is not None:
+        progress(len(report.entries), len(report.entries), "done")
+    return len(report.entries)

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, "Export image…", self.export_image, "Ctrl+E")
         self._action(m, "Export events (JSON or CSV)…", self.export_table)
+        self._action(m, "Export report (HTML, PDF or Markdown)…", self.export_report, "Ctrl+R")
         m.addSeparator()
         self._action(m, "Set publication dates…", self.ask_dates)
         m.addSeparator()
@@ -391,6 +392,40 @@ class MainWindow(QMainWindow):
         return self._run(
             work, lambda p: self.statusBar().showMessage(f"Wrote {p}", 8000), "Exporting"
         )
+
+    def export_report(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Export report",
+            "timeline-report.html",
+            "HTML page (*.html);;PDF (*.pdf);;Markdown (*.md)",
+        )
+        if path:
+            self.export_report_to(Path(path))
+
+    def export_report_to(self, path: Path, title: str | None = None) -> workers.Job:
+        """The report of what the timeline shows now (its filters), on a worker thread."""
+        fmt = {".pdf": "pdf", ".md": "md", ".markdown": "md"}.get(path.suffix.lower(), "html")
+        shown = frozenset(self.timeline.data.by_id)
+        db = self.store.path
+        title = title or f"Timeline — {db.stem}"
+
+        def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
+            store = Store(db)  # this thread's own connection
+            try:
+                count = pipeline.export_report(
+                    store, None, path, fmt, title=title, ids=shown, progress=progress, cancel=cancel
+                )
+                return (path, count)
+            finally:
+                store.close()
+
+        def done(result: tuple[Path, int | None]) -> None:
+            written, count = result
+            message = "Report cancelled" if count is None else f"Wrote {count} events to {written}"
+            self.statusBar().showMessage(message, 8000)
+
+        return self._run(work, done, "Writing report")
 
     def export_table(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

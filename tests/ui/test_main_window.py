@@ -270,3 +270,16 @@ def test_actor_list_is_grouped_by_kind_and_filters_by_kind(window) -> None:  # t
     assert not heading.flags() & Qt.ItemFlag.ItemIsUserCheckable
     window.filters.clear_all()
     assert proxy.rowCount() == len(rows)
+
+
+def test_report_of_the_filtered_view_on_a_worker(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window.filters.model.set_checked("Gazprom", True)
+    qtbot.waitUntil(lambda: len(window.timeline.data) < len(window.events))
+    shown = len(window.timeline.data)
+    path = tmp_path / "report.html"
+    job = window.export_report_to(path, "Gas")
+    with qtbot.waitSignal(job.signals.finished, timeout=30000) as blocker:
+        pass
+    assert blocker.args[0] == (path, shown)
+    html = path.read_text(encoding="utf-8")
+    assert html.count('class="event"') == shown and "<h1>Gas</h1>" in html

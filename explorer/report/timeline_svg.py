@@ -1,0 +1,64 @@
+"""The report's timeline: the image export's painter, as SVG text with a link on each event."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QPainter
+
+from explorer.export.image import ensure_gui_app
+from explorer.store.repo import Store
+from explorer.timeline import data as tdata
+from explorer.timeline.paint import Style, lanes_area, paint
+
+WIDTH, HEIGHT = 1000, 520
+
+
+def timeline_svg(store: Store, ids: frozenset[int]) -> str:
+    """An <svg> element (no XML prologue) of the events in ``ids``; each event drawn links to
+    its entry (#e<id>) in the chronology."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    ensure_gui_app()
+    events = [tdata.to_timeline_event(s) for s in store.curated().events if s.id in ids]
+    data = tdata.build(events)
+    view = tdata.initial_view(data)
+    rect = QRectF(0, 0, WIDTH, HEIGHT)
+    style = Style.light()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buffer)
+    gen.setSize(QSize(WIDTH, HEIGHT))
+    gen.setViewBox(rect)
+    gen.setTitle("Timeline")
+    painter = QPainter(gen)
+    frame = paint(painter, rect, data, view, style, legend=True)
+    painter.end()
+    svg = bytes(QByteArray(buffer.data()).data()).decode("utf-8")
+    svg = svg[svg.index("<svg") :]
+    # Responsive: the page scales the drawing; the links sit over what the painter drew.
+    svg = re.sub(r'<svg\b[^>]*?\swidth="[^"]*"\s+height="[^"]*"', _open_tag, svg, count=1)
+    area = lanes_area(rect, False, True)
+    lane_h = style.metrics.lane_height
+    links = []
+    for p in frame.placed:
+        if p.event is None:
+            continue
+        y = area.top() + p.lane * lane_h
+        x0 = p.x0 - p.label_room if p.label_left else p.x0 - 6
+        x1 = max(p.x1, p.x0) + (8 if p.label_left else max(p.label_room, 12))
+        links.append(
+            f'<a href="#e{p.event.id}" aria-label="{escape(p.event.label)}: '
+            f'{escape(p.event.title)}"><rect x="{x0:.1f}" y="{y:.1f}" width="{x1 - x0:.1f}" '
+            f'height="{lane_h:.1f}" fill="transparent"/></a>'
+        )
+    close = svg.rindex("</svg>")
+    return svg[:close] + "".join(links) + svg[close:]
+
+
+def _open_tag(m: re.Match[str]) -> str:
+    head = re.sub(r'\swidth="[^"]*"\s+height="[^"]*"', "", m.group(0))
+    return head + ' role="img" aria-label="Timeline of the events below" class="timeline"'
