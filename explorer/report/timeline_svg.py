@@ -61,4 +61,4 @@ def timeline_svg(store: Store, ids: frozenset[int]) -> str:
 
 def _open_tag(m: re.Match[str]) -> str:
     head = re.sub(r'\swidth="[^"]*"\s+height="[^"]*"', "", m.group(0))
-    return head + ' role="img" aria-label="Timeline of the events below" class="timeline"'
+    return head + ' aria-label="Timeline of the events below; each event links to its entry" class="timeline"'
