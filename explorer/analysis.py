@@ -11,6 +11,10 @@ from explorer.ingest.passages import split_passages
 from explorer.model import ActorMention, Document, Passage, TimeExpression
 from explorer.temporal import tag
 
+# Raise it when what analysis makes of a document changes (dates, actors, titles): documents
+# stored by an older analysis are analysed again on their next import, even unchanged.
+ANALYSIS_VERSION = 2
+
 
 @dataclass(frozen=True)
 class Analysis:

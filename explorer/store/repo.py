@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
 
-from explorer.analysis import Analysis
+from explorer.analysis import ANALYSIS_VERSION, Analysis
 from explorer.errors import StoreError
 from explorer.store.curations import StoreCurations
 from explorer.store.db import make_engine, translated
@@ -37,7 +37,7 @@ from explorer.store.schema import (
 
 # The statements of a save, built once: a statement built per call costs SQLAlchemy more than
 # SQLite takes to run it (its cache key is computed anew each time).
-_OLD_DOCUMENT = select(DocumentRow.id, DocumentRow.sha256).where(
+_OLD_DOCUMENT = select(DocumentRow.id, DocumentRow.sha256, DocumentRow.analysis_version).where(
     DocumentRow.path == bindparam("path")
 )
 _INSERT_DOCUMENT = insert(DocumentRow)
@@ -84,7 +84,8 @@ class Store(StoreReads, StoreCurations):
             old = conn.execute(_OLD_DOCUMENT, {"path": doc.path}).first()
             status = "imported"
             if old is not None:
-                if old.sha256 == doc.sha256 and not force:
+                same = old.sha256 == doc.sha256 and old.analysis_version == ANALYSIS_VERSION
+                if same and not force:
                     return SaveResult(old.id, "unchanged")
                 _delete_document(conn, old.id)
                 status = "replaced"
@@ -103,6 +104,7 @@ class Store(StoreReads, StoreCurations):
                     text=doc.text,
                     offsets=array.array("i", doc.offsets).tobytes(),
                     imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    analysis_version=ANALYSIS_VERSION,
                 ),
             ).inserted_primary_key[0]  # type: ignore[index]
             tm = doc.text_map

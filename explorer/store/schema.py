@@ -39,6 +39,9 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     offsets: Mapped[bytes] = mapped_column(LargeBinary)  # int32 array: text index -> original
     imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # The analysis that made its events (see explorer.analysis.ANALYSIS_VERSION): an unchanged
+    # file made by an older one is analysed again when it is imported again.
+    analysis_version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class PassageRow(Base):

@@ -223,3 +223,22 @@ def test_delete_document_removes_what_only_it_told(tmp_path: Path, store: Store)
     assert len(store.curated_event(treaty.id).sources) == 1
     actions.undo(store, removal)
     assert _by_year(store, "2014")
+
+
+def test_an_older_analysis_is_redone_on_reimport_and_edited_titles_stay(
+    tmp_path: Path, store: Store
+) -> None:
+    from sqlalchemy import text
+
+    _ingest(tmp_path, store, "a.txt", OUTLET_A)
+    (trade,) = _by_year(store, "2014")
+    (treaty,) = _by_year(store, "1997")
+    actions.edit(store, treaty.id, title="Border treaty signed")
+    with store.engine.begin() as conn:  # as a store made by an older version would be
+        conn.execute(text("UPDATE documents SET analysis_version = 1"))
+        conn.execute(text("UPDATE events SET title = 'an old fragment of a title'"))
+    again = pipeline.ingest([tmp_path / "a.txt"], store)
+    assert again.replaced and not again.unchanged  # the same file, analysed again
+    assert _by_year(store, "2014")[0].title == "Trade rose sharply after the crisis"
+    assert _by_year(store, "1997")[0].title == "Border treaty signed"  # the analyst's stays
+    assert pipeline.ingest([tmp_path / "a.txt"], store).unchanged  # now it is current
