@@ -30,6 +30,7 @@ class Word:
     initial: bool  # first word of a sentence, a quote or a headline
     stop_after: bool  # punctuation after it ends a name
     seen_mid: bool = False  # the text writes this word capitalised in mid-sentence too
+    shouting: bool = False  # in a line written in capitals ("SOCCER - JAPAN GET LUCKY WIN")
 
 
 @dataclass
@@ -57,9 +58,7 @@ class Chunk:
         return self.words[-1].end
 
 
-_CAPITAL = re.compile(
-    r"(?<!\S)[\"'“‘(\[{«]*(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я]|(?:al|el)-[A-Z])\S*"
-)
+_CAPITAL = re.compile(r"(?<!\S)[\"'“‘(\[{«]*(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-Я]|(?:al|el)-[A-Z])\S*")
 _LAST_TOKEN = re.compile(r"(\S+)(\s*)$")
 _GAP_WORD = re.compile(r"\S+")
 _LOOKBACK = 80
@@ -145,11 +144,18 @@ def _add_gap(raw: list[_Raw], gap: str, offset: int, next_has_lead: bool) -> Non
 def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
     lex = lexicon()
     headline_lines = _headline_lines(text)
-    if headline_lines:
-        breaks = [m.start() for m in re.finditer("\n", text)]
-        for r in raw:
-            if not r.initial and bisect.bisect_left(breaks, r.start) in headline_lines:
+    shouting_lines = _shouting_lines(text)
+    breaks = (
+        [m.start() for m in re.finditer("\n", text)] if headline_lines or shouting_lines else []
+    )
+    shouting: set[int] = set()
+    if breaks or headline_lines or shouting_lines:
+        for n, r in enumerate(raw):
+            line = bisect.bisect_left(breaks, r.start)
+            if not r.initial and line in headline_lines:
                 r.initial = True  # a headline capitalises every word
+            if line in shouting_lines:
+                shouting.add(n)
     # Words the text writes capitalised in mid-sentence: names even where a sentence begins.
     mid = {r.text for r in raw if not r.lower and not r.initial and _is_capital(r.text)}
     out: list[Word] = []
@@ -166,13 +172,14 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
             and token not in mid
             and token not in lex.demonym_of  # "Iranian" is an adjective, and a country's
             and token not in lex.country_of
+            and token not in lex.name_words  # "United" of "United Arab Emirates"
         ):
             capital = False
         if capital and token.lower() in FUNCTION_WORDS:
             capital = False  # "The", "In", "He": never a name's first word, even in a title
         if token in MONTHS or token in WEEKDAYS:
             capital = _surname_month(raw, n)
-        out.append(Word(start, end, token, capital, initial, stop, token in mid))
+        out.append(Word(start, end, token, capital, initial, stop, token in mid, n in shouting))
     return out
 
 
@@ -191,6 +198,18 @@ def _is_capital(token: str) -> bool:
         return True
     # "al-Qaeda", "bin Laden" keep their particle lower-case; the next capital carries them.
     return token[:3] in ("al-", "el-") and token[3:4].isupper()
+
+
+def _shouting_lines(text: str) -> set[int]:
+    """Lines written in capitals, as wire headlines are: their words are not names by shape."""
+    out: set[int] = set()
+    if not any(c.isupper() for c in text[:4000]):
+        return out
+    for n, line in enumerate(text.split("\n")[:2000]):
+        words = [w for w in line.split() if sum(c.isalpha() for c in w) > 1]
+        if len(words) >= 3 and sum(1 for w in words if w.isupper()) >= 0.8 * len(words):
+            out.add(n)
+    return out
 
 
 def _headline_lines(text: str) -> set[int]:

@@ -31,6 +31,7 @@ class Lexicon:
     capital_of: dict[str, str] = field(default_factory=dict)  # "Nairobi" -> Kenya
     places: frozenset[str] = frozenset()
     common: frozenset[str] = frozenset()
+    name_words: frozenset[str] = frozenset()  # the words of multiword country names
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,10 @@ def lexicon() -> Lexicon:
             capital_of.setdefault(cap, c.name)
     places = frozenset(_lines("places.txt")) | REGIONS
     common = frozenset(_lines("common_words.txt"))
-    return Lexicon(countries, country_of, demonym_of, capital_of, places, common)
+    name_words = frozenset(
+        w for name in (*country_of, *demonym_of) if " " in name for w in name.split()
+    )
+    return Lexicon(countries, country_of, demonym_of, capital_of, places, common, name_words)
 
 
 def _lines(name: str) -> list[str]:

@@ -70,8 +70,10 @@ def recognise(
     for n, chunk in enumerate(chunks):
         if any(a <= chunk.start < b for a, b in bylines):
             continue  # "By Jane Doe, Reuters": who wrote it, not who is in it
-        if n and text[chunks[n - 1].end : chunk.start] == " and " and (
-            _kind_by_words(list(chunks[n - 1].words)) == "skip"
+        if (
+            n
+            and text[chunks[n - 1].end : chunk.start] == " and "
+            and (_kind_by_words(list(chunks[n - 1].words)) == "skip")
         ):
             continue  # "the Treaty of Good-Neighbourliness and Friendly Cooperation": one name
         for found, how in _classify(chunk, known, acronyms, lex):
@@ -89,6 +91,8 @@ def _classify(
 ) -> list[tuple[Found, str]]:
     out: list[tuple[Found, str]] = []
     words = list(chunk.words)
+    if words[0].shouting:
+        return _shouted(words, known, lex)
     titled = False
     personal = False
     while words:
@@ -210,7 +214,9 @@ def _classify(
     if chunk.previous_word == "the" and len(words) == len(chunk.words) and not titled:
         out.append((Found(start, end, name, "organisation"), "full"))
         return out  # "the Khmer Rouge", "the Sea Org": people are not named with "the"
-    if len(words) <= _MAX_PERSON_WORDS and all(_person_word(w) for w in words):
+    if len(words) <= _MAX_PERSON_WORDS and all(_person_word(w) for w in words) and (
+        len(words[-1].text.rstrip(".")) > 1  # "Group C", "Plan B": no one's surname
+    ):
         out.append((Found(start, end, name, "person"), "full"))
     elif any(len(w.text) > 2 and w.text.isupper() for w in words):
         out.append((Found(start, end, name, "organisation"), "full"))
@@ -251,6 +257,30 @@ def _coordinated(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+def _shouted(
+    words: list[Word], known: dict[str, tuple[str, str]], lex: Lexicon
+) -> list[tuple[Found, str]]:
+    """A line in capitals ("SOCCER - JAPAN GET LUCKY WIN"): only names the lists know."""
+    out: list[tuple[Found, str]] = []
+    i = 0
+    while i < len(words):
+        for count in range(min(4, len(words) - i), 0, -1):
+            name = " ".join(
+                w.text.title() if len(w.text) > 3 else w.text for w in words[i : i + count]
+            )
+            exact = " ".join(w.text for w in words[i : i + count])
+            hit = known.get(exact) or known.get(name)
+            if hit is None and (country := lex.country_of.get(name) or lex.country_of.get(exact)):
+                hit = (country, "country")
+            if hit is not None:
+                out.append((Found(words[i].start, words[i + count - 1].end, *hit), "full"))
+                i += count
+                break
+        else:
+            i += 1
+    return out
+
+
 def _country_compound(word: Word, lex: Lexicon) -> list[Found]:
     out: list[Found] = []
     at = word.start
@@ -272,7 +302,9 @@ def _single_kind(chunk: Chunk) -> str:
     return DEFAULT_SINGLE
 
 
-DEFAULT_SINGLE = "organisation"  # in news, a lone name no person of the article has is mostly a body
+DEFAULT_SINGLE = (
+    "organisation"  # in news, a lone name no person of the article has is mostly a body
+)
 
 
 _PLACE_BEFORE = wordlist("in near outside around into towards toward across from")
@@ -329,7 +361,9 @@ def _kind_by_words(words: list[Word]) -> str | None:
     return None
 
 
-_SINGLE_ORGS = wordlist("Taliban Hezbollah Hamas Kremlin Pentagon Interpol Europol Politburo Knesset Duma")
+_SINGLE_ORGS = wordlist(
+    "Taliban Hezbollah Hamas Kremlin Pentagon Interpol Europol Politburo Knesset Duma"
+)
 _ACTING = wordlist("""said says announced accused warned rejected denied insisted wants signed agreed
     responded condemned demanded urged called claimed threatened refused confirmed vowed
     hopes believes has have will would is was does must should cannot could may might plans
@@ -374,7 +408,9 @@ def _resolve_people(
     """One name for each person (the fullest form the article uses most), surnames and titled
     surnames resolved to it when only one person of the article has that name; a capital only
     stands for its country when no person of the article has that name."""
-    canonical = _person_names([f.actor for f, how in pending if how == "full" and f.kind == "person"])
+    canonical = _person_names(
+        [f.actor for f, how in pending if how == "full" and f.kind == "person"]
+    )
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for name in set(canonical.values()):
@@ -394,7 +430,9 @@ def _resolve_people(
             out.append(Found(f.start, f.end, next(iter(names)), "person"))
         elif len(names) > 1 and how != "capital":
             # Two people share the name: the one the text named last before it.
-            out.append(Found(f.start, f.end, _nearest(names, f.start, pending, canonical), "person"))
+            out.append(
+                Found(f.start, f.end, _nearest(names, f.start, pending, canonical), "person")
+            )
         elif not names and word in surnames and how != "capital":
             out.append(Found(f.start, f.end, surnames[word], "person"))  # named in another article
         elif how == "single" and _pronoun_kind(text, f.end) == "person":
@@ -454,5 +492,3 @@ def _person_names(names: list[str]) -> dict[str, str]:
         for n in forms:
             out[n] = best
     return out
-
-

@@ -249,3 +249,17 @@ def test_a_compound_of_countries_is_each_country(matcher: ActorMatcher) -> None:
         ("US", "United States"),
         ("Iranian", "Iran"),
     ]
+
+
+def test_a_headline_in_capitals_names_only_what_the_lists_know(matcher: ActorMatcher) -> None:
+    text = "RUGBY - KENYA SEAL NARROW WIN OVER FIJI .\n\nNAIROBI 1998-05-02\n\nKenya won 21-20.\n"
+    assert spans(matcher, text) == [("KENYA", "Kenya"), ("FIJI", "Fiji"), ("Kenya", "Kenya")]
+
+
+def test_a_country_name_of_common_words_opens_a_line(matcher: ActorMatcher) -> None:
+    text = "DUBAI , United Arab Emirates 1998-05-02\n\nTalks resumed.\n"
+    assert spans(matcher, text) == [("United Arab Emirates", "United Arab Emirates")]
+
+
+def test_a_letter_is_no_surname(matcher: ActorMatcher) -> None:
+    assert found(matcher, "The team won its Group C match in Lima.") == {}
