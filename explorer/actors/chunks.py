@@ -149,8 +149,14 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
         [m.start() for m in re.finditer("\n", text)] if headline_lines or shouting_lines else []
     )
     shouting: set[int] = set()
-    if breaks or headline_lines or shouting_lines:
+    marked = headline_lines | shouting_lines
+    if marked:
+        # Only words up to the end of the last marked line can be in one.
+        last = max(marked)
+        limit = breaks[last] if last < len(breaks) else len(text)
         for n, r in enumerate(raw):
+            if r.start > limit:
+                break
             line = bisect.bisect_left(breaks, r.start)
             if not r.initial and line in headline_lines:
                 r.initial = True  # a headline capitalises every word
@@ -206,8 +212,7 @@ def _shouting_lines(text: str) -> set[int]:
     if not any(c.isupper() for c in text[:4000]):
         return out
     for n, line in enumerate(text.split("\n")[:2000]):
-        words = [w for w in line.split() if sum(c.isalpha() for c in w) > 1]
-        if len(words) >= 3 and sum(1 for w in words if w.isupper()) >= 0.8 * len(words):
+        if line.isupper() and len(line.split()) >= 3:
             out.add(n)
     return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from explorer.actors.lexicon import wordlist
+from explorer.actors.lexicon import TITLES, lexicon, wordlist
 from explorer.resources import resource
 
 MAX_WORDS = 12
@@ -105,27 +105,29 @@ def make_title(sentence: str, start: int, end: int) -> str:
         if len(tail.split()) >= _MIN_WORDS:
             return _finish(tail, sentence)
     c_start, c_end = _clause(sentence, start, end)
-    before = _DATE_PREP.sub("", sentence[c_start:start]).rstrip(" ,")
+    before = _without_date_prep(sentence[c_start:start]).rstrip(" ,")
     after = sentence[end:c_end]
     lead_in = _LEAD_IN.match(sentence, c_start)
     if lead_in and "," not in sentence[c_start:start] and "," in sentence[end:c_end]:
         # "Since Russia's pivot to the East in 2014, Russia has …": the date belongs to the
         # phrase that opens the sentence, so that phrase is the event.
         phrase = _tidy(sentence[lead_in.end() : start] + sentence[end : sentence.index(",", end)])
-        phrase = _DATE_PREP.sub("", phrase).strip(" ,")
+        phrase = _without_date_prep(phrase).strip(" ,")
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
-    relative = _RELATIVE.search(before)
+    relative = _RELATIVE.search(before) if _HAS_RELATIVE.search(before) else None
     if relative and _has_verb(relative.group("clause")) and not _has_verb(relative.group("np")):
         # "the plan …, which the two countries signed" -> "The two countries signed the plan …"
         text = _tidy(f"{relative.group('clause')} {relative.group('np')} {after}")
         if len(text.split()) >= _MIN_WORDS:
             return _finish(text, sentence)
-    that = _THAT_CLAUSE.search(before)
+    that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
     text = _tidy(f"{before} {after}")
-    if len(text.split()) > MAX_WORDS and len(_compress(text).split()) > MAX_WORDS:
+    if len(text.split()) > MAX_WORDS:
+        text = _compress(text)  # titles before names give way first
+    if len(text.split()) > MAX_WORDS:
         # Too long: where the date stood is a phrase boundary too, if a clause precedes it.
         head = _tidy(before)
         if (
@@ -137,9 +139,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
             text = head
     if c_start > 0 and not _has_verb(text):
         # "…: from 10 percent in 2013": a fragment after a colon; the clause before says it.
-        text = _tidy(_DATE_PREP.sub("", sentence[:start]).rstrip(" ,") + " " + after)
+        text = _tidy(_without_date_prep(sentence[:start]).rstrip(" ,") + " " + after)
     if len(text.split()) < _MIN_WORDS:  # the clause is only the date: take the whole sentence
-        whole = _DATE_PREP.sub("", sentence[:start]).rstrip(" ,") + " " + sentence[end:]
+        whole = _without_date_prep(sentence[:start]).rstrip(" ,") + " " + sentence[end:]
         text = _tidy(whole)
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:MAX_WORDS])
@@ -167,6 +169,25 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+_HAS_RELATIVE = re.compile(r"\s(?:which|that)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$", re.IGNORECASE)
+_HAS_FRAME = re.compile(r"\b(?:said|says|told|reported|added|noted|according)\b", re.IGNORECASE)
+_TAIL = 120  # characters: what a trailing date preposition or attribution can take
+
+
+def _without_date_prep(text: str) -> str:
+    """``text`` without the preposition(s) that led into the date ("signed on")."""
+    head, tail = text[:-_TAIL], text[-_TAIL:]
+    return head + _DATE_PREP.sub("", tail)
+
+
+def _without_frame_after(text: str) -> str:
+    """``text`` without a trailing attribution (", officials said")."""
+    if not _HAS_FRAME.search(text[-_TAIL:]):
+        return text
+    head, tail = text[:-_TAIL], text[-_TAIL:]
+    return head + _FRAME_AFTER.sub("", tail)
+
+
 def _tidy(text: str) -> str:
     text = _ASIDE.sub("", text)
     text = _APPOSITION.sub(" ", text)
@@ -188,7 +209,7 @@ def _tidy(text: str) -> str:
         text = text.strip(" ,.;:!?_")
         if text == previous:
             break
-    unframed = _FRAME_AFTER.sub("", text).strip(" ,.;:!?")
+    unframed = _without_frame_after(text).strip(" ,.;:!?")
     if len(unframed.split()) >= _MIN_WORDS:
         text = unframed
     return text
@@ -242,8 +263,6 @@ def _unframe(text: str) -> str:
 def _compress(text: str) -> str:
     """Headline style: "Russian Defence Minister Sergei Shoigu and his Chinese counterpart Wei
     Fenghe" -> "Sergei Shoigu and Wei Fenghe": a name says who; its titles can go."""
-    from explorer.actors.lexicon import TITLES, lexicon
-
     demonyms = lexicon().demonym_of
     words = text.split()
     out: list[str] = []

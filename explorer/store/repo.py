@@ -187,13 +187,10 @@ class Store(StoreReads, StoreCurations):
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
     if not names:
         return {}
-    found = {str(n): int(i) for n, i in conn.execute(_ACTOR_IDS, {"names": list(names)})}
-    new = [n for n in names if n not in found]
-    if new:
-        # OR IGNORE: another process may have added the same actor since the select.
-        conn.execute(_INSERT_ACTORS, [dict(name=n, kind=kinds.get(n, "other")) for n in new])
-        found.update((str(n), int(i)) for n, i in conn.execute(_ACTOR_IDS, {"names": new}))
-    return found
+    # Names the store has already are ignored by the insert (the unique name says so), so one
+    # insert and one select cover old and new actors alike.
+    conn.execute(_INSERT_ACTORS, [dict(name=n, kind=kinds.get(n, "other")) for n in names])
+    return {str(n): int(i) for n, i in conn.execute(_ACTOR_IDS, {"names": list(names)})}
 
 
 def _delete_document(conn: Connection, doc_id: int) -> None:

@@ -75,7 +75,19 @@ YEAR_ANCHOR = r"(?:1\d|20)\d\d"  # every rule anchored here holds a four-digit y
 
 def _rule(name: str, pattern: str, requires: tuple[str, ...] = (), anchor: str = "") -> Rule:
     compiled = re.compile(rf"(?<![\w'-])(?:{pattern})(?![\w-]|'\w\w)", re.IGNORECASE)
-    return Rule(name, compiled, requires, anchor)
+    if not anchor and requires:
+        # Every match holds one of the words it requires: run it only near them.
+        anchor = "|".join(re.escape(word) for word in requires)
+    return Rule(name, compiled, requires, anchor or _OWN_ANCHORS.get(name, ""))
+
+
+# Anchors of the rules that require no word (their matches still hold one of these).
+_OWN_ANCHORS = {
+    "present": r"now|current|present|these\s+days|moment",
+    "past": r"recent|lately|past",
+    "future": r"future|soon|term|coming",
+    "decade": r"\d0'?s|ties\b",
+}
 
 
 RULES: tuple[Rule, ...] = (
