@@ -166,7 +166,13 @@ def _plausible(c: Candidate, text: str) -> bool:
         if after.lower() in lexicon.COUNT_NOUNS or before in lexicon.LABEL_WORDS:
             return False
         if c.rule == "spoken_year":
-            return before in _TEMPORAL_PREPS or c.text.lower().startswith("the year")
+            # Broadcast copy writes years out: "in nineteen ninety-six", "Atlanta, nineteen
+            # ninety-six.", "a nineteen ninety-seven attack"; a count would name what it counts.
+            return (
+                before in _TEMPORAL_PREPS
+                or c.text.lower().startswith("the year")
+                or after.lower() not in lexicon.COUNT_NOUNS
+            )
         return True
     if c.rule == "month" and not c.get("rel") and not c.get("mod"):
         mon = c.groups["mon"].lower()

@@ -125,7 +125,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month_year",
-        rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR4})",
+        rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
+        rf"(?:(?P<year>{YEAR4})|(?P<spoken>{SPOKEN_YEAR}))",
         anchor=MONTH_ANCHOR,
     ),
     _rule(

@@ -209,7 +209,8 @@ def _day_range(c: Candidate, doc: DocumentTime, direction: Direction | None) -> 
 
 def _month_year(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
     # "early May 2020" keeps month precision: the modifier never invents days.
-    return Resolution(DateSpan.month(_year(c.groups["year"]), _month(c)))
+    year = _year(c.groups["year"]) if c.get("year") else _spoken_value(c.groups["spoken"])
+    return Resolution(DateSpan.month(year, _month(c)))
 
 
 def _month_rel_year(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
@@ -241,17 +242,20 @@ def _year_rule(c: Candidate, doc: DocumentTime, direction: Direction | None) -> 
 
 
 def _spoken_year(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
-    words = c.groups["spoken"].lower().replace("-", " ").split()
+    return Resolution(DateSpan.year(_spoken_value(c.groups["spoken"])))
+
+
+def _spoken_value(text: str) -> int:
+    """ "nineteen ninety-six" -> 1996, "two thousand and two" -> 2002."""
+    words = text.lower().replace("-", " ").split()
     if words[:2] == ["two", "thousand"]:
         rest = [w for w in words[2:] if w != "and"]
-        value = 2000 + sum(lexicon.TENS_WORDS.get(w, lexicon.UNITS_WORDS.get(w, 0)) for w in rest)
-        return Resolution(DateSpan.year(value))
+        return 2000 + sum(lexicon.TENS_WORDS.get(w, lexicon.UNITS_WORDS.get(w, 0)) for w in rest)
     century = lexicon.TENS_WORDS[words[0]] * 100
     rest = words[1:]
     if rest == ["hundred"]:
-        return Resolution(DateSpan.year(century))
-    value = century + sum(lexicon.TENS_WORDS.get(w, lexicon.UNITS_WORDS.get(w, 0)) for w in rest)
-    return Resolution(DateSpan.year(value))
+        return century
+    return century + sum(lexicon.TENS_WORDS.get(w, lexicon.UNITS_WORDS.get(w, 0)) for w in rest)
 
 
 def _year_range(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:

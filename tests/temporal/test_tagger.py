@@ -260,3 +260,18 @@ def test_a_decision_taken_looks_ahead_to_what_it_decides() -> None:
     assert e.span is not None and e.span.label() == "2020-01"
     e = one("The bank bought the insurer in January, the companies said.", november)
     assert e.span is not None and e.span.label() == "2019-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "label"),
+    [
+        ("Lisbon, nineteen ninety-eight. The expo opens.", "nineteen ninety-eight", "1998"),
+        ("It recalled a nineteen ninety-seven flood in the valley.", "nineteen ninety-seven",
+         "1997"),
+        ("The first pier opened in January nineteen ninety-nine.", "January nineteen ninety-nine",
+         "1999-01"),
+    ],
+)  # fmt: skip
+def test_years_written_out_as_broadcast_copy_does(text: str, expr: str, label: str) -> None:
+    e = one(text)
+    assert e.text == expr and e.span is not None and e.span.label() == label
