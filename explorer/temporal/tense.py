@@ -22,11 +22,18 @@ _FUTURE = re.compile(
     # News writes a scheduled event in the present: "the council meets Tuesday".
     r"|meets|begins?|opens|starts|resumes?|convenes?|arrives|visits|hosts|faces|plays|travels"
     r"|supposed\s+to|aims?\s+to|hopes?\s+to|seeks?\s+to|wants?\s+to|in\s+order\s+to"
+    r"|(?:un)?likely\s+to|as\s+soon\s+as"
     # A decision taken is a past verb, what it decides lies ahead: "agreed to buy it in May".
     r"|(?:agreed|decided|voted|promised|pledged|offered|vowed|proposed|sought|threatened"
     r"|hoped|intended|undertook|resolved)\s+to\s+(?!the\b|a\b|an\b)(?-i:[a-z]+)"
     r"|is\s+meeting|are\s+meeting|is\s+visiting|is\s+expected|are\s+expected)\b"
     r"|'ll\b",
+    re.IGNORECASE,
+)
+# A market day named by its result ("Thursday's close", "Friday's session") has been traded.
+_MARKET_DAY = re.compile(
+    r"^['’]s\s+(?:close|closing|trading|session|level|high|low|gains?|loss(?:es)?|drop|rise"
+    r"|fall|decline|rally|sell-?off|slide|plunge|jump|surge)\b",
     re.IGNORECASE,
 )
 # "Since May" always looks back, whatever the verb; "by", "until" and "through" go either way
@@ -53,6 +60,8 @@ _REACH = 80  # characters
 def direction(sentence: str, start: int, end: int) -> Direction | None:
     """Tense of the sentence around ``sentence[start:end]`` (the expression), or None."""
     if _BACK.search(sentence[max(0, start - 24) : start]):
+        return Direction.PAST
+    if _MARKET_DAY.match(sentence[end : end + 24]):
         return Direction.PAST
     best: tuple[int, Direction] | None = None
     future_spans: list[tuple[int, int]] = []

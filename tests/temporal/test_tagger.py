@@ -275,3 +275,15 @@ def test_a_decision_taken_looks_ahead_to_what_it_decides() -> None:
 def test_years_written_out_as_broadcast_copy_does(text: str, expr: str, label: str) -> None:
     e = one(text)
     assert e.text == expr and e.span is not None and e.span.label() == label
+
+
+def test_a_market_day_named_by_its_result_has_been_traded() -> None:
+    monday = dt.date(2019, 3, 18)
+    e = one("The offer is a 20% premium over Thursday's closing price.", monday)
+    assert e.span is not None and e.span.start == dt.date(2019, 3, 14)
+
+
+def test_likely_to_looks_ahead() -> None:
+    wednesday = dt.date(2019, 3, 13)
+    e = one("Investors are likely to return to the market on Monday.", wednesday)
+    assert e.span is not None and e.span.start == dt.date(2019, 3, 18)
