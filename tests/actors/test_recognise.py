@@ -122,7 +122,9 @@ def test_a_surname_known_to_the_store_resolves_in_a_later_article(tmp_path: Path
         ("Shares of Northwind Shipping Corp. fell sharply.", "Northwind Shipping Corp.",
          "company"),
         ("The Bank of England raised rates.", "Bank of England", "organisation"),
-        ("Inspectors from the IAEA visited the site.", "IAEA", "organisation"),
+        ("Inspectors from the IAEA visited the site.", "International Atomic Energy Agency",
+         "organisation"),
+        ("Inspectors from the OSCE visited the site.", "OSCE", "organisation"),
     ],
 )  # fmt: skip
 def test_organisations_and_companies(
