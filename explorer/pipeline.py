@@ -15,7 +15,7 @@ from pathlib import Path
 from explorer.actors.gazetteer import load_gazetteer
 from explorer.actors.match import ActorMatcher
 from explorer.analysis import analyse
-from explorer.errors import ExplorerError, InputError
+from explorer.errors import ExplorerError, ExportError, InputError
 from explorer.ingest.manifest import FileInfo, read_manifest
 from explorer.ingest.readers import expand_paths
 from explorer.parallel import Job, analysed, default_workers
@@ -188,7 +188,6 @@ def export_report(
 ) -> int | None:
     """Write the report of the filtered events (only ``ids`` when given: the window's view) as
     HTML, PDF or Markdown; the number of events, or None when cancelled (no file is left)."""
-    from explorer.errors import ExportError
     from explorer.report.content import build_report
 
     if fmt not in REPORT_FORMATS:

@@ -175,14 +175,6 @@ WEEKDAYS = wordlist("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mo
 # Words that join the capitalised words of one name ("Bank of England", "Osama bin Laden").
 CONNECTORS = wordlist("of for the de del della der den di da do dos du la le van von bin ibn al el")
 PERSON_PARTICLES = wordlist("de del della der den di da do dos du la le van von bin ibn al el")
-# After a capital city, these verbs make it the government speaking or acting.
-ACTING_VERBS = wordlist("""said says say announced announces accused accuses warned warns rejected rejects
-    denied denies insisted insists wants wanted signed signs agreed agrees responded responds
-    condemned condemns demanded demands urged urges called calls claimed claims threatened
-    threatens refused refuses confirmed confirms vowed vows hopes hoped believes believed
-    sees saw has have had will would is was does did must should cannot can't won't could
-    may might plans planned decided decides recognised recognized sent sends imposed imposes
-    retaliated retaliates expelled expels protested protests blamed blames""")
 # Closed-class words: capitalised only where a sentence or a title starts, never a name.
 FUNCTION_WORDS = wordlist("""the a an this that these those it its he she we they i i'm i’m you his her their our my
     your in on at for with by from to of and but or nor as if when while after before since

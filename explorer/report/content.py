@@ -20,6 +20,15 @@ class ReportSource:
     mark: tuple[int, int] | None  # the date expression within the passage
     document: DocumentInfo | None
 
+    def citation(self) -> tuple[str, ...]:
+        """Title, outlet, author (those known) and the publication date, in words."""
+        d = self.document
+        if d is None:
+            return ()
+        known = tuple(x for x in (d.title, d.outlet, d.author) if x)
+        when = f"published {d.published:%d %B %Y}" if d.published else "no publication date"
+        return (*known, when)
+
 
 @dataclass(frozen=True)
 class ReportEntry:

@@ -128,8 +128,7 @@ def _cite(s: ReportSource) -> str:
     d = s.document
     if d is None:
         return ""
-    parts = [f"<cite>{escape(d.title)}</cite>" if d.title else ""]
-    parts += [escape(x) for x in (d.outlet, d.author) if x]
-    parts.append(f"published {d.published:%d %B %Y}" if d.published else "no publication date")
-    where = escape(d.path)
-    return f'<p class="cite">{", ".join(p for p in parts if p)} · {where}</p>'
+    parts = [escape(x) for x in s.citation()]
+    if d.title:
+        parts[0] = f"<cite>{parts[0]}</cite>"  # the document's title, as HTML marks it
+    return f'<p class="cite">{", ".join(parts)} · {escape(d.path)}</p>'

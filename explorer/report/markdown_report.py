@@ -51,9 +51,6 @@ def _quote(s: ReportSource) -> str:
 
 
 def _cite(s: ReportSource) -> str:
-    d = s.document
-    if d is None:
+    if s.document is None:
         return ""
-    parts = [x for x in (d.title, d.outlet, d.author) if x]
-    parts.append(f"published {d.published:%d %B %Y}" if d.published else "no publication date")
-    return f" — {_md(', '.join(parts))} ({_md(d.path)})"
+    return f" — {_md(', '.join(s.citation()))} ({_md(s.document.path)})"

@@ -156,10 +156,8 @@ def _source(s: ReportSource) -> str:
         )
     else:
         quoted = escape(text)
-    d = s.document
     cite = ""
-    if d is not None:
-        parts = [x for x in (d.title, d.outlet, d.author) if x]
-        parts.append(f"published {d.published:%d %B %Y}" if d.published else "no date")
-        cite = f'<br><span class="cite">{escape(", ".join(parts))} · {escape(d.path)}</span>'
+    if s.document is not None:
+        where = escape(s.document.path)
+        cite = f'<br><span class="cite">{escape(", ".join(s.citation()))} · {where}</span>'
     return f"<blockquote>{quoted}{cite}</blockquote>"
