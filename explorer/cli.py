@@ -42,9 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     def db_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--db",
-            type=Path,
             default=None,
-            help="database file (default: timeline.sqlite in your data folder)",
+            help="database file, or a shared PostgreSQL store as "
+            "postgresql+psycopg://user@host/dbname (password from PGPASSWORD or ~/.pgpass); "
+            "default: timeline.sqlite in your data folder, or $TIMELINE_EXPLORER_DB",
         )
 
     p = sub.add_parser("ingest", help="import articles (files or folders)")
@@ -175,7 +176,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _store(args: argparse.Namespace) -> Store:
-    return Store(args.db or paths.default_db_path())
+    return Store(args.db or os.environ.get("TIMELINE_EXPLORER_DB") or paths.default_db_path())
+
+
+def _must_exist(db: str | None) -> None:
+    """Readers never create an empty database file by mistake."""
+    if db is not None and "://" not in db and not Path(db).exists():
+        raise InputError(f"{db}: no such database.")
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -316,8 +323,7 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if args.db is not None and not args.db.exists():
-        raise InputError(f"{args.db}: no such database.")
+    _must_exist(args.db)
     store = _store(args)
     if args.format in ("png", "svg", "pdf"):
         count = pipeline.export_image(
@@ -342,8 +348,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    if args.db is not None and not args.db.exists():
-        raise InputError(f"{args.db}: no such database.")
+    _must_exist(args.db)
     store = _store(args)
     count = pipeline.export_report(
         store, _filter(args, store), args.output, args.format, title=args.title, page=args.page
@@ -472,7 +477,9 @@ def _edits(args: argparse.Namespace) -> int:
     for c in store.curations():
         state = "on " if c.active else "off"
         note = "  (its sources no longer exist)" if c.id in missing else ""
-        print(f"{c.id:>5} {state} {c.kind:<6} {c.label}{note}")
+        when = c.created_at.strftime("%Y-%m-%d %H:%M") if c.created_at else ""
+        who = f"{c.author or '?':<10} {when:<16}"
+        print(f"{c.id:>5} {state} {who} {c.kind:<6} {c.label}{note}")
     return 0
 
 
@@ -482,9 +489,12 @@ def _undo_redo(args: argparse.Namespace) -> int:
     store = _store(args)
     on = args.command == "redo"
     if args.edit is None:
-        candidates = [c for c in store.curations() if c.active != on]
+        # Only one's own edits: on a shared store the latest edit may be someone else's.
+        candidates = [
+            c for c in store.curations() if c.active != on and c.author in (store.author, "")
+        ]
         if not candidates:
-            raise InputError(f"Nothing to {args.command}.")
+            raise InputError(f"Nothing of yours to {args.command}.")
         args.edit = candidates[-1].id  # the latest edit made, or the latest undone
     (actions.redo if on else actions.undo)(store, args.edit)
     print(f"edit {args.edit} {'back on' if on else 'undone'}")

@@ -19,6 +19,7 @@ rebuilds extracted events) keeps every curation whose sources still exist.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,8 @@ class Curation:
     payload: dict[str, Any]
     label: str
     active: bool = True
+    author: str = ""  # who made it ("" for edits made before authors were recorded)
+    created_at: dt.datetime | None = None
 
 
 @dataclass

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, insert, literal, select, update
@@ -14,6 +13,7 @@ from explorer.curation.overlay import SEP, Curated, Curation, apply
 from explorer.errors import StoreError
 from explorer.model import Event, Source
 from explorer.store.db import translated
+from explorer.store.location import Location
 from explorer.store.queries import EventSummary
 from explorer.store.schema import (
     CurationRow,
@@ -21,7 +21,9 @@ from explorer.store.schema import (
     EventSourceRow,
     ExpressionRow,
     PassageRow,
+    StoreStateRow,
 )
+from explorer.store.writing import retrying, writing
 
 
 def source_key(path: str, sentence: str, expression: str) -> str:
@@ -30,8 +32,9 @@ def source_key(path: str, sentence: str, expression: str) -> str:
 
 
 class StoreCurations:
-    path: Path
+    location: Location
     engine: Engine
+    author: str
 
     if TYPE_CHECKING:  # provided by StoreReads, which comes first in Store's bases
 
@@ -40,30 +43,49 @@ class StoreCurations:
         def events(self, flt: Any = None, ids: tuple[int, ...] = ()) -> list[Event]: ...
 
     def add_curation(self, kind: str, payload: dict[str, Any], label: str) -> int:
-        with translated(self.path), self.engine.begin() as conn:
-            result = conn.execute(
-                insert(CurationRow).values(
-                    kind=kind,
-                    payload=json.dumps(payload, ensure_ascii=False),
-                    label=label,
-                    active=True,
-                    created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        """Record an edit by this session's author, now."""
+
+        def work() -> int:
+            with translated(self.location), writing(self.engine) as conn:
+                result = conn.execute(
+                    insert(CurationRow).values(
+                        kind=kind,
+                        payload=json.dumps(payload, ensure_ascii=False),
+                        label=label,
+                        active=True,
+                        created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                        author=self.author,
+                    )
                 )
-            )
-            new_id = result.inserted_primary_key
-            assert new_id is not None
-            return int(new_id[0])
+                new_id = result.inserted_primary_key
+                assert new_id is not None
+                return int(new_id[0])
+
+        return retrying(work)
 
     def set_curation_active(self, curation_id: int, active: bool) -> None:
-        with translated(self.path), self.engine.begin() as conn:
-            done = conn.execute(
-                update(CurationRow).where(CurationRow.id == curation_id).values(active=active)
-            )
-            if done.rowcount == 0:
-                raise StoreError(f"No edit with id {curation_id}.")
+        """Switch an edit off (undo) or on (redo): only its author may."""
+
+        def work() -> None:
+            with translated(self.location), writing(self.engine) as conn:
+                owner = conn.execute(
+                    select(CurationRow.author).where(CurationRow.id == curation_id)
+                ).first()
+                if owner is None:
+                    raise StoreError(f"No edit with id {curation_id}.")
+                if owner[0] and owner[0] != self.author:
+                    raise StoreError(
+                        f"Edit {curation_id} was made by {owner[0]}; only they can undo or redo "
+                        "it. Make an edit of your own instead."
+                    )
+                conn.execute(
+                    update(CurationRow).where(CurationRow.id == curation_id).values(active=active)
+                )
+
+        retrying(work)
 
     def curations(self) -> list[Curation]:
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             rows = conn.execute(
                 select(
                     CurationRow.id,
@@ -71,9 +93,20 @@ class StoreCurations:
                     CurationRow.payload,
                     CurationRow.label,
                     CurationRow.active,
+                    CurationRow.author,
+                    CurationRow.created_at,
                 ).order_by(CurationRow.id)
             ).all()
-        return [Curation(r[0], r[1], json.loads(r[2]), r[3], bool(r[4])) for r in rows]
+        return [
+            Curation(r[0], r[1], json.loads(r[2]), r[3], bool(r[4]), r[5] or "", r[6])
+            for r in rows
+        ]
+
+    def changes(self) -> int:
+        """The store's change counter: it moves with every committed write, anyone's."""
+        with translated(self.location), self.engine.connect() as conn:
+            found = conn.execute(select(StoreStateRow.changes).where(StoreStateRow.id == 1))
+            return int(found.scalar() or 0)
 
     def event_keys(self, ids: tuple[int, ...] = ()) -> dict[int, set[str]]:
         key = DocumentRow.path + literal(SEP) + PassageRow.text + literal(SEP) + ExpressionRow.text
@@ -86,13 +119,13 @@ class StoreCurations:
         if ids:
             q = q.where(EventSourceRow.event_id.in_(ids))
         out: dict[int, set[str]] = defaultdict(set)
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             for event_id, k in conn.execute(q):
                 out[event_id].add(k)
         return out
 
     def has_curations(self) -> bool:
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             return bool(
                 conn.execute(select(func.count(CurationRow.id)).where(CurationRow.active)).scalar()
             )
@@ -157,7 +190,7 @@ class StoreCurations:
         return Event(s.id, s.title, s.span, s.actors, tuple(unique))
 
     def _paths(self) -> dict[int, str]:
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             return {
                 int(i): str(p) for i, p in conn.execute(select(DocumentRow.id, DocumentRow.path))
             }
@@ -192,7 +225,7 @@ class StoreCurations:
             .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
         )
         readings: dict[int, list[Reading]] = defaultdict(list)
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             for event_id, sentence, start, end, kind, inferred, date, published, last in (
                 conn.execute(q)
             ):

@@ -1,4 +1,5 @@
-"""Open the SQLite store: foreign keys on, WAL, migrations applied, clear errors."""
+"""Open a store: SQLite (foreign keys on, WAL) or PostgreSQL, migrations applied on open
+under a lock, a newer schema refused, errors as sentences a user can act on."""
 
 from __future__ import annotations
 
@@ -9,20 +10,50 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from explorer.errors import StoreError
+from explorer.store.location import Location, locate
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. A database already there opens
 # without loading Alembic at all (a fifth of the CLI's start-up).
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
+# One key for every Timeline Explorer session on a PostgreSQL server: migrations and document
+# saves take it, so concurrent writers merge events one at a time.
+ADVISORY_KEY = 0x7E1EE001  # the same key as store/writing.py
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path``; raises StoreError when it is no usable database."""
-    path = Path(path)
+def make_engine(target: Path | str | Location) -> Engine:
+    """An engine on ``target``; raises StoreError when it is no usable database."""
+    where = locate(target)
+    if where.path is not None:
+        engine = _sqlite_engine(where.path)
+    else:
+        engine = create_engine(
+            where.url,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 5, "application_name": "Timeline Explorer"},
+        )
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # Two desktops opening a new shared store at once: one migrates, one waits.
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
+            else:
+                conn.execute(text("PRAGMA schema_version"))
+            _migrate(conn)
+    except (OperationalError, DBAPIError) as err:
+        engine.dispose()
+        raise translate(err, where) from err
+    except StoreError:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _sqlite_engine(path: Path) -> Engine:
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file.")
     if not path.parent.exists():
@@ -31,6 +62,8 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # The driver's own BEGIN is always deferred; _begin below says which one.
+        dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         with contextlib.suppress(sqlite3.OperationalError):
@@ -40,19 +73,25 @@ def make_engine(path: Path) -> Engine:
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
-    try:
-        with engine.begin() as conn:
-            conn.execute(text("PRAGMA schema_version"))
-            _migrate(conn)
-    except (OperationalError, DBAPIError) as err:
-        engine.dispose()
-        raise translate(err, path) from err
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # Writers take the write lock before their first read (see store/writing.py).
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
     return engine
 
 
-def _migrate(conn: Any) -> None:
-    if _revision(conn) == HEAD_REVISION:
+def _migrate(conn: Connection) -> None:
+    found = _revision(conn)
+    if found == HEAD_REVISION:
         return
+    if found is not None and (not found.isdigit() or int(found) > int(HEAD_REVISION)):
+        raise StoreError(
+            f"This database was made by a newer Timeline Explorer (schema {found}; this version "
+            f"knows up to {HEAD_REVISION}). Update Timeline Explorer to open it; nothing was "
+            "changed."
+        )
     from alembic import command
     from alembic.config import Config
 
@@ -62,32 +101,55 @@ def _migrate(conn: Any) -> None:
     command.upgrade(cfg, "head")
 
 
-def _revision(conn: Any) -> str | None:
-    has_table = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-    ).first()
-    if has_table is None:
+def _revision(conn: Connection) -> str | None:
+    if conn.dialect.name == "sqlite":  # cheaper than the inspector, on every start-up
+        has_table = (
+            conn.execute(
+                text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+            ).first()
+            is not None
+        )
+    else:
+        has_table = inspect(conn).has_table("alembic_version")
+    if not has_table:
         return None
-    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()  # type: ignore[no-any-return]
+    found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return None if found is None else str(found)
 
 
-def translate(err: Exception, path: Path | str) -> StoreError:
+def translate(err: Exception, where: Path | str | Location) -> StoreError:
     """A database error as a sentence a user can act on."""
     message = str(getattr(err, "orig", err)).lower()
+    if isinstance(where, Location):
+        where = where.display
+    if "password authentication failed" in message or "no password supplied" in message:
+        return StoreError(
+            f"{where}: the server refused the login. Set PGPASSWORD, or put the password in "
+            "~/.pgpass; it is never stored by Timeline Explorer."
+        )
+    if "does not exist" in message and "database" in message:
+        return StoreError(
+            f"{where}: the server has no such database; create it first "
+            "(createdb, see the README's team set-up)."
+        )
+    if "could not connect" in message or "connection refused" in message or "timeout" in message:
+        return StoreError(f"{where}: cannot reach the database server; is it running?")
+    if "permission denied" in message:
+        return StoreError(f"{where}: your database role may not do this: {message.strip()}")
     if "locked" in message or "busy" in message:
-        return StoreError(f"{path}: the database is in use by another program; try again.")
+        return StoreError(f"{where}: the database is in use by another program; try again.")
     if "readonly" in message or "read-only" in message:
-        return StoreError(f"{path}: the database is read-only; nothing was changed.")
+        return StoreError(f"{where}: the database is read-only; nothing was changed.")
     if "not a database" in message or "malformed" in message or "corrupt" in message:
-        return StoreError(f"{path}: is not a Timeline Explorer database, or it is damaged.")
+        return StoreError(f"{where}: is not a Timeline Explorer database, or it is damaged.")
     if "unable to open" in message:
-        return StoreError(f"{path}: cannot open the database file.")
-    return StoreError(f"{path}: database error: {getattr(err, 'orig', err)}")
+        return StoreError(f"{where}: cannot open the database file.")
+    return StoreError(f"{where}: database error: {getattr(err, 'orig', err)}")
 
 
 @contextmanager
-def translated(path: Path | str) -> Iterator[None]:
+def translated(where: Path | str | Location) -> Iterator[None]:
     try:
         yield
     except (OperationalError, DBAPIError) as err:
-        raise translate(err, path) from err
+        raise translate(err, where) from err

@@ -13,11 +13,14 @@ from sqlalchemy import Connection, bindparam, insert, select
 
 from explorer.events.build import EventDraft
 from explorer.events.merge import SAME_TEXT, SAME_WITH_ACTORS
+from explorer.events.salience import salience
+from explorer.store.dialects import insert_ignoring
 from explorer.store.schema import (
     EventActorRow,
     EventRow,
     EventSourceRow,
 )
+from explorer.store.weights import LEAD_PASSAGES, refresh_weights
 
 SpanKey = tuple[dt.date, dt.date, str]
 
@@ -30,7 +33,7 @@ _CANDIDATES = select(
 _EVENT_ACTORS = select(EventActorRow.actor_id).where(EventActorRow.event_id == bindparam("event"))
 _INSERT_EVENTS = insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
 _INSERT_SOURCES = insert(EventSourceRow)
-_INSERT_EVENT_ACTORS = insert(EventActorRow).prefix_with("OR IGNORE")
+_INSERT_EVENT_ACTORS = insert_ignoring(EventActorRow)
 
 
 @dataclass
@@ -50,7 +53,8 @@ def write_events(
     expression_ids: dict[int, int],
     actor_ids: dict[str, int],
 ) -> tuple[int, int]:
-    """Store ``drafts``; returns (events created, drafts merged into an existing event)."""
+    """Store ``drafts``; returns (events created, drafts merged into an existing event).
+    New events get their weight here; stored events that gained a source are reweighed."""
     if not drafts:
         return 0, 0
     known = _stored_candidates(conn, {_key(d) for d in drafts})
@@ -68,6 +72,25 @@ def write_events(
         else:
             merged += 1
         placement.append(target)
+    # What each new event's weight is made of; all of it comes from this document.
+    first_passage: dict[int, int] = {}
+    counts: dict[int, int] = defaultdict(int)
+    linked: dict[int, set[str]] = defaultdict(set)
+    for d, k in zip(drafts, placement, strict=True):
+        counts[id(k)] += 1
+        first_passage[id(k)] = min(first_passage.get(id(k), d.passage.index), d.passage.index)
+        linked[id(k)].update(d.actors)
+    weights = {
+        id(k): salience(
+            counts[id(k)],
+            1,
+            len(linked[id(k)]),
+            first_passage[id(k)] < LEAD_PASSAGES,
+            k.draft.span.precision,
+        )
+        for k in created
+        if k.draft is not None
+    }
     if created:
         ids = (
             conn.execute(
@@ -77,6 +100,9 @@ def write_events(
                         title=k.draft.title,
                         start_date=k.draft.span.start,
                         end_date=k.draft.span.end,
+                        start_day=k.draft.span.start.toordinal(),
+                        end_day=k.draft.span.end.toordinal(),
+                        weight=weights[id(k)],
                         precision=k.draft.span.precision.value,
                         merge_text=k.sentence,
                     )
@@ -97,11 +123,21 @@ def write_events(
         for a in d.actors:
             if actor_ids[a] not in k.added:
                 k.added.add(actor_ids[a])
-                actor_rows.append(dict(event_id=k.event_id, actor_id=actor_ids[a]))
+                actor_rows.append(
+                    dict(
+                        event_id=k.event_id,
+                        actor_id=actor_ids[a],
+                        start_day=d.span.start.toordinal(),
+                        weight=weights.get(id(k), 1.0),
+                    )
+                )
     conn.execute(_INSERT_SOURCES, sources)
     if actor_rows:
         # A stored event may have the actor already: the primary key says so, not a query.
-        conn.execute(_INSERT_EVENT_ACTORS, actor_rows)
+        conn.execute(_INSERT_EVENT_ACTORS.on(conn), actor_rows)
+    stored = {k.event_id for k in placement if k.draft is None and k.event_id is not None}
+    if stored:
+        refresh_weights(conn, stored)
     return len(created), merged
 
 

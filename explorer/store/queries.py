@@ -6,13 +6,13 @@ import array
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select
 
 from explorer.errors import StoreError
 from explorer.model import DateSpan, Document, Event, Precision, Source
 from explorer.store.db import translated
+from explorer.store.location import Location
 from explorer.store.schema import (
     ActorRow,
     DocumentRow,
@@ -72,17 +72,17 @@ class EventFilter:
 class StoreReads:
     """Queries; ``Store`` adds the writes."""
 
-    path: Path
+    location: Location
     engine: Engine
 
     def actor_kinds(self) -> dict[str, str]:
         """Every stored actor's kind (person, country, organisation, company, alliance, other)."""
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             rows = conn.execute(select(ActorRow.name, ActorRow.kind)).all()
             return {str(name): str(kind) for name, kind in rows}
 
     def documents(self) -> list[DocumentInfo]:
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             counts = dict(
                 conn.execute(
                     select(ExpressionRow.document_id, func.count(EventSourceRow.id))
@@ -105,7 +105,7 @@ class StoreReads:
         return [DocumentInfo(*r, events=counts.get(r.id, 0)) for r in rows]
 
     def document(self, doc_id: int) -> Document:
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             r = conn.execute(select(DocumentRow).where(DocumentRow.id == doc_id)).first()
         if r is None:
             raise StoreError(f"No document with id {doc_id}.")
@@ -130,7 +130,7 @@ class StoreReads:
         """Every event as plain tuples, fast enough for 100k rows (no sources, no ORM), with
         what its salience is made of: how many sentences and documents report it, and whether
         one of them leads its article."""
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             actors = _actor_names(conn, ())
             rows = conn.execute(
                 select(
@@ -174,7 +174,7 @@ class StoreReads:
     def search_event_ids(self, text: str) -> set[int]:
         """Events whose title or any source sentence contains ``text`` (case-insensitive)."""
         pattern = f"%{text.strip()}%"
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             by_title = conn.execute(select(EventRow.id).where(EventRow.title.ilike(pattern)))
             by_passage = conn.execute(
                 select(EventSourceRow.event_id)
@@ -192,7 +192,7 @@ class StoreReads:
 
     def events(self, flt: EventFilter | None = None, ids: tuple[int, ...] = ()) -> list[Event]:
         flt = flt or EventFilter()
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             q = select(
                 EventRow.id,
                 EventRow.title,

@@ -15,7 +15,10 @@ from explorer.analysis import ANALYSIS_VERSION, Analysis
 from explorer.errors import StoreError
 from explorer.store.curations import StoreCurations
 from explorer.store.db import make_engine, translated
+from explorer.store.dialects import insert_ignoring
 from explorer.store.event_writer import write_events
+from explorer.store.identity import current_author
+from explorer.store.location import Location, locate
 from explorer.store.queries import (
     DocumentInfo,
     EventFilter,
@@ -23,6 +26,8 @@ from explorer.store.queries import (
     SaveResult,
     StoreReads,
 )
+from explorer.store.weights import refresh_weights
+from explorer.store.writing import retrying, writing
 
 __all__ = ["DocumentInfo", "EventFilter", "EventSummary", "SaveResult", "Store"]
 from explorer.store.schema import (
@@ -53,13 +58,18 @@ _INSERT_MENTIONS = insert(MentionRow)
 _ACTOR_IDS = select(ActorRow.name, ActorRow.id).where(
     ActorRow.name.in_(bindparam("names", expanding=True))
 )
-_INSERT_ACTORS = insert(ActorRow).prefix_with("OR IGNORE")
+_INSERT_ACTORS = insert_ignoring(ActorRow)
 
 
 class Store(StoreReads, StoreCurations):
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.engine: Engine = make_engine(self.path)
+    """A SQLite file or a shared PostgreSQL database, opened (and migrated) on creation.
+    ``author`` names the person whose edits this session records."""
+
+    def __init__(self, target: Path | str | Location, author: str | None = None) -> None:
+        self.location = locate(target)
+        self.path = self.location.path or Path(self.location.stem)  # for messages
+        self.author = author or current_author()
+        self.engine: Engine = make_engine(self.location)
         # Actor ids by name, filled as documents are saved: actors are only ever added, and a
         # document names mostly actors the store has already.
         self._actor_ids: dict[str, int] = {}
@@ -70,7 +80,7 @@ class Store(StoreReads, StoreCurations):
     # ------------------------------------------------------------------ writing
 
     def known_sha(self, path: str) -> str | None:
-        with translated(self.path), self.engine.connect() as conn:
+        with translated(self.location), self.engine.connect() as conn:
             return conn.execute(
                 select(DocumentRow.sha256).where(DocumentRow.path == path)
             ).scalar_one_or_none()
@@ -78,15 +88,24 @@ class Store(StoreReads, StoreCurations):
     def save(
         self, analysis: Analysis, *, force: bool = False, kinds: dict[str, str] | None = None
     ) -> SaveResult:
-        """Store one analysed document in one transaction (all of it, or nothing)."""
+        """Store one analysed document in one transaction (all of it, or nothing). Writers in
+        other processes wait for it (see writing()), so two imports of overlapping folders
+        merge as one would."""
+        result, new_actors = retrying(lambda: self._save(analysis, force, kinds or {}))
+        self._actor_ids.update(new_actors)  # only once the transaction has committed
+        return result
+
+    def _save(
+        self, analysis: Analysis, force: bool, kinds: dict[str, str]
+    ) -> tuple[SaveResult, dict[str, int]]:
         doc = analysis.document
-        with translated(self.path), self.engine.begin() as conn:
+        with translated(self.location), writing(self.engine) as conn:
             old = conn.execute(_OLD_DOCUMENT, {"path": doc.path}).first()
             status = "imported"
             if old is not None:
                 same = old.sha256 == doc.sha256 and old.analysis_version == ANALYSIS_VERSION
                 if same and not force:
-                    return SaveResult(old.id, "unchanged")
+                    return SaveResult(old.id, "unchanged"), {}
                 _delete_document(conn, old.id)
                 status = "replaced"
             doc_id = conn.execute(
@@ -159,7 +178,7 @@ class Store(StoreReads, StoreCurations):
                 }
             names = {m.actor for m in analysis.mentions}
             actor_ids = {n: self._actor_ids[n] for n in names if n in self._actor_ids}
-            actor_ids.update(_ensure_actors(conn, names - set(actor_ids), kinds or {}))
+            actor_ids.update(_ensure_actors(conn, names - set(actor_ids), kinds))
             if analysis.mentions:
                 conn.execute(
                     _INSERT_MENTIONS,
@@ -174,14 +193,17 @@ class Store(StoreReads, StoreCurations):
                     ],
                 )
             created, merged = write_events(conn, analysis.drafts, expression_ids, actor_ids)
-        self._actor_ids.update(actor_ids)  # only once the transaction has committed
-        return SaveResult(doc_id, status, created, merged)
+        return SaveResult(doc_id, status, created, merged), actor_ids
 
     def delete_document(self, doc_id: int) -> None:
-        with translated(self.path), self.engine.begin() as conn:
-            if conn.execute(select(DocumentRow.id).where(DocumentRow.id == doc_id)).first() is None:
-                raise StoreError(f"No document with id {doc_id}.")
-            _delete_document(conn, doc_id)
+        def work() -> None:
+            with translated(self.location), writing(self.engine) as conn:
+                found = conn.execute(select(DocumentRow.id).where(DocumentRow.id == doc_id))
+                if found.first() is None:
+                    raise StoreError(f"No document with id {doc_id}.")
+                _delete_document(conn, doc_id)
+
+        retrying(work)
 
 
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
@@ -189,7 +211,7 @@ def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> 
         return {}
     # Names the store has already are ignored by the insert (the unique name says so), so one
     # insert and one select cover old and new actors alike.
-    conn.execute(_INSERT_ACTORS, [dict(name=n, kind=kinds.get(n, "other")) for n in names])
+    conn.execute(_INSERT_ACTORS.on(conn), [dict(name=n, kind=kinds.get(n, "other")) for n in names])
     return {str(n): int(i) for n, i in conn.execute(_ACTOR_IDS, {"names": list(names)})}
 
 
@@ -211,6 +233,8 @@ def _delete_document(conn: Connection, doc_id: int) -> None:
         gone = event_ids - still
         if gone:
             conn.execute(delete(EventRow).where(EventRow.id.in_(gone)))
+        if still:
+            refresh_weights(conn, still)  # they lost a source
 
 
 def _passage_index(analysis: Analysis):  # type: ignore[no-untyped-def]

@@ -1,13 +1,15 @@
-"""The SQLite schema (SQLAlchemy 2 typed models). Changes go through Alembic migrations."""
+"""The store's schema (SQLite or PostgreSQL) (SQLAlchemy 2 typed models). Changes go through Alembic migrations."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -90,8 +92,18 @@ class EventRow(Base):
     precision: Mapped[str] = mapped_column(String(16))
     # The first source's sentence, lower-cased: what a new mention is compared with to merge.
     merge_text: Mapped[str | None] = mapped_column(Text)
+    # Day ordinals and salience, kept on the row so that a view of a million events is
+    # answered by indexes: the heaviest in a range, counts per day, long events crossing it.
+    start_day: Mapped[int] = mapped_column(Integer, server_default="0")
+    end_day: Mapped[int] = mapped_column(Integer, server_default="0")
+    weight: Mapped[float] = mapped_column(Float, server_default="1")
 
-    __table_args__ = (Index("ix_events_time", "start_date", "end_date"),)
+    __table_args__ = (
+        Index("ix_events_time", "start_date", "end_date"),
+        Index("ix_events_start_day", "start_day", "weight"),
+        Index("ix_events_weight", "weight", "start_day"),
+        Index("ix_events_long", "end_day", "start_day"),
+    )
 
 
 class EventSourceRow(Base):
@@ -129,6 +141,14 @@ class EventActorRow(Base):
     actor_id: Mapped[int] = mapped_column(
         ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True
     )
+    # The event's, copied so an actor filter reads one index and never the events table.
+    start_day: Mapped[int] = mapped_column(Integer, server_default="0")
+    weight: Mapped[float] = mapped_column(Float, server_default="1")
+
+    __table_args__ = (
+        Index("ix_event_actors_day", "actor_id", "start_day", "weight", "event_id"),
+        Index("ix_event_actors_weight", "actor_id", "weight", "start_day", "event_id"),
+    )
 
 
 class MentionRow(Base):
@@ -155,3 +175,13 @@ class CurationRow(Base):
     label: Mapped[str] = mapped_column(String)  # what the Edit menu says ("Hide “…”")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    author: Mapped[str] = mapped_column(String, server_default="")  # who made it
+
+
+class StoreStateRow(Base):
+    """One row: a counter every write moves, so open windows notice others' changes."""
+
+    __tablename__ = "store_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger)

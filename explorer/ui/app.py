@@ -33,14 +33,14 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         sys.__excepthook__(kind, value, tb)
 
 
-def open_store(db: Path | None, settings: QSettings) -> tuple[Store, bool] | None:
+def open_store(db: str | Path | None, settings: QSettings) -> tuple[Store, bool] | None:
     """The store to show, and whether it is new (and wants the sample corpus)."""
-    last = settings.value("database/last")
-    path = db or (Path(str(last)) if last and Path(str(last)).exists() else paths.default_db_path())
+    target = db or os.environ.get("TIMELINE_EXPLORER_DB") or last_database(settings)
+    path = Path(target) if "://" not in str(target) else paths.default_db_path()
     while True:
-        is_new = not path.exists()
+        is_new = "://" not in str(target) and not Path(target).exists()
         try:
-            return Store(path), is_new
+            return Store(target), is_new
         except ExplorerError as err:
             QMessageBox.warning(None, APP_NAME, f"{err}\n\nChoose another database.")
             chosen, _ = QFileDialog.getSaveFileName(
@@ -49,9 +49,19 @@ def open_store(db: Path | None, settings: QSettings) -> tuple[Store, bool] | Non
             if not chosen:
                 return None
             path = Path(chosen)
+            target = path
 
 
-def run(db: Path | None = None) -> int:
+def last_database(settings: QSettings) -> str | Path:
+    """The database open when the window last closed: a file that still exists, or a server
+    address (its password was never kept), else the default file."""
+    last = str(settings.value("database/last") or "")
+    if "://" in last or (last and Path(last).exists()):
+        return last
+    return paths.default_db_path()
+
+
+def run(db: str | Path | None = None) -> int:
     logging.basicConfig(filename=paths.log_dir() / "explorer.log", level=logging.INFO)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)

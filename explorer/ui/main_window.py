@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,6 +25,7 @@ from explorer.curation.overlay import Curated
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.resources import resource
+from explorer.store.location import Location
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
 from explorer.timeline.layout import TimelineEvent, View
@@ -111,6 +113,9 @@ class MainWindow(QMainWindow):
         self._action(m, "Load sample data", self.load_sample)
         m.addSeparator()
         self._action(m, "Open database…", self.open_database)
+        self._action(m, "Connect to shared database…", self.connect_database)
+        self.recent_menu = m.addMenu("Open recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(m, "New database…", self.new_database)
         m.addSeparator()
         self._action(m, "Export image…", self.export_image, "Ctrl+E")
@@ -131,7 +136,7 @@ class MainWindow(QMainWindow):
         v.addAction(self.actor_lanes)
 
     def _title(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.store.path.name}")
+        self.setWindowTitle(f"{APP_NAME} — {self.store.location.name}")
 
     # ------------------------------------------------------------------ data
 
@@ -242,7 +247,7 @@ class MainWindow(QMainWindow):
         if self.job is not None:
             QMessageBox.information(self, APP_NAME, "An import is already running.")
             return None
-        db = self.store.path
+        db = self.store.location
 
         def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
             store = Store(db)  # this thread's own connection
@@ -296,7 +301,7 @@ class MainWindow(QMainWindow):
     def set_dates(self, chosen: dict[int, dt.date]) -> workers.Job | None:
         if not chosen:
             return None
-        db = self.store.path
+        db = self.store.location
 
         def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> int:
             store = Store(db)
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow):
         data = self.timeline.data
         view = tdata.fit(data) if whole else self.timeline.view
         fmt = path.suffix.lower().lstrip(".") or "png"
-        title = f"Timeline — {self.store.path.stem}" if titled else None
+        title = f"Timeline — {self.store.location.stem}" if titled else None
 
         def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Path:
             render(data, view, path, fmt, width=width, height=height, dpi=dpi, title=title)
@@ -407,7 +412,7 @@ class MainWindow(QMainWindow):
         """The report of what the timeline shows now (its filters), on a worker thread."""
         fmt = {".pdf": "pdf", ".md": "md", ".markdown": "md"}.get(path.suffix.lower(), "html")
         shown = frozenset(self.timeline.data.by_id)
-        db = self.store.path
+        db = self.store.location
         title = title or f"Timeline — {db.stem}"
 
         def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
@@ -447,14 +452,35 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ databases
 
     def open_database(self) -> None:
+        here = self.store.location.path
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open database",
-            str(self.store.path.parent),
+            str(here.parent) if here else "",
             "Timeline databases (*.sqlite *.db);;All (*)",
         )
         if path:
             self.switch_database(Path(path))
+
+    def connect_database(self) -> None:
+        """A shared PostgreSQL store, by address; the password comes from PGPASSWORD or
+        ~/.pgpass, so it is never typed here nor kept."""
+        url, ok = QInputDialog.getText(
+            self,
+            "Connect to shared database",
+            "PostgreSQL address (the password comes from PGPASSWORD or ~/.pgpass):",
+            text="postgresql+psycopg://user@host/timeline",
+        )
+        if ok and url.strip():
+            self.switch_database(url.strip())
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for where in recent_databases(self.settings):
+            action = self.recent_menu.addAction(where)
+            action.triggered.connect(lambda _=False, w=where: self.switch_database(w))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -465,15 +491,15 @@ class MainWindow(QMainWindow):
         elif path:
             self.switch_database(Path(path))
 
-    def switch_database(self, path: Path) -> bool:
+    def switch_database(self, target: Path | str) -> bool:
         try:
-            store = Store(path)
+            store = Store(target)
         except ExplorerError as err:
             self.show_error(str(err))
             return False
         self.store.close()
         self.store = store
-        self.settings.setValue("database/last", str(path))
+        remember_database(self.settings, store.location)
         self.panel.show_event(None, {})
         self.reload(keep_view=False)
         self._title()
@@ -494,5 +520,21 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("view/t0", self.timeline.view.t0)
         self.settings.setValue("view/t1", self.timeline.view.t1)
-        self.settings.setValue("database/last", str(self.store.path))
+        remember_database(self.settings, self.store.location)
         super().closeEvent(event)
+
+
+RECENT = 8
+
+
+def recent_databases(settings: QSettings) -> list[str]:
+    value = settings.value("database/recent") or []
+    return [str(v) for v in (value if isinstance(value, list) else [value])][:RECENT]
+
+
+def remember_database(settings: QSettings, where: Location) -> None:
+    """Last and recent databases, as paths or addresses without their password."""
+    saved = where.saved
+    settings.setValue("database/last", saved)
+    recent = [saved] + [r for r in recent_databases(settings) if r != saved]
+    settings.setValue("database/recent", recent[:RECENT])

@@ -123,7 +123,9 @@ def test_read_only_database_refuses_writes(tmp_path: Path) -> None:
     ro = Store.__new__(Store)
     from sqlalchemy import create_engine
 
-    ro.path = db
+    from explorer.store.location import locate
+
+    ro.location, ro.path, ro.author, ro._actor_ids = locate(db), db, "me", {}
     ro.engine = create_engine(f"sqlite:///file:{db}?mode=ro&uri=true")
     report = pipeline.ingest([_file(tmp_path, "b.txt", OTHER)], ro, published=dt.date(2023, 1, 12))
     assert report.failed and "read-only" in report.failed[0][1]
