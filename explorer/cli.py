@@ -150,6 +150,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("document", type=int)
     p.add_argument("published", type=_date)
     db_arg(p)
+    p = sub.add_parser(
+        "migrate",
+        help="copy a store, edits included, into another (a personal file into a shared server)",
+    )
+    p.add_argument("--from", dest="source", required=True, help="the store to copy (only read)")
+    p.add_argument(
+        "--to", dest="target", required=True, help="postgresql+psycopg://user@host/dbname or a file"
+    )
     return ap
 
 
@@ -483,6 +491,28 @@ def _edits(args: argparse.Namespace) -> int:
     return 0
 
 
+def _migrate(args: argparse.Namespace) -> int:
+    _must_exist(args.source)
+    source, target = Store(args.source), Store(args.target)
+    if source.location.display == target.location.display:
+        raise InputError("--from and --to name the same store.")
+
+    def progress(done: int, total: int, note: str) -> None:
+        print(f"\r{done}/{total} documents", end="", file=sys.stderr, flush=True)
+
+    try:
+        report = pipeline.migrate(source, target, progress=progress)
+    finally:
+        print(file=sys.stderr)
+        source.close()
+        target.close()
+    print(
+        f"copied {report.documents} document(s) and {report.curations} edit(s) "
+        f"to {target.location.display}"
+    )
+    return 0
+
+
 def _undo_redo(args: argparse.Namespace) -> int:
     from explorer.curation import actions
 
@@ -524,4 +554,5 @@ _COMMANDS = {
     "export": _export,
     "documents": _documents,
     "set-date": _set_date,
+    "migrate": _migrate,
 }

@@ -128,6 +128,43 @@ def set_published(
     store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
 
 
+@dataclass
+class MigrateReport:
+    documents: int = 0  # copied (or already there, unchanged)
+    curations: int = 0  # copied; the target's own and ones copied before are left alone
+    cancelled: bool = False
+
+
+def migrate(
+    source: Store,
+    target: Store,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+) -> MigrateReport:
+    """Copy a store into another (a personal file into a shared server, say), edits included.
+
+    Each document is analysed again from its stored text and saved like an import, one
+    transaction each, so it merges with what the target holds already: the same piece from
+    another outlet joins the target's event. Edits name events by their sentences, so they
+    apply to the copies; they keep their author and time. Running it again copies nothing
+    twice. The source is only read."""
+    report = MigrateReport()
+    matcher = default_matcher(store=source)
+    documents = source.documents()
+    for n, info in enumerate(documents):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            return report
+        if progress is not None:
+            progress(n, len(documents), info.path)
+        target.save(analyse(source.document(info.id), matcher), kinds=matcher.kinds)
+        report.documents += 1
+    report.curations = target.copy_curations(source.curations())
+    if progress is not None:
+        progress(len(documents), len(documents), "edits")
+    return report
+
+
 def load_sample(
     store: Store, progress: Progress | None = None, cancel: Cancel | None = None
 ) -> IngestReport:

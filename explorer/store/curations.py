@@ -102,6 +102,37 @@ class StoreCurations:
             for r in rows
         ]
 
+    def copy_curations(self, curations: list[Curation]) -> int:
+        """Add edits made elsewhere, with their authors and times, in their order; an edit
+        the store holds already (same kind, content, author and time) is skipped."""
+        with translated(self.location), writing(self.engine) as conn:
+            have = {
+                (r[0], r[1], r[2], r[3])
+                for r in conn.execute(
+                    select(
+                        CurationRow.kind, CurationRow.payload, CurationRow.author,
+                        CurationRow.created_at,
+                    )
+                )
+            }
+            rows = []
+            for c in curations:
+                payload = json.dumps(c.payload, ensure_ascii=False)
+                created = c.created_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
+                key = (c.kind, payload, c.author, created)
+                if key in have:
+                    continue
+                have.add(key)
+                rows.append(
+                    dict(kind=c.kind, payload=payload, label=c.label, active=c.active,
+                         created_at=created, author=c.author)
+                )
+            if rows:
+                conn.execute(insert(CurationRow), rows)
+            else:
+                conn.info["unchanged"] = True
+            return len(rows)
+
     def changes(self) -> int:
         """The store's change counter: it moves with every committed write, anyone's."""
         with translated(self.location), self.engine.connect() as conn:

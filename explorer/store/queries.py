@@ -5,6 +5,7 @@ from __future__ import annotations
 import array
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, func, select
@@ -48,6 +49,7 @@ class EventSummary:
     sources: int = 1  # the sentences that report it
     documents: int = 1  # the documents those sentences are in
     lead: bool = False  # one of them is in its article's headline or first paragraph
+    weight: float | None = None  # the stored salience, when read from the events' own row
 
 
 LEAD_PASSAGES = 5  # a document's first passages: headline, byline, dateline and the lead
@@ -81,27 +83,29 @@ class StoreReads:
             rows = conn.execute(select(ActorRow.name, ActorRow.kind)).all()
             return {str(name): str(kind) for name, kind in rows}
 
-    def documents(self) -> list[DocumentInfo]:
+    def documents(self, ids: Collection[int] | None = None) -> list[DocumentInfo]:
+        """Every document, or those with these ids, with how many event sources each has."""
         with translated(self.location), self.engine.connect() as conn:
-            counts = dict(
-                conn.execute(
-                    select(ExpressionRow.document_id, func.count(EventSourceRow.id))
-                    .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
-                    .group_by(ExpressionRow.document_id)
-                ).all()
+            counted = (
+                select(ExpressionRow.document_id, func.count(EventSourceRow.id))
+                .join(EventSourceRow, EventSourceRow.expression_id == ExpressionRow.id)
+                .group_by(ExpressionRow.document_id)
             )
-            rows = conn.execute(
-                select(
-                    DocumentRow.id,
-                    DocumentRow.path,
-                    DocumentRow.title,
-                    DocumentRow.outlet,
-                    DocumentRow.author,
-                    DocumentRow.published,
-                    DocumentRow.published_source,
-                    DocumentRow.sha256,
-                ).order_by(DocumentRow.id)
-            ).all()
+            listed = select(
+                DocumentRow.id,
+                DocumentRow.path,
+                DocumentRow.title,
+                DocumentRow.outlet,
+                DocumentRow.author,
+                DocumentRow.published,
+                DocumentRow.published_source,
+                DocumentRow.sha256,
+            ).order_by(DocumentRow.id)
+            if ids is not None:
+                counted = counted.where(ExpressionRow.document_id.in_(list(ids)))
+                listed = listed.where(DocumentRow.id.in_(list(ids)))
+            counts = {int(d): int(n) for d, n in conn.execute(counted).all()}
+            rows = conn.execute(listed).all()
         return [DocumentInfo(*r, events=counts.get(r.id, 0)) for r in rows]
 
     def document(self, doc_id: int) -> Document:

@@ -26,6 +26,7 @@ from explorer.store.queries import (
     SaveResult,
     StoreReads,
 )
+from explorer.store.viewport import StoreViewport
 from explorer.store.weights import refresh_weights
 from explorer.store.writing import retrying, writing
 
@@ -61,7 +62,7 @@ _ACTOR_IDS = select(ActorRow.name, ActorRow.id).where(
 _INSERT_ACTORS = insert_ignoring(ActorRow)
 
 
-class Store(StoreReads, StoreCurations):
+class Store(StoreReads, StoreCurations, StoreViewport):
     """A SQLite file or a shared PostgreSQL database, opened (and migrated) on creation.
     ``author`` names the person whose edits this session records."""
 

@@ -21,7 +21,9 @@ def to_timeline_event(s: EventSummary) -> TimelineEvent:
         s.span.precision,
         s.actors,
         s.span.label(),
-        salience(s.sources, s.documents, len(s.actors), s.lead, s.span.precision),
+        s.weight
+        if s.weight is not None
+        else salience(s.sources, s.documents, len(s.actors), s.lead, s.span.precision),
     )
 
 

@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from explorer.model import Precision
 
@@ -36,15 +37,32 @@ class TimelineEvent:
         return self.precision is Precision.DAY and self.end - self.start <= 1
 
 
+class Density(Protocol):
+    """How many events start in a stretch of days, when the data holds only some of them."""
+
+    def count(self, first: float, stop: float) -> int: ...
+
+
 class TimelineData:
-    """Events sorted by start, split into short ones (bisected) and long ones (scanned)."""
+    """Events sorted by start, split into short ones (bisected) and long ones (scanned).
+
+    From a big store it holds only what one view needs (every event of sparse stretches, the
+    heaviest of dense ones) and ``density`` counts the rest, so clusters say how many events
+    they stand for, loaded or not."""
 
     def cluster_ids(self, p: Placed) -> tuple[int, ...]:
         if p.members:
             return p.members
         return tuple(e.id for e in self.short[p.span[0] : p.span[1]])
 
-    def __init__(self, events: Sequence[TimelineEvent]) -> None:
+    def __init__(
+        self,
+        events: Sequence[TimelineEvent],
+        density: Density | None = None,
+        total: int | None = None,
+    ) -> None:
+        self.density = density
+        self.total = len(events) if total is None else total  # events it stands for
         ordered = sorted(events, key=lambda e: (e.start, e.end, e.id))
         self.short = [e for e in ordered if e.end - e.start <= LONG_DAYS]
         self.long = [e for e in ordered if e.end - e.start > LONG_DAYS]
@@ -190,20 +208,27 @@ def layout(
     i, j = data.short_range(view.t0, view.t1)
     first_inside = bisect.bisect_left(data.starts, view.t0, i, j)
     candidates += [e for e in data.short[i:first_inside] if e.end > view.t0]
-    dense: list[tuple[int, int, int]] = []  # (first, stop, its heaviest) of crowded bins
+    dense: list[tuple[int, int, int | None, int, int]] = []  # crowded: first, stop, best, n, bin
+    unloaded: dict[int, int] = {}  # bin -> its events the data does not hold (see density)
     k = first_inside
     for b in range(max(1, int(width // m.bin_width) + 1)):
         edge = view.t((b + 1) * m.bin_width, width)
         stop = min(j, bisect.bisect_left(data.starts, edge, k, j))
-        if stop - k > 3 * lanes:
-            best = data.heaviest(k, stop)  # no per-event work in a crowd, but its biggest
-            dense.append((k, stop, data.short[best].id))
-            candidates.append(data.short[best])
+        n = stop - k
+        if data.density is not None:
+            n = max(n, data.density.count(max(view.t(b * m.bin_width, width), view.t0), edge))
+        if n > 3 * lanes:
+            best = data.heaviest(k, stop) if stop > k else None  # a crowd's biggest only
+            dense.append((k, stop, data.short[best].id if best is not None else None, n, b))
+            if best is not None:
+                candidates.append(data.short[best])
         else:
             candidates.extend(data.short[k:stop])
+            if n > stop - k:
+                unloaded[b] = n - (stop - k)
         k = stop
     candidates.sort(key=lambda e: (-e.weight, e.start, e.id))
-    in_crowd = {best for _, _, best in dense}
+    in_crowd = {best for _, _, best, _, _ in dense if best is not None}
     named: set[int] = set()
     overflow: dict[int, list[TimelineEvent]] = {}
     for e in candidates:
@@ -213,17 +238,19 @@ def layout(
             named.add(e.id)
         elif e.id not in in_crowd:
             overflow.setdefault(int(max(view.x(e.start, width), 0) // m.bin_width), []).append(e)
-    for first, stop, best in dense:
-        count = stop - first - (best in named)
-        x = view.x(data.short[first].start, width)
+    for first, stop, best, n, b in dense:
+        count = n - (best in named)
+        x = view.x(data.short[first].start, width) if stop > first else b * m.bin_width
         frame.placed.append(Placed(x, x, lanes - 1, None, count, span=(first, stop)))
-    for b, events in overflow.items():
-        if len(events) == 1:  # one event is a marker, never a "cluster of 1"
+    for b in set(overflow) | set(unloaded):
+        events = overflow.get(b, [])
+        count = len(events) + unloaded.get(b, 0)
+        if count == 1 and events:  # one event is a marker, never a "cluster of 1"
             frame.placed.append(_bare(events[0], view, width, taken, lanes - 1))
         else:
             x = b * m.bin_width
             ids = tuple(e.id for e in events)
-            frame.placed.append(Placed(x, x, lanes - 1, None, len(ids), ids))
+            frame.placed.append(Placed(x, x, lanes - 1, None, count, ids))
     return frame
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,9 +27,12 @@ from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.resources import resource
 from explorer.store.location import Location
+from explorer.store.queries import EventSummary
 from explorer.store.repo import Store
+from explorer.store.viewport import ViewFilter
 from explorer.timeline import data as tdata
 from explorer.timeline.layout import TimelineEvent, View
+from explorer.timeline.windowed import LARGE_STORE, WindowedSource
 from explorer.ui import workers
 from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
@@ -60,16 +64,27 @@ class MainWindow(QMainWindow):
         self._status()
         self._menus()
         self.view = Curated()
+        self.total_events = 0
+        self.seen_changes = -1
+        self.windowed: WindowedSource | None = None
+        self._long_cache: list[EventSummary] | None = None
         self.curation: CurationUI | None = None
         self.curation = CurationUI(self)
         self.filters.changed.connect(self.apply_filters)
         self.timeline.eventSelected.connect(self._show_event)
+        self.timeline.viewChanged.connect(self._window_data)
         self.panel.openPassage.connect(self.open_passage)
         self.resize(1400, 820)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         self.reload(keep_view=False)
+        # Others writing to a shared store: a cheap poll of its change counter, then a reload
+        # that keeps this user's view and selection.
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.check_for_changes)
+        self.poll.start()
         t0, t1 = self.settings.value("view/t0"), self.settings.value("view/t1")
         if t0 is not None and t1 is not None:
             self.timeline.set_view(View(float(t0), float(t1)))
@@ -140,7 +155,32 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ data
 
+    def check_for_changes(self) -> bool:
+        """Reload when the store changed since this window last read it; True if it did."""
+        if self.job is not None:
+            return False  # this window's own import reloads when it ends
+        try:
+            now = self.store.changes()
+        except ExplorerError:
+            return False  # a server away for a moment: the next poll tries again
+        if now == self.seen_changes:
+            return False
+        self.reload(keep_view=True)
+        self.statusBar().showMessage("Updated with changes saved by others", 5000)
+        return True
+
     def reload(self, keep_view: bool = True) -> None:
+        try:
+            self.seen_changes = self.store.changes()
+            self.total_events = self.store.event_count()
+        except ExplorerError as err:
+            self.show_error(str(err))
+            self.total_events = 0
+        if self.total_events > LARGE_STORE:
+            self._reload_large(keep_view)
+            return
+        self.windowed = None
+        self._long_cache = None
         show_hidden = self.curation is not None and self.curation.show_hidden.isChecked()
         try:
             self.view = self.store.curated()
@@ -165,7 +205,51 @@ class MainWindow(QMainWindow):
         self.filters.model.set_counts(tdata.actor_counts(self.events), self.store.actor_kinds())
         self.apply_filters(keep_view)
 
+    def _reload_large(self, keep_view: bool) -> None:
+        """A big store: nothing is read whole. Actor counts, day counts and long events come
+        from the store's indexes; each view loads what it shows (timeline/windowed.py)."""
+        self.events, self.documents = [], {}
+        self.view = Curated()
+        try:
+            self._long_cache = self.store.long_events()
+            counts = Counter(self.store.actor_event_counts())
+            kinds = self.store.actor_kinds()
+        except ExplorerError as err:
+            self.show_error(str(err))
+            self._long_cache, counts, kinds = [], Counter(), {}
+        if self.curation is not None:
+            self.curation.review.set_rows([], {})
+        self.filters.model.set_counts(counts, kinds)
+        self.apply_filters(keep_view)
+
+    def _apply_large(self, keep_view: bool) -> None:
+        flt = ViewFilter(tuple(sorted(self.filters.model.checked())), self.filters.match_all())
+        try:
+            self.windowed = WindowedSource(self.store, flt, self._long_cache, self.total_events)
+        except ExplorerError as err:
+            self.show_error(str(err))
+            return
+        if not keep_view:
+            self.timeline.view = tdata.DEFAULT_VIEW
+        self._window_data(keep_view=True)
+
+    def _window_data(self, keep_view: bool = True) -> None:
+        if self.windowed is None:
+            return
+        width, lanes = self.timeline.layout_size()
+        try:
+            data = self.windowed.data_for(self.timeline.view, width, lanes)
+        except ExplorerError as err:
+            self.show_error(str(err))
+            return
+        if data is not self.timeline.data:
+            self.timeline.set_data(data, keep_view=keep_view)
+        self.count_label.setText(f"{self.windowed.total:,} of {self.total_events:,} events")
+
     def apply_filters(self, keep_view: bool = True) -> None:
+        if self.total_events > LARGE_STORE:
+            self._apply_large(keep_view)
+            return
         text = self.filters.search_text()
         ids = None
         if text:
@@ -185,6 +269,12 @@ class MainWindow(QMainWindow):
             self.panel.show_event(None, {})
             return
         try:
+            if self.windowed is not None:  # a big store: this event and its documents only
+                event = self.store.event(event_id)
+                ids = {s.document_id for s in event.sources}
+                docs = {d.id: d for d in self.store.documents(ids)}
+                self.panel.show_event(event, docs)
+                return
             self.panel.show_event(self.store.curated_event(event_id, self.view), self.documents)
         except ExplorerError as err:
             self.show_error(str(err))
@@ -525,6 +615,7 @@ class MainWindow(QMainWindow):
 
 
 RECENT = 8
+POLL_MS = 3000
 
 
 def recent_databases(settings: QSettings) -> list[str]:

@@ -82,6 +82,11 @@ class TimelineView(QWidget):
             )
         return self._frame
 
+    def layout_size(self) -> tuple[float, int]:
+        """The width and the number of lanes the layout works with."""
+        area = lanes_area(self._rect(), False, False)
+        return float(self.width()), max(1, int(area.height() // self._style.metrics.lane_height))
+
     def point_of(self, event_id: int) -> QPoint | None:
         """Where an event's marker is drawn (for tests and keyboard focus)."""
         area = lanes_area(self._rect(), False, False)

@@ -1,0 +1,129 @@
+"""A big store seen through the view: each view loads what it shows (every event of sparse
+stretches, the heaviest of dense ones) from the store's indexes, and day counts say how many
+events each cluster stands for. Loaded data covers three view-widths, so panning and small
+zooms reuse it; a filter change asks the store again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from explorer.store.queries import EventSummary
+from explorer.store.viewport import DayCounts, StoreViewport, Stretch, ViewFilter
+from explorer.timeline.data import to_timeline_event
+from explorer.timeline.layout import LONG_DAYS, Metrics, TimelineData, TimelineEvent, View
+
+LARGE_STORE = 50_000  # more events than this and the window loads by view, not all at once
+ZOOM_SLACK = 1.6  # a zoom within this factor of the loaded one reuses it
+EVERYTHING = ViewFilter()
+METRICS = Metrics()
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    view: View  # the stretch loaded (three view-widths)
+    span: float  # the view span it was loaded for
+    data: TimelineData
+
+
+class WindowedSource:
+    def __init__(
+        self,
+        store: StoreViewport,
+        flt: ViewFilter = EVERYTHING,
+        long_events: list[EventSummary] | None = None,
+        store_total: int | None = None,
+    ) -> None:
+        self.store = store
+        self.flt = flt
+        all_long = long_events if long_events is not None else store.long_events()
+        wanted = {a.casefold() for a in flt.actors}
+        self.long: list[TimelineEvent] = [
+            to_timeline_event(s)
+            for s in all_long
+            if not wanted
+            or (
+                wanted <= {a.casefold() for a in s.actors}
+                if flt.match_all
+                else bool(wanted & {a.casefold() for a in s.actors})
+            )
+        ]
+        counts = store.day_counts(flt)
+        self.density = _without(counts, [int(e.start) for e in self.long])
+        self.total = self.density.total + len(self.long)
+        self.store_total = store_total if store_total is not None else store.event_count()
+        self._loaded: _Loaded | None = None
+
+    def data_for(
+        self, view: View, width: float, lanes: int, m: Metrics = METRICS
+    ) -> TimelineData:
+        loaded = self._loaded
+        if (
+            loaded is not None
+            and loaded.view.t0 <= view.t0
+            and view.t1 <= loaded.view.t1
+            and 1 / ZOOM_SLACK <= view.span / loaded.span <= ZOOM_SLACK
+        ):
+            return loaded.data
+        wide = View(view.t0 - view.span, view.t1 + view.span)
+        stretches = self.stretches(wide, view.span * m.bin_width / max(width, 1), lanes)
+        found = self.store.heaviest(stretches, self.flt, total=self.store_total)
+        events = self.long + [to_timeline_event(s) for s in found if s.span is not None]
+        short = [e for e in events if e.end - e.start <= LONG_DAYS]
+        data = TimelineData(
+            [e for e in events if e.end - e.start > LONG_DAYS] + short,
+            density=self.density,
+            total=self.total,
+        )
+        self._loaded = _Loaded(wide, view.span, data)
+        return data
+
+    def stretches(self, wide: View, bin_days: float, lanes: int) -> list[Stretch]:
+        """Bins of the layout's width over ``wide`` (and the LONG_DAYS before it, whose short
+        events may reach into view): all of a sparse bin, the heaviest of a dense one."""
+        bin_days = max(bin_days, 1.0)
+        out: list[Stretch] = []
+        first = int(wide.t0 - LONG_DAYS)
+        edge = float(first)
+        while edge < wide.t1:
+            stop = int(min(edge + (LONG_DAYS if edge < wide.t0 else bin_days), wide.t1) + 1)
+            lo = int(edge)
+            n = self.density.count(lo, stop)
+            if n:
+                sparse = n <= 3 * lanes and edge >= wide.t0
+                out.append(Stretch(lo, stop, None if sparse else max(lanes, 8), n))
+            edge = float(stop)
+        return _joined(out)
+
+    def actor_counts(self) -> Counter[str]:
+        """Actors of the loaded events (a big store's exact counts come from the store)."""
+        data = self._loaded.data if self._loaded else TimelineData([])
+        return Counter(a for e in data.ordered for a in e.actors)
+
+
+def _without(counts: DayCounts, days: list[int]) -> DayCounts:
+    if not days:
+        return counts
+    per_day = dict(zip(counts.days, _deltas(counts), strict=True))
+    for d in days:
+        if per_day.get(d, 0) > 0:
+            per_day[d] -= 1
+    kept = sorted((d, n) for d, n in per_day.items() if n > 0)
+    return DayCounts([d for d, _ in kept], [n for _, n in kept])
+
+
+def _deltas(counts: DayCounts) -> list[int]:
+    c = counts.cumulative
+    return [c[i + 1] - c[i] for i in range(len(c) - 1)]
+
+
+def _joined(stretches: list[Stretch]) -> list[Stretch]:
+    """Neighbouring read-everything stretches as one range (one condition, not many)."""
+    out: list[Stretch] = []
+    for s in stretches:
+        last = out[-1] if out else None
+        if last is not None and last.limit is None and s.limit is None and last.stop == s.first:
+            out[-1] = Stretch(last.first, s.stop, None, last.count + s.count)
+        else:
+            out.append(s)
+    return out
