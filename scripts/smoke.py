@@ -95,6 +95,13 @@ def check(cmd: list[str]) -> None:
         "precision": "year",
     }
 
+    # The PostgreSQL driver is in the package: a server that is not there is a clear message.
+    away = subprocess.run(
+        [*cmd, "documents", "--db", "postgresql+psycopg://nobody@127.0.0.1:9/timeline"],
+        env=env, cwd=work, capture_output=True, text=True, timeout=60,
+    )
+    assert away.returncode == 2 and "cannot reach the database server" in away.stderr, away
+
     actors = json.loads(run(cmd, "actors", str(text), "--json", env=env, cwd=work))
     kinds = {(a["actor"], a["kind"]) for a in actors}
     assert {("Kenya", "country"), ("Uganda", "country")} <= kinds, kinds

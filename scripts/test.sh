@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Install everything, then lint, type-check and run the test suite (Qt offscreen).
+# Install everything, start a throw-away PostgreSQL server for the shared-store tests (unless
+# TIMELINE_EXPLORER_TEST_PG names one), then lint, type-check and run the tests (Qt offscreen).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/ruff check explorer tests benchmarks
+if [ -z "${TIMELINE_EXPLORER_TEST_PG:-}" ]; then
+  if url="$(bash scripts/postgres.sh)"; then
+    export TIMELINE_EXPLORER_TEST_PG="$url"
+  elif [ -n "${CI:-}" ]; then
+    echo "test.sh: could not start PostgreSQL; the shared-store tests need it in CI" >&2
+    exit 1
+  else
+    echo "test.sh: no PostgreSQL server; its tests will be skipped" >&2
+  fi
+fi
+.venv/bin/ruff check explorer tests benchmarks scripts
 .venv/bin/mypy
 QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q "$@"

@@ -29,7 +29,8 @@ class Location:
         """What a title bar, a message or a log may show: never the password."""
         if self.path is not None:
             return str(self.path)
-        return self.url.set(password=None).render_as_string(hide_password=True)
+        # URL.set() reads None as "unchanged": replace the field itself.
+        return self.url._replace(password=None).render_as_string(hide_password=True)
 
     @property
     def saved(self) -> str:

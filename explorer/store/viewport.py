@@ -136,7 +136,11 @@ def _actor_ids(conn: Connection, names: Sequence[str]) -> list[int]:
 def _linked(actor_ids: list[int], match_all: bool):  # type: ignore[no-untyped-def]
     """(event_id, start_day, weight) of events linked to any (or all) of these actors."""
     link = EventActorRow
-    if len(actor_ids) == 1 or not match_all:
+    if len(actor_ids) == 1:  # one index range, each event once: nothing to deduplicate
+        return select(link.event_id, link.start_day, link.weight).where(
+            link.actor_id == actor_ids[0]
+        )
+    if not match_all:
         return select(link.event_id, link.start_day, link.weight).where(
             link.actor_id.in_(actor_ids)
         ).distinct()

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         data = tdata.build(self.events, flt)
         self.timeline.set_data(data, keep_view=keep_view)
         self.filters.model.update_counts(tdata.actor_counts(data.ordered))
-        self.count_label.setText(f"{len(data)} of {len(self.events)} events")
+        self.count_label.setText(f"{len(data):,} of {len(self.events):,} events")
 
     def _show_event(self, event_id: int) -> None:
         if event_id < 0:
