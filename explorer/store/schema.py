@@ -102,7 +102,6 @@ class EventRow(Base):
         Index("ix_events_time", "start_date", "end_date"),
         Index("ix_events_start_day", "start_day", "weight"),
         Index("ix_events_weight", "weight", "start_day"),
-        Index("ix_events_long", "end_day", "start_day"),
     )
 
 

@@ -34,7 +34,6 @@ def upgrade() -> None:
     _backfill()
     op.create_index("ix_events_start_day", "events", ["start_day", "weight"])
     op.create_index("ix_events_weight", "events", ["weight", "start_day"])
-    op.create_index("ix_events_long", "events", ["end_day", "start_day"])
     op.create_index(
         "ix_event_actors_day", "event_actors", ["actor_id", "start_day", "weight", "event_id"]
     )
@@ -68,7 +67,6 @@ def _ordinal(value: object) -> int:
 def downgrade() -> None:
     op.drop_index("ix_event_actors_weight", "event_actors")
     op.drop_index("ix_event_actors_day", "event_actors")
-    op.drop_index("ix_events_long", "events")
     op.drop_index("ix_events_weight", "events")
     op.drop_index("ix_events_start_day", "events")
     op.drop_table("store_state")
