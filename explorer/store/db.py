@@ -15,14 +15,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from explorer.errors import StoreError
 from explorer.store.location import Location, locate
+from explorer.store.writing import ADVISORY_KEY
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. A database already there opens
 # without loading Alembic at all (a fifth of the CLI's start-up).
 HEAD_REVISION = "0005"
-# One key for every Timeline Explorer session on a PostgreSQL server: migrations and document
-# saves take it, so concurrent writers merge events one at a time.
-ADVISORY_KEY = 0x7E1EE001  # the same key as store/writing.py
 
 
 def make_engine(target: Path | str | Location) -> Engine:

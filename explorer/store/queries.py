@@ -23,6 +23,7 @@ from explorer.store.schema import (
     ExpressionRow,
     PassageRow,
 )
+from explorer.store.weights import LEAD_PASSAGES, source_reports
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,6 @@ class EventSummary:
     weight: float | None = None  # the stored salience, when read from the events' own row
 
 
-LEAD_PASSAGES = 5  # a document's first passages: headline, byline, dateline and the lead
 
 
 @dataclass(frozen=True)
@@ -145,20 +145,7 @@ class StoreReads:
                     EventRow.precision,
                 )
             ).all()
-            reports = {
-                r[0]: (int(r[1]), int(r[2]), int(r[3]))
-                for r in conn.execute(
-                    select(
-                        EventSourceRow.event_id,
-                        func.count(),
-                        func.count(func.distinct(ExpressionRow.document_id)),
-                        func.min(PassageRow.idx),
-                    )
-                    .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
-                    .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
-                    .group_by(EventSourceRow.event_id)
-                )
-            }
+            reports = source_reports(conn)
         out = []
         for r in rows:
             sources, documents, first = reports.get(r[0], (1, 1, LEAD_PASSAGES))

@@ -103,7 +103,7 @@ class StoreViewport:
                 ).scalars()
             ]
             found = _summaries(conn, ids)
-        return [s for s in found if _keeps(flt, s)]
+        return [s for s in found if keeps(flt, s)]
 
     def heaviest(
         self, stretches: Sequence[Stretch], flt: ViewFilter = ViewFilter(), total: int = 0
@@ -238,7 +238,7 @@ def _summaries(conn: Connection, ids: list[int]) -> list[EventSummary]:
     return out
 
 
-def _keeps(flt: ViewFilter, s: EventSummary) -> bool:
+def keeps(flt: ViewFilter, s: EventSummary) -> bool:
     if not flt.actors:
         return True
     wanted = {a.casefold() for a in flt.actors}

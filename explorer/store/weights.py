@@ -29,22 +29,29 @@ def refresh_weights(conn: Connection, event_ids: Iterable[int]) -> None:
         _refresh(conn, ids[n : n + _CHUNK])
 
 
-def _refresh(conn: Connection, ids: list[int]) -> None:
-    reports = {
-        int(r[0]): (int(r[1]), int(r[2]), int(r[3]))
-        for r in conn.execute(
-            select(
-                EventSourceRow.event_id,
-                func.count(),
-                func.count(func.distinct(ExpressionRow.document_id)),
-                func.min(PassageRow.idx),
-            )
-            .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
-            .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
-            .where(EventSourceRow.event_id.in_(ids))
-            .group_by(EventSourceRow.event_id)
+def source_reports(
+    conn: Connection, ids: list[int] | None = None
+) -> dict[int, tuple[int, int, int]]:
+    """Event id -> (sentences, documents, first passage index) of its sources: what its
+    salience is made of. Every event's when ``ids`` is None."""
+    q = (
+        select(
+            EventSourceRow.event_id,
+            func.count(),
+            func.count(func.distinct(ExpressionRow.document_id)),
+            func.min(PassageRow.idx),
         )
-    }
+        .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+        .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+        .group_by(EventSourceRow.event_id)
+    )
+    if ids is not None:
+        q = q.where(EventSourceRow.event_id.in_(ids))
+    return {int(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in conn.execute(q)}
+
+
+def _refresh(conn: Connection, ids: list[int]) -> None:
+    reports = source_reports(conn, ids)
     actors = dict(
         conn.execute(
             select(EventActorRow.event_id, func.count())

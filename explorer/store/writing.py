@@ -20,7 +20,9 @@ from sqlalchemy.exc import DBAPIError
 from explorer.store.schema import StoreStateRow
 
 T = TypeVar("T")
-ADVISORY_KEY = 0x7E1EE001  # the same key as migrations take (db.py)
+# One key for every Timeline Explorer session on a PostgreSQL server: migrations (db.py),
+# saves and edits take it, so concurrent writers merge events one at a time.
+ADVISORY_KEY = 0x7E1EE001
 ATTEMPTS = 6
 _BUMP = update(StoreStateRow).where(StoreStateRow.id == 1).values(
     changes=StoreStateRow.changes + 1

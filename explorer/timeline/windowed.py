@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from explorer.store.queries import EventSummary
-from explorer.store.viewport import DayCounts, StoreViewport, Stretch, ViewFilter
+from explorer.store.viewport import DayCounts, StoreViewport, Stretch, ViewFilter, keeps
 from explorer.timeline.data import to_timeline_event
 from explorer.timeline.layout import LONG_DAYS, Metrics, TimelineData, TimelineEvent, View
 
@@ -37,16 +37,8 @@ class WindowedSource:
         self.store = store
         self.flt = flt
         all_long = long_events if long_events is not None else store.long_events()
-        wanted = {a.casefold() for a in flt.actors}
         self.long: list[TimelineEvent] = [
-            to_timeline_event(s)
-            for s in all_long
-            if not wanted
-            or (
-                wanted <= {a.casefold() for a in s.actors}
-                if flt.match_all
-                else bool(wanted & {a.casefold() for a in s.actors})
-            )
+            to_timeline_event(s) for s in all_long if keeps(flt, s)
         ]
         counts = store.day_counts(flt)
         self.density = _without(counts, [int(e.start) for e in self.long])
