@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import timebank  # noqa: E402
 
 from explorer import pipeline  # noqa: E402
-from explorer.analysis import Analysis  # noqa: E402
+from explorer.analysis import ANALYSIS_VERSION, Analysis  # noqa: E402
+from explorer.events.rules import EVENT_RULES  # noqa: E402
 from explorer.events.build import drafts_for  # noqa: E402
 from explorer.ingest.passages import split_passages  # noqa: E402
 from explorer.ingest.readers import read_document  # noqa: E402
@@ -98,7 +99,11 @@ def time_stages(paths: list[Path]) -> dict[str, float]:
             t3 = time.perf_counter()
             drafts = drafts_for(passages, expressions, mentions)
             t4 = time.perf_counter()
-            store.save(Analysis(doc, passages, expressions, mentions, drafts), kinds=matcher.kinds)
+            store.save(
+                Analysis(doc, passages, expressions, mentions, drafts, ANALYSIS_VERSION),
+                EVENT_RULES,
+                kinds=matcher.kinds,
+            )
             t5 = time.perf_counter()
             for key, a, b in (
                 ("read", t0, t1),

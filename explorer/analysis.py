@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from explorer.actors.match import ActorMatcher
-from explorer.events.build import EventDraft, drafts_for
+from explorer.events.build import drafts_for
 from explorer.ingest import byline
 from explorer.ingest.passages import split_passages
-from explorer.model import ActorMention, Document, Passage, TimeExpression
+from explorer.model import Analysis, Document
 from explorer.temporal import tag
 
 # Raise it when what analysis makes of a document changes (dates, actors, titles): documents
 # stored by an older analysis are analysed again on their next import, even unchanged.
 ANALYSIS_VERSION = 2
 
-
-@dataclass(frozen=True)
-class Analysis:
-    document: Document
-    passages: list[Passage]
-    expressions: list[TimeExpression]
-    mentions: list[ActorMention]
-    drafts: list[EventDraft]
+__all__ = ["ANALYSIS_VERSION", "Analysis", "analyse"]
 
 
 def analyse(document: Document, matcher: ActorMatcher) -> Analysis:
@@ -32,4 +23,4 @@ def analyse(document: Document, matcher: ActorMatcher) -> Analysis:
     mentions = matcher.find(document.text)
     dateline = byline.read_byline(document.text).date_span
     drafts = drafts_for(passages, expressions, mentions, exclude=dateline)
-    return Analysis(document, passages, expressions, mentions, drafts)
+    return Analysis(document, passages, expressions, mentions, drafts, ANALYSIS_VERSION)

@@ -10,10 +10,14 @@ import sys
 from pathlib import Path
 
 from explorer import __version__, paths, pipeline
+from explorer.curation.view import curated, removed_paths
 from explorer.errors import ExplorerError, InputError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.ingest.readers import read_document
-from explorer.store.repo import EventFilter, Store
+from explorer.query.answer import find_events
+from explorer.query.event_query import EventQuery, Hidden
+from explorer.query.sources import EventSource, open_source
+from explorer.store.repo import Store
 from explorer.temporal import tag
 
 
@@ -119,6 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
         db_arg(p)
     p = sub.add_parser("merge", help="merge events into one (sources united)")
     p.add_argument("events", type=int, nargs="+")
+    db_arg(p)
+    p = sub.add_parser("split", help="take one source of an event into an event of its own")
+    p.add_argument("event", type=int)
+    p.add_argument("source", type=int, help="the source's number, from 0, as `events` lists")
+    db_arg(p)
+    p = sub.add_parser("add-event", help="add an event by hand (undoable)")
+    p.add_argument("title")
+    p.add_argument("--date", required=True, help="start: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--end", help="end of a range, same forms")
+    p.add_argument("--precision", help="day, week, month, season, quarter, half, year, decade")
+    p.add_argument("--actor", action="append", default=None, help="the event's actors")
+    db_arg(p)
+    p = sub.add_parser(
+        "delete-document", help="delete a document and what only it told (undoable)"
+    )
+    p.add_argument("document", type=int, help="document id, as `documents` lists")
     db_arg(p)
     p = sub.add_parser(
         "rename-actor", help="rename an actor everywhere (onto an existing actor: merge them)"
@@ -266,8 +286,8 @@ def _dates(args: argparse.Namespace) -> int:
     return 0
 
 
-def _filter(args: argparse.Namespace, store: Store) -> EventFilter:
-    """The filter the options ask for; ``--actor`` names resolved as ingest reads names."""
+def _query(args: argparse.Namespace, source: EventSource, hidden: bool = False) -> EventQuery:
+    """The query the options ask for; ``--actor`` names resolved as ingest reads names."""
     from explorer.model import parse_iso_span
 
     start = parse_iso_span(args.date_from).start if args.date_from else None
@@ -278,10 +298,12 @@ def _filter(args: argparse.Namespace, store: Store) -> EventFilter:
     if args.actor:
         from explorer.actors.names import resolve_actors
 
-        view = store.curated()
-        known = {a for s in view.events + view.hidden for a in s.actors}
-        actors = resolve_actors(args.actor, known, pipeline.default_matcher(store))
-    return EventFilter(actors, start, end, args.all_actors)
+        known = set(source.actor_counts())
+        known |= {a for s in source.answer(EventQuery(hidden=Hidden.ONLY)) for a in s.actors}
+        actors = resolve_actors(args.actor, known, pipeline.default_matcher(source.store))
+    return EventQuery(
+        actors, args.all_actors, start, end, hidden=Hidden.ONLY if hidden else Hidden.EXCLUDE
+    )
 
 
 def _actors(args: argparse.Namespace) -> int:
@@ -315,7 +337,8 @@ def _actors(args: argparse.Namespace) -> int:
 
 def _events(args: argparse.Namespace) -> int:
     store = _store(args)
-    events = store.curated_events(_filter(args, store), hidden=args.hidden)
+    source = open_source(store)
+    events = find_events(store, _query(args, source, args.hidden), source)
     if args.json:
         print(dump_json(events_json(events, store.documents())), end="")
         return 0
@@ -336,7 +359,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.format in ("png", "svg", "pdf"):
         count = pipeline.export_image(
             store,
-            _filter(args, store),
+            _query(args, open_source(store)),
             args.output,
             args.format,
             width=args.width,
@@ -346,7 +369,8 @@ def _export(args: argparse.Namespace) -> int:
         )
         print(f"wrote {count} event(s) to {args.output}")
         return 0
-    events = store.curated_events(_filter(args, store))
+    source = open_source(store)
+    events = find_events(store, _query(args, source), source)
     if args.format == "json":
         write_text(args.output, dump_json(events_json(events, store.documents())))
     else:
@@ -359,7 +383,12 @@ def _report(args: argparse.Namespace) -> int:
     _must_exist(args.db)
     store = _store(args)
     count = pipeline.export_report(
-        store, _filter(args, store), args.output, args.format, title=args.title, page=args.page
+        store,
+        _query(args, open_source(store)),
+        args.output,
+        args.format,
+        title=args.title,
+        page=args.page,
     )
     print(f"wrote {count} event(s) to {args.output}")
     return 0
@@ -367,7 +396,7 @@ def _report(args: argparse.Namespace) -> int:
 
 def _documents(args: argparse.Namespace) -> int:
     store = _store(args)
-    removed = store.removed_paths()
+    removed = removed_paths(store)
     for d in store.documents():
         if d.path in removed:
             continue
@@ -480,8 +509,7 @@ def _alias(args: argparse.Namespace) -> int:
 
 def _edits(args: argparse.Namespace) -> int:
     store = _store(args)
-    view = store.curated()
-    missing = {c.id for c in view.missing}
+    missing = {c.id for c in curated(store).missing}
     for c in store.curations():
         state = "on " if c.active else "off"
         note = "  (its sources no longer exist)" if c.id in missing else ""

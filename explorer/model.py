@@ -9,6 +9,7 @@ import calendar
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class Precision(enum.StrEnum):
@@ -40,6 +41,9 @@ class Reference(enum.StrEnum):
     PRESENT = "present"
     PAST = "past"
     FUTURE = "future"
+
+
+_PRECISION_ORDER = list(Precision)
 
 
 def last_day_of_month(year: int, month: int) -> dt.date:
@@ -117,13 +121,6 @@ class DateSpan:
 
     def overlaps(self, other: DateSpan) -> bool:
         return self.start <= other.end and other.start <= self.end
-
-
-_PRECISION_ORDER = list(Precision)
-
-
-def precision_rank(p: Precision) -> int:
-    return _PRECISION_ORDER.index(p)
 
 
 def _iso(d: dt.date, unit: str) -> str:
@@ -253,3 +250,40 @@ class Event:
     span: DateSpan
     actors: tuple[str, ...] = ()
     sources: tuple[Source, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """An event as one document sees it, before it is merged with what the store holds."""
+
+    title: str
+    span: DateSpan
+    actors: tuple[str, ...]
+    passage: Passage
+    expression: TimeExpression
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the pipeline derives from one document, and the version of the analysis
+    that derived it (a store re-analyses documents made by an older one)."""
+
+    document: Document
+    passages: list[Passage]
+    expressions: list[TimeExpression]
+    mentions: list[ActorMention]
+    drafts: list[EventDraft]
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class Curation:
+    """One of the analyst's edits, as recorded (see curation/overlay.py for the kinds)."""
+
+    id: int
+    kind: str  # merge, hide, edit, ...
+    payload: dict[str, Any]
+    label: str
+    active: bool = True
+    author: str = ""  # who made it ("" for edits made before authors were recorded)
+    created_at: dt.datetime | None = None

@@ -21,7 +21,9 @@ from explorer.ingest.readers import expand_paths
 from explorer.parallel import Job, analysed, default_workers
 
 __all__ = ["default_workers", "ingest"]
-from explorer.store.repo import EventFilter, Store
+from explorer.events.rules import EVENT_RULES
+from explorer.query.event_query import EventQuery
+from explorer.store.repo import Store
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
@@ -98,7 +100,7 @@ def ingest(
                 continue
             matcher.kinds.update(outcome.kinds)
             try:
-                result = store.save(outcome.analysis, kinds=matcher.kinds)
+                result = store.save(outcome.analysis, EVENT_RULES, kinds=matcher.kinds)
             except ExplorerError as err:
                 report.failed.append((str(path), str(err)))
                 continue
@@ -125,7 +127,7 @@ def set_published(
     """Give a document its publication date and re-resolve its dates (one transaction)."""
     doc = dataclasses.replace(store.document(doc_id), published=published, published_source="user")
     matcher = matcher or default_matcher(store=store)
-    store.save(analyse(doc, matcher), force=True, kinds=matcher.kinds)
+    store.save(analyse(doc, matcher), EVENT_RULES, force=True, kinds=matcher.kinds)
 
 
 @dataclass
@@ -157,7 +159,7 @@ def migrate(
             return report
         if progress is not None:
             progress(n, len(documents), info.path)
-        target.save(analyse(source.document(info.id), matcher), kinds=matcher.kinds)
+        target.save(analyse(source.document(info.id), matcher), EVENT_RULES, kinds=matcher.kinds)
         report.documents += 1
     report.curations = target.copy_curations(source.curations())
     if progress is not None:
@@ -180,7 +182,7 @@ def load_sample(
 
 def export_image(
     store: Store,
-    flt: EventFilter,
+    query: EventQuery,
     path: Path,
     fmt: str,
     *,
@@ -191,11 +193,12 @@ def export_image(
 ) -> int:
     """Draw the filtered timeline, fitted to its events, into a PNG, SVG or PDF file."""
     from explorer.export.image import render
+    from explorer.query.sources import open_source
     from explorer.timeline import data as tdata
+    from explorer.timeline.layout import TimelineData
 
-    wanted = tdata.Filter(frozenset(flt.actors), flt.match_all, None, flt.start, flt.end)
-    events = [tdata.to_timeline_event(s) for s in store.curated().events]
-    data = tdata.build(events, wanted)
+    found = open_source(store).answer(query)
+    data = TimelineData([tdata.to_timeline_event(s) for s in found])
     render(
         data, tdata.initial_view(data), path, fmt, width=width, height=height, dpi=dpi, title=title
     )
@@ -213,7 +216,7 @@ REPORT_FORMATS = ("html", "pdf", "md")
 
 def export_report(
     store: Store,
-    flt: EventFilter | None,
+    query: EventQuery,
     path: Path,
     fmt: str,
     *,
@@ -229,7 +232,7 @@ def export_report(
 
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"Unknown report format '{fmt}' (use html, pdf or md).")
-    report = build_report(store, flt, title=title, ids=ids)
+    report = build_report(store, query, title=title, ids=ids)
     tmp = path.with_name(path.name + ".part")
     try:
         if fmt == "pdf":

@@ -11,7 +11,9 @@ from sqlalchemy import text
 from explorer import pipeline
 from explorer.export.tables import dump_json, events_json
 from explorer.parallel import MIN_FILES_FOR_POOL
-from explorer.store.repo import EventFilter, Store
+from explorer.query.answer import find_events
+from explorer.query.event_query import EventQuery
+from explorer.store.repo import Store
 
 _PLACES = ["Lisbon", "Nairobi", "Hanoi", "Quito", "Oslo", "Accra", "Lima", "Riga"]
 _MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -33,7 +35,7 @@ def _write_folder(folder: Path, count: int) -> None:
 
 
 def _snapshot(store: Store) -> str:
-    events = store.curated_events(EventFilter())
+    events = find_events(store, EventQuery())
     data = json.loads(dump_json(events_json(events, store.documents())))
     for d in data["documents"]:
         d["path"] = Path(d["path"]).name

@@ -19,26 +19,15 @@ rebuilds extracted events) keeps every curation whose sources still exist.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from explorer.model import parse_iso_span
+from explorer.model import Curation, parse_iso_span
+from explorer.store.curations import SEP
 from explorer.store.queries import EventSummary
 
-SEP = "\x1f"  # joins a source key: document path, sentence, expression
-
-
-@dataclass(frozen=True)
-class Curation:
-    id: int
-    kind: str  # merge, hide, edit
-    payload: dict[str, Any]
-    label: str
-    active: bool = True
-    author: str = ""  # who made it ("" for edits made before authors were recorded)
-    created_at: dt.datetime | None = None
+__all__ = ["SEP", "Curated", "Curation", "apply", "curated_aliases"]
 
 
 @dataclass

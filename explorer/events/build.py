@@ -3,21 +3,10 @@ source."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from explorer.events.titles import make_title
-from explorer.model import ActorMention, DateSpan, Passage, TimeExpression
+from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
 
-
-@dataclass(frozen=True)
-class EventDraft:
-    """An event as one document sees it, before it is merged with what the store holds."""
-
-    title: str
-    span: DateSpan
-    actors: tuple[str, ...]
-    passage: Passage
-    expression: TimeExpression
+__all__ = ["EventDraft", "drafts_for"]
 
 
 def drafts_for(

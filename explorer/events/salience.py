@@ -8,6 +8,9 @@ from __future__ import annotations
 import math
 
 from explorer.model import Precision
+from explorer.store.queries import EventSummary
+
+LEAD_PASSAGES = 5  # a document's first passages: headline, byline, dateline and the lead
 
 # A day says more than a month, a month more than a year: the vaguer an event, the more it is
 # background ("in the 1990s") rather than news.
@@ -36,4 +39,13 @@ def salience(
         + 0.4 * min(actors, 4)
         + (1.0 if lead else 0.0)
         + _PRECISION.get(precision, 0.3)
+    )
+
+
+def summary_weight(s: EventSummary) -> float:
+    """The stored weight of a summary read from its row, else its salience from its parts."""
+    if s.weight is not None:
+        return s.weight
+    return salience(
+        s.sources, s.documents, len(s.actors), s.first_passage < LEAD_PASSAGES, s.span.precision
     )

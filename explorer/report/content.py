@@ -3,12 +3,15 @@ timeline to draw, and the chronology, oldest first, each event with every source
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from explorer.curation.doubts import DISAGREE
 from explorer.model import DateSpan, Precision, Source
-from explorer.store.queries import DocumentInfo, EventFilter
+from explorer.query.event_query import EventQuery
+from explorer.query.sources import open_source
+from explorer.store.queries import DocumentInfo
 from explorer.store.repo import Store
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -55,18 +58,22 @@ class Report:
 
 def build_report(
     store: Store,
-    flt: EventFilter | None = None,
+    query: EventQuery | None = None,
     *,
     title: str = "Timeline",
     ids: frozenset[int] | None = None,
 ) -> Report:
-    """The report of the events ``flt`` keeps (and, if given, only those in ``ids``: the
+    """The report of the events ``query`` keeps (and, if given, only those in ``ids``: the
     window's current view)."""
-    view = store.curated()
-    events = [e for e in store.curated_events(flt) if ids is None or e.id in ids]
+    query = query or EventQuery()
+    if ids is not None:
+        query = dataclasses.replace(query, ids=ids)
+    source = open_source(store)
+    events = source.events(source.answer(query))
     events.sort(key=lambda e: (e.span.start, e.span.end, e.id or 0))
     documents = {d.id: d for d in store.documents()}
-    doubts = store.doubts(view)
+    doubts = source.doubts({e.id for e in events if e.id is not None})
+    edited = source.edited()
     entries = tuple(
         ReportEntry(
             id=e.id or 0,
@@ -76,7 +83,7 @@ def build_report(
             actors=e.actors,
             sources=tuple(_source(s, documents) for s in e.sources),
             disagree=DISAGREE in doubts.get(e.id or 0, ()),
-            edited=(e.id or 0) in view.edited or (e.id or 0) < 0,
+            edited=(e.id or 0) in edited or (e.id or 0) < 0,
         )
         for e in events
     )
@@ -87,7 +94,7 @@ def build_report(
     return Report(
         title=title,
         made=dt.datetime.now().replace(microsecond=0),
-        scope=scope_words(flt),
+        scope=scope_words(query),
         documents=len(used),
         span=span,
         entries=entries,
@@ -95,9 +102,7 @@ def build_report(
     )
 
 
-def scope_words(flt: EventFilter | None) -> tuple[str, ...]:
-    if flt is None:
-        return ("All events.",)
+def scope_words(flt: EventQuery) -> tuple[str, ...]:
     out = []
     if flt.actors:
         joined = " and ".join(flt.actors) if flt.match_all else " or ".join(flt.actors)

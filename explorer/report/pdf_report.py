@@ -13,6 +13,8 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 
 from explorer.errors import ExportError
 from explorer.export.image import ensure_gui_app
+from explorer.query.event_query import EventQuery
+from explorer.query.sources import open_source
 from explorer.report.content import Report, ReportEntry, ReportSource
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
@@ -97,7 +99,8 @@ def _first_page(
     head.setTextWidth(width)
     head.drawContents(painter)
     top = head.size().height() + 12
-    events = [tdata.to_timeline_event(s) for s in store.curated().events if s.id in report.event_ids]
+    shown = open_source(store).answer(EventQuery(ids=report.event_ids))
+    events = [tdata.to_timeline_event(s) for s in shown]
     data = tdata.build(events)
     box = QRectF(0, top, width, min(height - top - _FOOTER, width * 0.9))
     paint(painter, box, data, tdata.initial_view(data), Style.light(), legend=True)

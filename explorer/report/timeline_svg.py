@@ -9,6 +9,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 
 from explorer.export.image import ensure_gui_app
+from explorer.query.event_query import EventQuery
+from explorer.query.sources import open_source
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
 from explorer.timeline.paint import Style, lanes_area, paint
@@ -22,7 +24,8 @@ def timeline_svg(store: Store, ids: frozenset[int]) -> str:
     from PySide6.QtSvg import QSvgGenerator
 
     ensure_gui_app()
-    events = [tdata.to_timeline_event(s) for s in store.curated().events if s.id in ids]
+    shown = open_source(store).answer(EventQuery(ids=ids))
+    events = [tdata.to_timeline_event(s) for s in shown]
     data = tdata.build(events)
     view = tdata.initial_view(data)
     rect = QRectF(0, 0, WIDTH, HEIGHT)

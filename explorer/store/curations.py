@@ -1,20 +1,21 @@
-"""Curations in the store: record, switch on and off, and read events with them applied."""
+"""Curations in the store: record them, switch them on and off, read them back, and read what
+the overlay (curation/overlay.py) needs to lay them over the events: each event's source keys
+and the readings of its sources. Applying them is curation's business, not the store's."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, func, insert, literal, select, update
 
-from explorer.curation.overlay import SEP, Curated, Curation, apply
 from explorer.errors import StoreError
-from explorer.model import Event, Source
+from explorer.model import Curation
 from explorer.store.db import translated
 from explorer.store.location import Location
-from explorer.store.queries import EventSummary
 from explorer.store.schema import (
     CurationRow,
     DocumentRow,
@@ -24,6 +25,23 @@ from explorer.store.schema import (
     StoreStateRow,
 )
 from explorer.store.writing import retrying, writing
+
+SEP = "\x1f"  # joins a source key: document path, sentence, expression
+
+
+@dataclass(frozen=True)
+class SourceReading:
+    """One source of an event as its date expression was read: what doubts are judged on."""
+
+    event_id: int
+    sentence: str
+    start: int  # the expression, within the sentence
+    end: int
+    kind: str
+    inferred: bool
+    date: dt.date | None
+    published: dt.date | None
+    last: dt.date | None
 
 
 def source_key(path: str, sentence: str, expression: str) -> str:
@@ -35,12 +53,6 @@ class StoreCurations:
     location: Location
     engine: Engine
     author: str
-
-    if TYPE_CHECKING:  # provided by StoreReads, which comes first in Store's bases
-
-        def summaries(self) -> list[EventSummary]: ...
-
-        def events(self, flt: Any = None, ids: tuple[int, ...] = ()) -> list[Event]: ...
 
     def add_curation(self, kind: str, payload: dict[str, Any], label: str) -> int:
         """Record an edit by this session's author, now."""
@@ -161,84 +173,14 @@ class StoreCurations:
                 conn.execute(select(func.count(CurationRow.id)).where(CurationRow.active)).scalar()
             )
 
-    def curated(self) -> Curated:
-        """Every event as the analyst sees it: extracted, then curated."""
-        base = self.summaries()
-        if not self.has_curations():
-            return Curated(events=base, groups={e.id: [e.id] for e in base})
-        return apply(base, self.event_keys(), self.curations())
-
-    def curated_event(self, event_id: int, view: Curated | None = None) -> Event:
-        """One shown (or hidden) event with the sources of everything merged into it."""
-        view = view or self.curated()
-        summary = next((e for e in view.events + view.hidden if e.id == event_id), None)
-        if summary is None:
-            raise StoreError(f"No event with id {event_id}.")
-        members = tuple(view.groups.get(event_id, [event_id]))
-        extracted = {e.id: e for e in self.events(ids=members) if e.id is not None}
-        if not members:
-            extracted = {}
-        return self._assemble(summary, view, extracted, self._paths())
-
-    def curated_events(self, flt: Any = None, hidden: bool = False) -> list[Event]:
-        """Shown events (or, with ``hidden``, the hidden ones) with their merged sources,
-        filtered like ``events``: the export and the CLI list what the analyst sees."""
-        view = self.curated()
-        extracted = {e.id: e for e in self.events() if e.id is not None}
-        paths = self._paths()
-        return [
-            self._assemble(s, view, extracted, paths)
-            for s in (view.hidden if hidden else view.events)
-            if flt is None or _keeps(flt, s)
-        ]
-
-    def _assemble(
-        self, s: EventSummary, view: Curated, extracted: dict[int, Event], paths: dict[int, str]
-    ) -> Event:
-        keys = view.keys.get(s.id)
-        sources: list[Source] = []
-        for m in view.groups.get(s.id, [s.id]):
-            for src in extracted[m].sources if m in extracted else ():
-                key = source_key(paths.get(src.document_id, ""), src.text, src.expression)
-                if keys is None or key in keys:
-                    sources.append(src)
-        manual = view.manual.get(s.id, {}).get("source")
-        if manual:
-            doc_id = {p: i for i, p in paths.items()}.get(manual["path"])
-            if doc_id is not None:
-                sources.append(
-                    Source(
-                        doc_id,
-                        manual["start"],
-                        manual["end"],
-                        manual["text"],
-                        "",
-                        manual["start"],
-                        manual["start"],
-                    )
-                )
-        unique = sorted(set(sources), key=lambda x: (x.document_id, x.passage_start))
-        return Event(s.id, s.title, s.span, s.actors, tuple(unique))
-
-    def _paths(self) -> dict[int, str]:
+    def document_paths(self) -> dict[int, str]:
         with translated(self.location), self.engine.connect() as conn:
             return {
                 int(i): str(p) for i, p in conn.execute(select(DocumentRow.id, DocumentRow.path))
             }
 
-    def removed_paths(self) -> set[str]:
-        return {
-            c.payload["path"] for c in self.curations() if c.active and c.kind == "remove_document"
-        }
-
-    def doubts(self, view: Curated | None = None) -> dict[int, list[str]]:
-        """Shown events worth a second look, with why (see curation/doubts.py), the gravest
-        reason first."""
-        from explorer.curation.doubts import Reading, doubts_of
-
-        view = view or self.curated()
-        member_of = {m: shown for shown, ms in view.groups.items() for m in ms}
-        shown = {e.id for e in view.events}
+    def source_readings(self, ids: tuple[int, ...] | None = None) -> list[SourceReading]:
+        """How each source of these events (every event's when None) read its date."""
         q = (
             select(
                 EventSourceRow.event_id,
@@ -255,35 +197,46 @@ class StoreCurations:
             .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
             .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
         )
-        readings: dict[int, list[Reading]] = defaultdict(list)
+        out: list[SourceReading] = []
         with translated(self.location), self.engine.connect() as conn:
-            for event_id, sentence, start, end, kind, inferred, date, published, last in (
-                conn.execute(q)
-            ):
-                target = member_of.get(event_id, event_id)
-                if target in shown:
-                    readings[target].append(
-                        Reading(sentence, start, end, kind, bool(inferred), date, published, last)
+            for n in range(0, len(ids), 5000) if ids is not None else [0]:
+                chunk = q if ids is None else q.where(
+                    EventSourceRow.event_id.in_(ids[n : n + 5000])
+                )
+                for r in conn.execute(chunk):
+                    out.append(
+                        SourceReading(
+                            int(r[0]), r[1], int(r[2]), int(r[3]), r[4], bool(r[5]), r[6], r[7],
+                            r[8],
+                        )
                     )
-        out = {target: doubts_of(rs) for target, rs in readings.items()}
-        return {target: reasons for target, reasons in out.items() if reasons}
+        return out
 
-    def keys_of(self, event_ids: tuple[int, ...], view: Curated | None = None) -> list[str]:
-        """The source keys that name these shown events (merged members included)."""
-        view = view or self.curated()
-        if view.keys:
-            return sorted({k for i in event_ids for k in view.keys.get(i, ())})
-        keys = self.event_keys(event_ids)
-        return sorted({k for i in event_ids for k in keys.get(i, ())})
+    def events_with_keys(self, keys: set[str]) -> set[int]:
+        """Events having a source with one of these keys (how curations name events)."""
+        if not keys:
+            return set()
+        key = DocumentRow.path + literal(SEP) + PassageRow.text + literal(SEP) + ExpressionRow.text
+        paths = sorted({k.split(SEP, 1)[0] for k in keys})
+        q = (
+            select(EventSourceRow.event_id, key)
+            .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+            .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+            .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
+            .where(DocumentRow.path.in_(paths))
+        )
+        with translated(self.location), self.engine.connect() as conn:
+            return {int(e) for e, k in conn.execute(q) if k in keys}
 
-
-def _keeps(flt: Any, s: EventSummary) -> bool:
-    if flt.start is not None and s.span.end < flt.start:
-        return False
-    if flt.end is not None and s.span.start > flt.end:
-        return False
-    if not flt.actors:
-        return True
-    wanted = {a.casefold() for a in flt.actors}
-    have = {a.casefold() for a in s.actors}
-    return wanted <= have if flt.match_all else bool(wanted & have)
+    def events_of_paths(self, paths: set[str]) -> set[int]:
+        """Events having a source in a document at one of these paths."""
+        if not paths:
+            return set()
+        q = (
+            select(EventSourceRow.event_id)
+            .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+            .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
+            .where(DocumentRow.path.in_(sorted(paths)))
+        )
+        with translated(self.location), self.engine.connect() as conn:
+            return {int(e) for e in conn.execute(q).scalars()}

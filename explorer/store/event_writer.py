@@ -1,5 +1,6 @@
-"""Write one document's event drafts: merge each with a stored event that tells the same thing,
-or create it. A fixed handful of queries per document, however many drafts it has."""
+"""Write one document's event drafts: merge each with a stored event that tells the same thing
+(as ``rules`` decide), or create it. A fixed handful of queries per document, however many
+drafts it has."""
 
 from __future__ import annotations
 
@@ -7,20 +8,17 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-from rapidfuzz import process as rapid_process
 from sqlalchemy import Connection, bindparam, insert, select
 
-from explorer.events.build import EventDraft
-from explorer.events.merge import SAME_TEXT, SAME_WITH_ACTORS
-from explorer.events.salience import salience
+from explorer.model import EventDraft
 from explorer.store.dialects import insert_ignoring
+from explorer.store.rules import EventRules, Evidence
 from explorer.store.schema import (
     EventActorRow,
     EventRow,
     EventSourceRow,
 )
-from explorer.store.weights import LEAD_PASSAGES, refresh_weights
+from explorer.store.weights import refresh_weights
 
 SpanKey = tuple[dt.date, dt.date, str]
 
@@ -52,6 +50,7 @@ def write_events(
     drafts: list[EventDraft],
     expression_ids: dict[int, int],
     actor_ids: dict[str, int],
+    rules: EventRules,
 ) -> tuple[int, int]:
     """Store ``drafts``; returns (events created, drafts merged into an existing event).
     New events get their weight here; stored events that gained a source are reweighed."""
@@ -64,7 +63,7 @@ def write_events(
     for d in drafts:
         pool = known[_key(d)]
         own = {actor_ids[a] for a in d.actors}
-        target = _match(conn, d.passage.text.lower(), own, pool)
+        target = _match(conn, d.passage.text.lower(), own, pool, rules)
         if target is None:
             target = _Known(None, d.passage.text.lower(), own, d)
             pool.append(target)
@@ -81,12 +80,10 @@ def write_events(
         first_passage[id(k)] = min(first_passage.get(id(k), d.passage.index), d.passage.index)
         linked[id(k)].update(d.actors)
     weights = {
-        id(k): salience(
-            counts[id(k)],
-            1,
-            len(linked[id(k)]),
-            first_passage[id(k)] < LEAD_PASSAGES,
-            k.draft.span.precision,
+        id(k): rules.weight(
+            Evidence(
+                counts[id(k)], 1, len(linked[id(k)]), first_passage[id(k)], k.draft.span.precision
+            )
         )
         for k in created
         if k.draft is not None
@@ -137,7 +134,7 @@ def write_events(
         conn.execute(_INSERT_EVENT_ACTORS.on(conn), actor_rows)
     stored = {k.event_id for k in placement if k.draft is None and k.event_id is not None}
     if stored:
-        refresh_weights(conn, stored)
+        refresh_weights(conn, stored, rules)
     return len(created), merged
 
 
@@ -146,27 +143,20 @@ def _key(d: EventDraft) -> SpanKey:
 
 
 def _match(
-    conn: Connection, sentence: str, actor_ids: set[int], pool: list[_Known]
+    conn: Connection, sentence: str, actor_ids: set[int], pool: list[_Known], rules: EventRules
 ) -> _Known | None:
     if not pool:
         return None
-    hits = rapid_process.extract(
-        sentence,
-        [k.sentence for k in pool],
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=SAME_WITH_ACTORS,
-        limit=5,
-    )
-    for _, score, index in hits:
+
+    def actors_of(index: int) -> set[int]:
         k = pool[index]
-        if score >= SAME_TEXT:
-            return k
-        if k.actor_ids is None:
+        if k.actor_ids is None:  # loaded only when a merge decision needs them
             assert k.event_id is not None
             k.actor_ids = set(conn.execute(_EVENT_ACTORS, {"event": k.event_id}).scalars())
-        if len((k.actor_ids | k.added) & actor_ids) >= 2:
-            return k
-    return None
+        return k.actor_ids | k.added
+
+    index = rules.same_event(sentence, actor_ids, [k.sentence for k in pool], actors_of)
+    return None if index is None else pool[index]
 
 
 def _stored_candidates(conn: Connection, keys: set[SpanKey]) -> dict[SpanKey, list[_Known]]:

@@ -23,7 +23,7 @@ from explorer.store.schema import (
     ExpressionRow,
     PassageRow,
 )
-from explorer.store.weights import LEAD_PASSAGES, source_reports
+from explorer.store.weights import NO_SOURCE, source_reports
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class EventSummary:
     actors: tuple[str, ...]
     sources: int = 1  # the sentences that report it
     documents: int = 1  # the documents those sentences are in
-    lead: bool = False  # one of them is in its article's headline or first paragraph
+    first_passage: int = NO_SOURCE  # the earliest passage of its sources (0: a headline)
     weight: float | None = None  # the stored salience, when read from the events' own row
 
 
@@ -61,14 +61,6 @@ class SaveResult:
     status: str  # "imported", "replaced", "unchanged"
     events_created: int = 0
     events_merged: int = 0
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actors: tuple[str, ...] = ()
-    start: dt.date | None = None
-    end: dt.date | None = None
-    match_all: bool = False  # all listed actors, not any
 
 
 class StoreReads:
@@ -130,25 +122,33 @@ class StoreReads:
             published_source=row.published_source,
         )
 
-    def summaries(self) -> list[EventSummary]:
-        """Every event as plain tuples, fast enough for 100k rows (no sources, no ORM), with
-        what its salience is made of: how many sentences and documents report it, and whether
-        one of them leads its article."""
+    def summaries(self, ids: Collection[int] | None = None) -> list[EventSummary]:
+        """Every event (or those with these ids) as plain tuples, fast enough for 100k rows (no
+        sources, no ORM), with what its salience is made of: how many sentences and documents
+        report it, and where in its article the first of them is."""
         with translated(self.location), self.engine.connect() as conn:
-            actors = _actor_names(conn, ())
-            rows = conn.execute(
-                select(
-                    EventRow.id,
-                    EventRow.title,
-                    EventRow.start_date,
-                    EventRow.end_date,
-                    EventRow.precision,
-                )
-            ).all()
-            reports = source_reports(conn)
+            q = select(
+                EventRow.id,
+                EventRow.title,
+                EventRow.start_date,
+                EventRow.end_date,
+                EventRow.precision,
+            )
+            if ids is None:
+                actors = _actor_names(conn, ())
+                rows = conn.execute(q).all()
+                reports = source_reports(conn)
+            else:
+                wanted = sorted(ids)
+                actors, rows, reports = defaultdict(list), [], {}
+                for n in range(0, len(wanted), 5000):
+                    chunk = tuple(wanted[n : n + 5000])
+                    actors.update(_actor_names(conn, chunk))
+                    rows += conn.execute(q.where(EventRow.id.in_(chunk))).all()
+                    reports.update(source_reports(conn, list(chunk)))
         out = []
         for r in rows:
-            sources, documents, first = reports.get(r[0], (1, 1, LEAD_PASSAGES))
+            sources, documents, first = reports.get(r[0], (1, 1, NO_SOURCE))
             out.append(
                 EventSummary(
                     r[0],
@@ -157,7 +157,7 @@ class StoreReads:
                     tuple(actors[r[0]]),
                     sources,
                     documents,
-                    first < LEAD_PASSAGES,
+                    first,
                 )
             )
         return out
@@ -181,8 +181,8 @@ class StoreReads:
             raise StoreError(f"No event with id {event_id}.")
         return found[0]
 
-    def events(self, flt: EventFilter | None = None, ids: tuple[int, ...] = ()) -> list[Event]:
-        flt = flt or EventFilter()
+    def events(self, ids: tuple[int, ...] = ()) -> list[Event]:
+        """Extracted events (these, or all when empty) with their sources, by date."""
         with translated(self.location), self.engine.connect() as conn:
             q = select(
                 EventRow.id,
@@ -191,10 +191,6 @@ class StoreReads:
                 EventRow.end_date,
                 EventRow.precision,
             )
-            if flt.start is not None:
-                q = q.where(EventRow.end_date >= flt.start)
-            if flt.end is not None:
-                q = q.where(EventRow.start_date <= flt.end)
             if ids:
                 q = q.where(EventRow.id.in_(ids))
             rows = conn.execute(
@@ -202,17 +198,10 @@ class StoreReads:
             ).all()
             actors = _actor_names(conn, ids)
             sources = _sources(conn, ids)
-        wanted = {a.casefold() for a in flt.actors}
         out: list[Event] = []
         for r in rows:
-            names = actors.get(r.id, [])
-            if wanted:
-                have = {n.casefold() for n in names}
-                if flt.match_all and not wanted <= have:
-                    continue
-                if not flt.match_all and not wanted & have:
-                    continue
             span = DateSpan(r.start_date, r.end_date, Precision(r.precision))
+            names = actors.get(r.id, [])
             out.append(Event(r.id, r.title, span, tuple(names), tuple(sources.get(r.id, []))))
         return out
 

@@ -11,8 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
 
-from explorer.analysis import ANALYSIS_VERSION, Analysis
-from explorer.errors import StoreError
+from explorer.model import Analysis
 from explorer.store.curations import StoreCurations
 from explorer.store.db import make_engine, translated
 from explorer.store.dialects import insert_ignoring
@@ -21,16 +20,16 @@ from explorer.store.identity import current_author
 from explorer.store.location import Location, locate
 from explorer.store.queries import (
     DocumentInfo,
-    EventFilter,
     EventSummary,
     SaveResult,
     StoreReads,
 )
+from explorer.store.rules import EventRules
 from explorer.store.viewport import StoreViewport
 from explorer.store.weights import refresh_weights
 from explorer.store.writing import retrying, writing
 
-__all__ = ["DocumentInfo", "EventFilter", "EventSummary", "SaveResult", "Store"]
+__all__ = ["DocumentInfo", "EventSummary", "SaveResult", "Store"]
 from explorer.store.schema import (
     ActorRow,
     DocumentRow,
@@ -80,34 +79,33 @@ class Store(StoreReads, StoreCurations, StoreViewport):
 
     # ------------------------------------------------------------------ writing
 
-    def known_sha(self, path: str) -> str | None:
-        with translated(self.location), self.engine.connect() as conn:
-            return conn.execute(
-                select(DocumentRow.sha256).where(DocumentRow.path == path)
-            ).scalar_one_or_none()
-
     def save(
-        self, analysis: Analysis, *, force: bool = False, kinds: dict[str, str] | None = None
+        self,
+        analysis: Analysis,
+        rules: EventRules,
+        *,
+        force: bool = False,
+        kinds: dict[str, str] | None = None,
     ) -> SaveResult:
-        """Store one analysed document in one transaction (all of it, or nothing). Writers in
-        other processes wait for it (see writing()), so two imports of overlapping folders
-        merge as one would."""
-        result, new_actors = retrying(lambda: self._save(analysis, force, kinds or {}))
+        """Store one analysed document in one transaction (all of it, or nothing), its drafts
+        merged with stored events as ``rules`` decide. Writers in other processes wait for it
+        (see writing()), so two imports of overlapping folders merge as one would."""
+        result, new_actors = retrying(lambda: self._save(analysis, rules, force, kinds or {}))
         self._actor_ids.update(new_actors)  # only once the transaction has committed
         return result
 
     def _save(
-        self, analysis: Analysis, force: bool, kinds: dict[str, str]
+        self, analysis: Analysis, rules: EventRules, force: bool, kinds: dict[str, str]
     ) -> tuple[SaveResult, dict[str, int]]:
         doc = analysis.document
         with translated(self.location), writing(self.engine) as conn:
             old = conn.execute(_OLD_DOCUMENT, {"path": doc.path}).first()
             status = "imported"
             if old is not None:
-                same = old.sha256 == doc.sha256 and old.analysis_version == ANALYSIS_VERSION
+                same = old.sha256 == doc.sha256 and old.analysis_version == analysis.version
                 if same and not force:
                     return SaveResult(old.id, "unchanged"), {}
-                _delete_document(conn, old.id)
+                _delete_document(conn, old.id, rules)
                 status = "replaced"
             doc_id = conn.execute(
                 _INSERT_DOCUMENT,
@@ -124,7 +122,7 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                     text=doc.text,
                     offsets=array.array("i", doc.offsets).tobytes(),
                     imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                    analysis_version=ANALYSIS_VERSION,
+                    analysis_version=analysis.version,
                 ),
             ).inserted_primary_key[0]  # type: ignore[index]
             tm = doc.text_map
@@ -193,18 +191,10 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                         for m in analysis.mentions
                     ],
                 )
-            created, merged = write_events(conn, analysis.drafts, expression_ids, actor_ids)
+            created, merged = write_events(
+                conn, analysis.drafts, expression_ids, actor_ids, rules
+            )
         return SaveResult(doc_id, status, created, merged), actor_ids
-
-    def delete_document(self, doc_id: int) -> None:
-        def work() -> None:
-            with translated(self.location), writing(self.engine) as conn:
-                found = conn.execute(select(DocumentRow.id).where(DocumentRow.id == doc_id))
-                if found.first() is None:
-                    raise StoreError(f"No document with id {doc_id}.")
-                _delete_document(conn, doc_id)
-
-        retrying(work)
 
 
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
@@ -216,7 +206,7 @@ def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> 
     return {str(n): int(i) for n, i in conn.execute(_ACTOR_IDS, {"names": list(names)})}
 
 
-def _delete_document(conn: Connection, doc_id: int) -> None:
+def _delete_document(conn: Connection, doc_id: int, rules: EventRules) -> None:
     touched = (
         select(EventSourceRow.event_id)
         .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
@@ -235,7 +225,7 @@ def _delete_document(conn: Connection, doc_id: int) -> None:
         if gone:
             conn.execute(delete(EventRow).where(EventRow.id.in_(gone)))
         if still:
-            refresh_weights(conn, still)  # they lost a source
+            refresh_weights(conn, still, rules)  # they lost a source
 
 
 def _passage_index(analysis: Analysis):  # type: ignore[no-untyped-def]

@@ -9,6 +9,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, literal_column, or_, select
 
@@ -16,7 +17,14 @@ from explorer.model import DateSpan, Precision
 from explorer.store.db import translated
 from explorer.store.location import Location
 from explorer.store.queries import EventSummary
-from explorer.store.schema import ActorRow, EventActorRow, EventRow
+from explorer.store.schema import (
+    ActorRow,
+    EventActorRow,
+    EventRow,
+    EventSourceRow,
+    ExpressionRow,
+    PassageRow,
+)
 
 LONG_DAYS = 400  # as timeline.layout.LONG_DAYS: longer events are read once, not per view
 # A stretch holding more than this share of the events is searched down the weight index
@@ -25,9 +33,27 @@ WEIGHT_WALK_SHARE = 0.01
 
 
 @dataclass(frozen=True)
-class ViewFilter:
+class StoreFilter:
+    """The part of an event query the store's indexes answer: actors (any or all of them, by
+    name), a range of days the event must touch, and words its title or a source contains.
+    Curations are not the store's business: the query layer lays them over the answer."""
+
     actors: tuple[str, ...] = ()
     match_all: bool = False
+    first_day: int | None = None  # day ordinals
+    last_day: int | None = None
+    text: str = ""
+    any_of: tuple[str, ...] = ()  # and at least one of these actors (e.g. of a chosen kind)
+
+    @property
+    def narrows(self) -> bool:
+        """Conditions on the events' own rows, not on one actor index alone."""
+        return (
+            self.first_day is not None
+            or self.last_day is not None
+            or bool(self.text)
+            or bool(self.any_of)
+        )
 
 
 class DayCounts:
@@ -79,10 +105,43 @@ class StoreViewport:
             ).all()
         return {str(name): int(n) for name, n in rows}
 
-    def day_counts(self, flt: ViewFilter = ViewFilter()) -> DayCounts:
+    def matching(self, flt: StoreFilter, ids: Sequence[int] | None = None) -> list[int]:
+        """Ids of the events ``flt`` keeps (among ``ids`` when given), by start then id."""
+        with translated(self.location), self.engine.connect() as conn:
+            conds = _conditions(conn, flt)
+            if conds is None:
+                return []
+            q = select(EventRow.id).where(*conds).order_by(EventRow.start_date, EventRow.id)
+            if ids is None:
+                return [int(i) for i in conn.execute(q).scalars()]
+            wanted = sorted(set(ids))
+            out: list[int] = []
+            for n in range(0, len(wanted), 5000):
+                chunk = wanted[n : n + 5000]
+                out += [int(i) for i in conn.execute(q.where(EventRow.id.in_(chunk))).scalars()]
+            return out
+
+    def events_of_actors(self, names: Sequence[str]) -> set[int]:
+        """Events any of these actors (by name) take part in."""
+        if not names:
+            return set()
+        with translated(self.location), self.engine.connect() as conn:
+            ids = _actor_ids(conn, names)
+            if not ids:
+                return set()
+            q = select(EventActorRow.event_id).where(EventActorRow.actor_id.in_(ids))
+            return {int(i) for i in conn.execute(q).scalars()}
+
+    def day_counts(self, flt: StoreFilter = StoreFilter()) -> DayCounts:
         """Events per start day, for everything or for the filter's actors (one index each)."""
         with translated(self.location), self.engine.connect() as conn:
-            if not flt.actors:
+            if flt.narrows:
+                conds = _conditions(conn, flt)
+                if conds is None:
+                    return DayCounts([], [])
+                q = select(EventRow.start_day, func.count()).where(*conds)
+                q = q.group_by(EventRow.start_day)
+            elif not flt.actors:
                 q = select(EventRow.start_day, func.count()).group_by(EventRow.start_day)
             else:
                 ids = _actor_ids(conn, flt.actors)
@@ -93,7 +152,7 @@ class StoreViewport:
             rows = sorted(conn.execute(q).all())
         return DayCounts([int(r[0]) for r in rows], [int(r[1]) for r in rows])
 
-    def long_events(self, flt: ViewFilter = ViewFilter()) -> list[EventSummary]:
+    def long_events(self, flt: StoreFilter = StoreFilter()) -> list[EventSummary]:
         """Events longer than LONG_DAYS (decades, multi-year ranges): few, read once."""
         with translated(self.location), self.engine.connect() as conn:
             ids = [
@@ -102,14 +161,23 @@ class StoreViewport:
                     select(EventRow.id).where(EventRow.end_day - EventRow.start_day > LONG_DAYS)
                 ).scalars()
             ]
-            found = _summaries(conn, ids)
-        return [s for s in found if keeps(flt, s)]
+            if flt.actors or flt.narrows:
+                conds = _conditions(conn, flt)
+                if conds is None:
+                    return []
+                kept = set(
+                    conn.execute(select(EventRow.id).where(EventRow.id.in_(ids), *conds)).scalars()
+                )
+                ids = [i for i in ids if i in kept]
+            return _summaries(conn, ids)
 
     def heaviest(
-        self, stretches: Sequence[Stretch], flt: ViewFilter = ViewFilter(), total: int = 0
+        self, stretches: Sequence[Stretch], flt: StoreFilter = StoreFilter(), total: int = 0
     ) -> list[EventSummary]:
         """The events of each stretch (all, or its ``limit`` heaviest), for the filter."""
         with translated(self.location), self.engine.connect() as conn:
+            if flt.narrows:
+                return _summaries(conn, _narrowed(conn, stretches, flt))
             actor_ids = _actor_ids(conn, flt.actors) if flt.actors else []
             if flt.actors and (not actor_ids or (flt.match_all and len(actor_ids) < len(flt.actors))):
                 return []
@@ -238,9 +306,46 @@ def _summaries(conn: Connection, ids: list[int]) -> list[EventSummary]:
     return out
 
 
-def keeps(flt: ViewFilter, s: EventSummary) -> bool:
-    if not flt.actors:
-        return True
-    wanted = {a.casefold() for a in flt.actors}
-    have = {a.casefold() for a in s.actors}
-    return wanted <= have if flt.match_all else bool(wanted & have)
+def _conditions(conn: Connection, flt: StoreFilter) -> list[Any] | None:
+    """Conditions on the events table for ``flt``; None when no event can match."""
+    conds: list[Any] = []
+    if flt.first_day is not None:
+        conds.append(EventRow.end_day >= flt.first_day)
+    if flt.last_day is not None:
+        conds.append(EventRow.start_day <= flt.last_day)
+    if flt.actors:
+        ids = _actor_ids(conn, flt.actors)
+        if not ids or (flt.match_all and len(ids) < len(flt.actors)):
+            return None
+        conds.append(EventRow.id.in_(select(_linked(ids, flt.match_all).subquery().c.event_id)))
+    if flt.any_of:
+        ids = _actor_ids(conn, flt.any_of)
+        if not ids:
+            return None
+        conds.append(EventRow.id.in_(select(_linked(ids, False).subquery().c.event_id)))
+    if flt.text:
+        pattern = f"%{flt.text.strip()}%"
+        by_passage = (
+            select(EventSourceRow.event_id)
+            .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+            .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+            .where(PassageRow.text.ilike(pattern))
+        )
+        conds.append(or_(EventRow.title.ilike(pattern), EventRow.id.in_(by_passage)))
+    return conds
+
+
+def _narrowed(conn: Connection, stretches: Sequence[Stretch], flt: StoreFilter) -> list[int]:
+    """The events of each stretch (all, or its heaviest) that meet dates or words."""
+    conds = _conditions(conn, flt)
+    if conds is None:
+        return []
+    picked: set[int] = set()
+    for s in stretches:
+        q = select(EventRow.id).where(
+            EventRow.start_day >= s.first, EventRow.start_day < s.stop, *conds
+        )
+        if s.limit is not None:
+            q = q.order_by(EventRow.weight.desc(), EventRow.id).limit(s.limit)
+        picked |= {int(i) for i in conn.execute(q).scalars()}
+    return sorted(picked)

@@ -1,5 +1,6 @@
-"""Each event's salience (see events/salience.py), kept on its row and on its actor links so
-the timeline asks the store for the heaviest events of a view instead of reading them all."""
+"""Each event's weight (decided by the rules passed in: events/salience.py), kept on its row and
+on its actor links so the timeline asks the store for the heaviest events of a view instead of
+reading them all."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from explorer.events.salience import salience
 from explorer.model import Precision
+from explorer.store.rules import EventRules, Evidence
 from explorer.store.schema import (
     EventActorRow,
     EventRow,
@@ -17,16 +18,15 @@ from explorer.store.schema import (
     PassageRow,
 )
 
-LEAD_PASSAGES = 5  # a document's first passages: headline, byline, dateline and the lead
-
+NO_SOURCE = 1_000_000  # the first passage of an event with no source: never a lead
 _CHUNK = 500
 
 
-def refresh_weights(conn: Connection, event_ids: Iterable[int]) -> None:
+def refresh_weights(conn: Connection, event_ids: Iterable[int], rules: EventRules) -> None:
     """Recompute the weight of these events from their sources and actors."""
     ids = sorted(set(event_ids))
     for n in range(0, len(ids), _CHUNK):
-        _refresh(conn, ids[n : n + _CHUNK])
+        _refresh(conn, ids[n : n + _CHUNK], rules)
 
 
 def source_reports(
@@ -50,7 +50,7 @@ def source_reports(
     return {int(r[0]): (int(r[1]), int(r[2]), int(r[3])) for r in conn.execute(q)}
 
 
-def _refresh(conn: Connection, ids: list[int]) -> None:
+def _refresh(conn: Connection, ids: list[int], rules: EventRules) -> None:
     reports = source_reports(conn, ids)
     actors = dict(
         conn.execute(
@@ -64,10 +64,9 @@ def _refresh(conn: Connection, ids: list[int]) -> None:
     ).all()
     values = []
     for event_id, precision, start_day in rows:
-        sources, documents, first = reports.get(event_id, (1, 1, LEAD_PASSAGES))
-        w = salience(
-            sources, documents, int(actors.get(event_id, 0)), first < LEAD_PASSAGES,
-            Precision(precision),
+        sources, documents, first = reports.get(event_id, (1, 1, NO_SOURCE))
+        w = rules.weight(
+            Evidence(sources, documents, int(actors.get(event_id, 0)), first, Precision(precision))
         )
         values.append({"eid": event_id, "w": w, "d": start_day})
     if values:

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from explorer.events.salience import salience
+from explorer.events.salience import summary_weight
 from explorer.store.repo import EventSummary
 from explorer.timeline.layout import TimelineData, TimelineEvent, View
 
@@ -21,9 +21,7 @@ def to_timeline_event(s: EventSummary) -> TimelineEvent:
         s.span.precision,
         s.actors,
         s.span.label(),
-        s.weight
-        if s.weight is not None
-        else salience(s.sources, s.documents, len(s.actors), s.lead, s.span.precision),
+        summary_weight(s),
     )
 
 

@@ -1,22 +1,60 @@
 """A big store seen through the view: each view loads what it shows (every event of sparse
 stretches, the heaviest of dense ones) from the store's indexes, and day counts say how many
 events each cluster stands for. Loaded data covers three view-widths, so panning and small
-zooms reuse it; a filter change asks the store again."""
+zooms reuse it; a filter change asks the store again. A small store's events are all loaded
+at once (``WholeSource``); ``provider`` picks, and the window draws either the same way."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Protocol
 
-from explorer.store.queries import EventSummary
-from explorer.store.viewport import DayCounts, StoreViewport, Stretch, ViewFilter, keeps
+from explorer.query.event_query import EventQuery
+from explorer.query.sources import EventSource
+from explorer.store.viewport import DayCounts, Stretch
 from explorer.timeline.data import to_timeline_event
 from explorer.timeline.layout import LONG_DAYS, Metrics, TimelineData, TimelineEvent, View
 
-LARGE_STORE = 50_000  # more events than this and the window loads by view, not all at once
+__all__ = ["Provider", "WholeSource", "WindowedSource", "provider"]
+
 ZOOM_SLACK = 1.6  # a zoom within this factor of the loaded one reuses it
-EVERYTHING = ViewFilter()
+EVERYTHING = EventQuery()
 METRICS = Metrics()
+
+
+class Provider(Protocol):
+    total: int  # events the query keeps
+
+    def data_for(
+        self, view: View, width: float, lanes: int, m: Metrics = METRICS
+    ) -> TimelineData: ...
+
+    def actor_counts(self) -> Counter[str]: ...
+
+
+class WholeSource:
+    """Every event the query keeps, loaded once: a small store."""
+
+    def __init__(self, source: EventSource, query: EventQuery = EVERYTHING) -> None:
+        self.data = TimelineData([to_timeline_event(s) for s in source.answer(query)])
+        self.total = len(self.data)
+
+    def data_for(
+        self, view: View, width: float, lanes: int, m: Metrics = METRICS
+    ) -> TimelineData:
+        return self.data
+
+    def actor_counts(self) -> Counter[str]:
+        return Counter(a for e in self.data.ordered for a in e.actors)
+
+
+def provider(source: EventSource, query: EventQuery = EVERYTHING) -> Provider:
+    """What the window and exports draw from: everything at once for a small store, by view
+    for a big one."""
+    if source.indexed:
+        return WindowedSource(source, query)
+    return WholeSource(source, query)
 
 
 @dataclass(frozen=True)
@@ -27,23 +65,16 @@ class _Loaded:
 
 
 class WindowedSource:
-    def __init__(
-        self,
-        store: StoreViewport,
-        flt: ViewFilter = EVERYTHING,
-        long_events: list[EventSummary] | None = None,
-        store_total: int | None = None,
-    ) -> None:
-        self.store = store
-        self.flt = flt
-        all_long = long_events if long_events is not None else store.long_events()
+    def __init__(self, source: EventSource, query: EventQuery = EVERYTHING) -> None:
+        self.source = source
+        self.query = query
         self.long: list[TimelineEvent] = [
-            to_timeline_event(s) for s in all_long if keeps(flt, s)
+            to_timeline_event(s) for s in source.long_events(query)
         ]
-        counts = store.day_counts(flt)
+        counts = source.day_counts(query)
         self.density = _without(counts, [int(e.start) for e in self.long])
         self.total = self.density.total + len(self.long)
-        self.store_total = store_total if store_total is not None else store.event_count()
+        self.store_total = source.stored
         self._loaded: _Loaded | None = None
 
     def data_for(
@@ -59,7 +90,7 @@ class WindowedSource:
             return loaded.data
         wide = View(view.t0 - view.span, view.t1 + view.span)
         stretches = self.stretches(wide, view.span * m.bin_width / max(width, 1), lanes)
-        found = self.store.heaviest(stretches, self.flt, total=self.store_total)
+        found = self.source.heaviest(self.query, stretches)
         events = self.long + [to_timeline_event(s) for s in found if s.span is not None]
         short = [e for e in events if e.end - e.start <= LONG_DAYS]
         data = TimelineData(

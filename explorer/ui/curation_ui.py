@@ -106,10 +106,11 @@ class CurationUI(QObject):
     def hide_selected(self) -> None:
         event_id = self.selected()
         if event_id is not None:
-            hidden = event_id in {e.id for e in self.window.view.hidden}
+            hidden = self.window.source.is_hidden(event_id)
             fn = actions.unhide if hidden else actions.hide
             self.push(
-                "Show event" if hidden else "Hide event", lambda: fn(self.window.store, event_id)
+                "Show event" if hidden else "Hide event",
+                lambda: fn(self.window.store, event_id, self.window.source),
             )
 
     def merge_marked(self) -> None:
@@ -121,17 +122,20 @@ class CurationUI(QObject):
                 "Ctrl+click the events to merge, then choose Merge marked events.",
             )
             return
-        self.push(f"Merge {len(ids)} events", lambda: actions.merge(self.window.store, ids))
+        self.push(
+            f"Merge {len(ids)} events",
+            lambda: actions.merge(self.window.store, ids, self.window.source),
+        )
         self.window.timeline.marked.clear()
 
     def edit_selected(self) -> None:
         event_id = self.selected()
         if event_id is None:
             return
-        store = self.window.store
-        event = store.curated_event(event_id, self.window.view)
+        event = self.window.source.event(event_id)
         source = event.sources[0] if event.sources else None
-        doc = self.window.documents.get(source.document_id) if source else None
+        docs = self.window.store.documents([source.document_id]) if source else []
+        doc = docs[0] if docs else None
         options = readings(source.text, source.expression, doc.published) if source and doc else []
         against = f"published {doc.published}" if doc and doc.published else "no date"
         self.edit_dialog = EditEventDialog(event, options, against, self.parent_widget)
@@ -142,13 +146,18 @@ class CurationUI(QObject):
         assert self.edit_dialog is not None
         changes = self.edit_dialog.changes()
         if changes:
-            self.push("Edit event", lambda: actions.edit(self.window.store, event_id, **changes))
+            self.push(
+                "Edit event",
+                lambda: actions.edit(
+                    self.window.store, event_id, lookup=self.window.source, **changes
+                ),
+            )
 
     def ask_split(self) -> None:
         event_id = self.selected()
         if event_id is None:
             return
-        event = self.window.store.curated_event(event_id, self.window.view)
+        event = self.window.source.event(event_id)
         items = [f"{n}: {s.text[:70]}" for n, s in enumerate(event.sources)]
         if len(items) < 2:
             QMessageBox.information(self.parent_widget, "Split", "This event has one source.")
@@ -165,7 +174,10 @@ class CurationUI(QObject):
             self.split_source(event_id, items.index(item))
 
     def split_source(self, event_id: int, index: int) -> CurationCommand:
-        return self.push("Split event", lambda: actions.split(self.window.store, event_id, index))
+        return self.push(
+            "Split event",
+            lambda: actions.split(self.window.store, event_id, index, self.window.source),
+        )
 
     def ask_add(self, source: dict[str, int] | None = None, title: str = "") -> None:
         today = dt.date.today()
@@ -211,7 +223,8 @@ class CurationUI(QObject):
 
     def rename_actor(self, old: str, new: str) -> CurationCommand:
         return self.push(
-            f"Rename actor {old}", lambda: actions.rename_actor(self.window.store, old, new)
+            f"Rename actor {old}",
+            lambda: actions.rename_actor(self.window.store, old, new, self.window.source),
         )
 
     def add_alias(self, actor: str, alias: str) -> CurationCommand:

@@ -25,14 +25,15 @@ from explorer import APP_NAME, pipeline
 from explorer.curation.overlay import Curated
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
+from explorer.query.event_query import EventQuery, Hidden
+from explorer.query.sources import EventSource, MemorySource, open_source
 from explorer.resources import resource
 from explorer.store.location import Location
-from explorer.store.queries import EventSummary
+from explorer.store.queries import DocumentInfo
 from explorer.store.repo import Store
-from explorer.store.viewport import ViewFilter
 from explorer.timeline import data as tdata
-from explorer.timeline.layout import TimelineEvent, View
-from explorer.timeline.windowed import LARGE_STORE, WindowedSource
+from explorer.timeline.layout import View
+from explorer.timeline.windowed import Provider, provider
 from explorer.ui import workers
 from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
@@ -47,7 +48,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.settings = settings or QSettings()
-        self.events: list[TimelineEvent] = []
         self.job: workers.Job | None = None
         self.reader: DocumentReader | None = None
         self.dates_dialog: UndatedDialog | None = None
@@ -63,11 +63,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
         self._status()
         self._menus()
-        self.view = Curated()
+        self.source: EventSource = _Empty(store)
+        self.provider: Provider | None = None
+        self.documents: dict[int, DocumentInfo] = {}
         self.total_events = 0
         self.seen_changes = -1
-        self.windowed: WindowedSource | None = None
-        self._long_cache: list[EventSummary] | None = None
         self.curation: CurationUI | None = None
         self.curation = CurationUI(self)
         self.filters.changed.connect(self.apply_filters)
@@ -170,112 +170,99 @@ class MainWindow(QMainWindow):
         return True
 
     def reload(self, keep_view: bool = True) -> None:
+        """Read the store again: one event source, whatever its size (query/sources.py)."""
         try:
             self.seen_changes = self.store.changes()
-            self.total_events = self.store.event_count()
+            self.source = open_source(self.store)
+            self.total_events = self.source.stored
+            # A big store's documents are read per event, when one is shown.
+            large = self.source.indexed
+            self.documents = {} if large else {d.id: d for d in self.store.documents()}
+            counts, kinds = self.source.actor_counts(), self.store.actor_kinds()
         except ExplorerError as err:
             self.show_error(str(err))
-            self.total_events = 0
-        if self.total_events > LARGE_STORE:
-            self._reload_large(keep_view)
-            return
-        self.windowed = None
-        self._long_cache = None
-        show_hidden = self.curation is not None and self.curation.show_hidden.isChecked()
-        try:
-            self.view = self.store.curated()
-            shown = self.view.events + (self.view.hidden if show_hidden else [])
-            self.events = [tdata.to_timeline_event(s) for s in shown]
-            self.documents = {d.id: d for d in self.store.documents()}
-            doubts = self.store.doubts(self.view)
-        except ExplorerError as err:
-            self.show_error(str(err))
-            self.events, self.documents, doubts = [], {}, {}
-        if self.curation is not None:
-            self.curation.review.set_rows(self.view.events, doubts)
-            if self.view.missing:
-                lost = "; ".join(c.label for c in self.view.missing[:3])
-                self.statusBar().showMessage(
-                    f"{len(self.view.missing)} edit(s) no longer apply, their sentences are "
-                    f"gone from the documents: {lost}",
-                    15000,
-                )
-        if self.timeline.selected is not None:
-            self._show_event(self.timeline.selected)
-        self.filters.model.set_counts(tdata.actor_counts(self.events), self.store.actor_kinds())
-        self.apply_filters(keep_view)
-
-    def _reload_large(self, keep_view: bool) -> None:
-        """A big store: nothing is read whole. Actor counts, day counts and long events come
-        from the store's indexes; each view loads what it shows (timeline/windowed.py)."""
-        self.events, self.documents = [], {}
-        self.view = Curated()
-        try:
-            self._long_cache = self.store.long_events()
-            counts = Counter(self.store.actor_event_counts())
-            kinds = self.store.actor_kinds()
-        except ExplorerError as err:
-            self.show_error(str(err))
-            self._long_cache, counts, kinds = [], Counter(), {}
-        if self.curation is not None:
-            self.curation.review.set_rows([], {})
+            self.source, self.total_events, self.documents = _Empty(self.store), 0, {}
+            counts, kinds = Counter(), {}
+        missing = self.source.missing()
+        if missing and self.curation is not None:
+            self.statusBar().showMessage(
+                f"{len(missing)} edit(s) no longer apply, their sentences are gone from the "
+                f"documents: {'; '.join(missing[:3])}",
+                15000,
+            )
         self.filters.model.set_counts(counts, kinds)
         self.apply_filters(keep_view)
+        if self.timeline.selected is not None:
+            self._show_event(self.timeline.selected)
 
-    def _apply_large(self, keep_view: bool) -> None:
-        flt = ViewFilter(tuple(sorted(self.filters.model.checked())), self.filters.match_all())
+    def query(self) -> EventQuery:
+        """What the filters ask, as the one event query every view answers."""
+        show_hidden = self.curation is not None and self.curation.show_hidden.isChecked()
+        start, end = self.filters.date_range()
+        return EventQuery(
+            actors=tuple(sorted(self.filters.model.checked())),
+            match_all=self.filters.match_all(),
+            start=start,
+            end=end,
+            text=self.filters.search_text(),
+            hidden=Hidden.INCLUDE if show_hidden else Hidden.EXCLUDE,
+        )
+
+    def apply_filters(self, keep_view: bool = True) -> None:
         try:
-            self.windowed = WindowedSource(self.store, flt, self._long_cache, self.total_events)
+            self.provider = provider(self.source, self.query())
         except ExplorerError as err:
             self.show_error(str(err))
             return
         if not keep_view:
-            self.timeline.view = tdata.DEFAULT_VIEW
-        self._window_data(keep_view=True)
+            whole = self.provider.data_for(self.timeline.view, *self.timeline.layout_size())
+            large = self.source.indexed
+            self.timeline.view = tdata.DEFAULT_VIEW if large else tdata.initial_view(whole)
+        self._window_data(keep_view=keep_view)
+        if not self.source.indexed:  # a big store's counts stay the store's own, exact ones
+            self.filters.model.update_counts(self.provider.actor_counts())
+        self._review()
 
     def _window_data(self, keep_view: bool = True) -> None:
-        if self.windowed is None:
+        if self.provider is None:
             return
         width, lanes = self.timeline.layout_size()
         try:
-            data = self.windowed.data_for(self.timeline.view, width, lanes)
+            data = self.provider.data_for(self.timeline.view, width, lanes)
         except ExplorerError as err:
             self.show_error(str(err))
             return
         if data is not self.timeline.data:
-            self.timeline.set_data(data, keep_view=keep_view)
-        self.count_label.setText(f"{self.windowed.total:,} of {self.total_events:,} events")
+            self.timeline.set_data(data, keep_view=True)
+            if self.source.indexed:
+                self._review()
+        self.count_label.setText(f"{self.provider.total:,} of {self.total_events:,} events")
 
-    def apply_filters(self, keep_view: bool = True) -> None:
-        if self.total_events > LARGE_STORE:
-            self._apply_large(keep_view)
+    def _review(self) -> None:
+        """The review queue: doubts about what the timeline holds (a big store's: the loaded
+        view's events)."""
+        if self.curation is None:
             return
-        text = self.filters.search_text()
-        ids = None
-        if text:
-            try:
-                ids = frozenset(self.store.search_event_ids(text))
-            except ExplorerError as err:
-                self.show_error(str(err))
-        start, end = self.filters.date_range()
-        flt = tdata.Filter(self.filters.model.checked(), self.filters.match_all(), ids, start, end)
-        data = tdata.build(self.events, flt)
-        self.timeline.set_data(data, keep_view=keep_view)
-        self.filters.model.update_counts(tdata.actor_counts(data.ordered))
-        self.count_label.setText(f"{len(data):,} of {len(self.events):,} events")
+        shown = set(self.timeline.data.by_id)
+        try:
+            doubts = self.source.doubts(shown)
+            rows = self.source.answer(EventQuery(ids=frozenset(doubts))) if doubts else []
+        except ExplorerError as err:
+            self.show_error(str(err))
+            return
+        self.curation.review.set_rows(rows, doubts)
 
     def _show_event(self, event_id: int) -> None:
-        if event_id < 0:
+        if event_id < 0 and event_id not in self.timeline.data.by_id:
             self.panel.show_event(None, {})
             return
         try:
-            if self.windowed is not None:  # a big store: this event and its documents only
-                event = self.store.event(event_id)
-                ids = {s.document_id for s in event.sources}
-                docs = {d.id: d for d in self.store.documents(ids)}
-                self.panel.show_event(event, docs)
-                return
-            self.panel.show_event(self.store.curated_event(event_id, self.view), self.documents)
+            event = self.source.event(event_id)
+            ids = {s.document_id for s in event.sources}
+            docs = {i: self.documents[i] for i in ids if i in self.documents}
+            if len(docs) < len(ids):
+                docs.update({d.id: d for d in self.store.documents(ids - set(docs))})
+            self.panel.show_event(event, docs)
         except ExplorerError as err:
             self.show_error(str(err))
 
@@ -361,9 +348,9 @@ class MainWindow(QMainWindow):
         note = f"Imported {done} document(s), {report.events_created} new event(s)"
         if report.cancelled:
             note += " — cancelled; every finished document is stored"
-        if self.view.missing:
+        if self.source.missing():
             note += (
-                f" — {len(self.view.missing)} edit(s) no longer apply, their sentences are "
+                f" — {len(self.source.missing())} edit(s) no longer apply, their sentences are "
                 "gone from the documents (Edit menu: undo them, or see `explorer edits`)"
             )
         self.statusBar().showMessage(note, 10000)
@@ -509,7 +496,14 @@ class MainWindow(QMainWindow):
             store = Store(db)  # this thread's own connection
             try:
                 count = pipeline.export_report(
-                    store, None, path, fmt, title=title, ids=shown, progress=progress, cancel=cancel
+                    store,
+                    EventQuery(),
+                    path,
+                    fmt,
+                    title=title,
+                    ids=shown,
+                    progress=progress,
+                    cancel=cancel,
                 )
                 return (path, count)
             finally:
@@ -529,8 +523,9 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            shown = set(self.timeline.data.by_id)
-            events = [e for e in self.store.curated_events() if e.id in shown]
+            shown = frozenset(self.timeline.data.by_id)
+            source = self.source
+            events = source.events(source.answer(EventQuery(hidden=Hidden.INCLUDE, ids=shown)))
             if path.lower().endswith(".csv"):
                 write_text(Path(path), events_csv(events))
             else:
@@ -616,6 +611,16 @@ class MainWindow(QMainWindow):
 
 RECENT = 8
 POLL_MS = 3000
+
+
+class _Empty(MemorySource):
+    """No events: what the window shows while a store cannot be read."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.stored = 0
+        self.kinds = {}
+        self.view = Curated()
 
 
 def recent_databases(settings: QSettings) -> list[str]:

@@ -8,7 +8,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMenuBar, QWidget
 
-from explorer.curation.overlay import Curated
+from explorer.query.sources import EventSource
 from explorer.store.queries import DocumentInfo
 from explorer.store.repo import Store
 from explorer.ui.filter_panel import FilterPanel
@@ -17,7 +17,7 @@ from explorer.ui.timeline_view import TimelineView
 
 class TimelineWindow(Protocol):
     store: Store
-    view: Curated
+    source: EventSource
     documents: dict[int, DocumentInfo]
     filters: FilterPanel
     timeline: TimelineView

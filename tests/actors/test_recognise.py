@@ -8,6 +8,7 @@ import pytest
 
 from explorer import pipeline
 from explorer.actors.match import ActorMatcher
+from explorer.curation.view import curated
 from explorer.model import Actor
 from explorer.store.repo import Store
 
@@ -104,7 +105,7 @@ def test_a_surname_known_to_the_store_resolves_in_a_later_article(tmp_path: Path
     store = Store(tmp_path / "t.sqlite")
     pipeline.ingest([first], store)
     pipeline.ingest([later], store, matcher=pipeline.default_matcher(store))
-    tuesday = [e for e in store.curated().events if e.span.iso_start() == "2019-05-07"]
+    tuesday = [e for e in curated(store).events if e.span.iso_start() == "2019-05-07"]
     store.close()
     assert tuesday and tuesday[0].actors == ("Mohammad Javad Zarif",)
 

@@ -11,6 +11,7 @@ import pytest
 from explorer import pipeline
 from explorer.cli import main
 from explorer.curation import actions
+from explorer.curation.view import curated, curated_event
 from explorer.errors import InputError
 from explorer.store.repo import Store
 
@@ -33,7 +34,7 @@ def _ingest(tmp_path: Path, store: Store, name: str, text: str) -> None:
 
 
 def _by_year(store: Store, year: str):  # type: ignore[no-untyped-def]
-    return [e for e in store.curated().events if e.span.iso_start().startswith(year)]
+    return [e for e in curated(store).events if e.span.iso_start().startswith(year)]
 
 
 def test_hide_and_undo(tmp_path: Path, store: Store) -> None:
@@ -41,9 +42,9 @@ def test_hide_and_undo(tmp_path: Path, store: Store) -> None:
     (treaty,) = _by_year(store, "1997")
     edit = actions.hide(store, treaty.id)
     assert not _by_year(store, "1997")
-    assert [e.id for e in store.curated().hidden] == [treaty.id]
+    assert [e.id for e in curated(store).hidden] == [treaty.id]
     actions.undo(store, edit)
-    assert _by_year(store, "1997") and not store.curated().hidden
+    assert _by_year(store, "1997") and not curated(store).hidden
     actions.redo(store, edit)
     assert not _by_year(store, "1997")
 
@@ -77,7 +78,7 @@ def test_edits_survive_reimport_of_a_changed_file(tmp_path: Path, store: Store) 
     assert not _by_year(store, "1997")  # ... and the hidden one stays hidden
     assert [e.span.label() for e in _by_year(store, "2014")] == ["2014-03"]
     assert _by_year(store, "2020")
-    assert not store.curated().missing
+    assert not curated(store).missing
 
 
 def test_edit_whose_sentence_is_gone_is_reported(tmp_path: Path, store: Store) -> None:
@@ -87,7 +88,7 @@ def test_edit_whose_sentence_is_gone_is_reported(tmp_path: Path, store: Store) -
     (tmp_path / "a.txt").write_text(OUTLET_A.replace("signed in 1997", "signed in 1998"),
                                     encoding="utf-8")
     pipeline.ingest([tmp_path / "a.txt"], store)
-    assert [c.id for c in store.curated().missing] == [edit]
+    assert [c.id for c in curated(store).missing] == [edit]
     assert _by_year(store, "1998")  # a new sentence: nothing hides it
 
 
@@ -98,13 +99,13 @@ def test_hand_merge_of_two_outlets_survives_reimport(tmp_path: Path, store: Stor
     assert len(todays) == 2  # 4 and 5 March: extraction keeps them apart
     merge = actions.merge(store, [e.id for e in todays])
     (merged,) = _by_year(store, "2019-03")
-    assert len({s.document_id for s in store.curated_event(merged.id).sources}) == 2
+    assert len({s.document_id for s in curated_event(store, merged.id).sources}) == 2
     for name, text in (("a.txt", OUTLET_A + "More talks follow.\n"),
                        ("b.txt", OUTLET_B + "More talks follow.\n")):
         (tmp_path / name).write_text(text, encoding="utf-8")
         assert pipeline.ingest([tmp_path / name], store).replaced
     (merged,) = _by_year(store, "2019-03")
-    assert len(store.curated_event(merged.id).sources) == 2
+    assert len(curated_event(store, merged.id).sources) == 2
     actions.undo(store, merge)
     assert len(_by_year(store, "2019-03")) == 2
 
@@ -149,8 +150,8 @@ def test_rename_and_merge_actors_with_undo(tmp_path: Path, store: Store) -> None
             "Moscow and Beijing signed a pact in 2001.\n")
     _ingest(tmp_path, store, "a.txt", text)
     first = actions.rename_actor(store, "Vladimir Putin", "V. Putin")
-    assert all("Vladimir Putin" not in e.actors for e in store.curated().events)
-    assert any("V. Putin" in e.actors for e in store.curated().events)
+    assert all("Vladimir Putin" not in e.actors for e in curated(store).events)
+    assert any("V. Putin" in e.actors for e in curated(store).events)
     second = actions.rename_actor(store, "Russia", "China")  # a merge: one actor left
     (pact,) = _by_year(store, "2001")
     assert pact.actors == ("China",)
@@ -158,7 +159,7 @@ def test_rename_and_merge_actors_with_undo(tmp_path: Path, store: Store) -> None
     (pact,) = _by_year(store, "2001")
     assert set(pact.actors) == {"Russia", "China"}
     actions.undo(store, first)
-    assert any("Vladimir Putin" in e.actors for e in store.curated().events)
+    assert any("Vladimir Putin" in e.actors for e in curated(store).events)
     with pytest.raises(InputError):
         actions.rename_actor(store, "Nobody", "Somebody")
 
@@ -179,13 +180,13 @@ def test_split_an_auto_merged_event_and_undo(tmp_path: Path, store: Store) -> No
     _ingest(tmp_path, store, "a.txt", OUTLET_A)
     _ingest(tmp_path, store, "b.txt", OUTLET_A.replace("tense week", "tense, long week"))
     (treaty,) = _by_year(store, "1997")
-    event = store.curated_event(treaty.id)
+    event = curated_event(store, treaty.id)
     assert len(event.sources) == 2  # one story, two files: merged by extraction
     split = actions.split(store, treaty.id, 1)
     parts = _by_year(store, "1997")
     assert len(parts) == 2
-    assert sorted(len(store.curated_event(p.id).sources) for p in parts) == [1, 1]
-    assert {store.curated_event(p.id).sources[0].document_id for p in parts} == {1, 2}
+    assert sorted(len(curated_event(store, p.id).sources) for p in parts) == [1, 1]
+    assert {curated_event(store, p.id).sources[0].document_id for p in parts} == {1, 2}
     actions.undo(store, split)
     assert len(_by_year(store, "1997")) == 1
     with pytest.raises(InputError):
@@ -200,13 +201,13 @@ def test_add_event_by_hand_from_a_selection(tmp_path: Path, store: Store) -> Non
     added = actions.add_event(store, "Delegations meet", "2019-03", precision="month",
                               actors=["Austria"],
                               source={"document_id": doc.id, "start": start, "end": start + 19})
-    (made,) = [e for e in store.curated().events if e.id == -added]
+    (made,) = [e for e in curated(store).events if e.id == -added]
     assert (made.title, made.span.label(), made.actors) == ("Delegations meet", "2019-03",
                                                            ("Austria",))
-    (src,) = store.curated_event(-added).sources
+    (src,) = curated_event(store, -added).sources
     assert src.text == "the two delegations" and src.document_id == doc.id
     actions.undo(store, added)
-    assert all(e.id != -added for e in store.curated().events)
+    assert all(e.id != -added for e in curated(store).events)
     with pytest.raises(InputError):
         actions.add_event(store, "", "2019")
 
@@ -219,8 +220,8 @@ def test_delete_document_removes_what_only_it_told(tmp_path: Path, store: Store)
     removal = actions.remove_document(store, a_id)
     assert not _by_year(store, "2014")  # only a.txt told it
     (treaty,) = _by_year(store, "1997")  # b.txt tells it too: it stays, with b's source only
-    assert {s.document_id for s in store.curated_event(treaty.id).sources} != {a_id}
-    assert len(store.curated_event(treaty.id).sources) == 1
+    assert {s.document_id for s in curated_event(store, treaty.id).sources} != {a_id}
+    assert len(curated_event(store, treaty.id).sources) == 1
     actions.undo(store, removal)
     assert _by_year(store, "2014")
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from explorer import pipeline
 from explorer.cli import main
 from explorer.curation import actions
+from explorer.curation.view import curated
 from explorer.errors import StoreError
 from explorer.store.repo import Store
 from explorer.timeline.layout import View
@@ -32,7 +33,7 @@ def _fill(tmp_path: Path, target: Path | str) -> None:
 
 
 def _event(store: Store, year: str) -> int:
-    return next(e.id for e in store.curated().events if e.span.iso_start().startswith(year))
+    return next(e.id for e in curated(store).events if e.span.iso_start().startswith(year))
 
 
 def test_edits_record_author_and_undo_is_only_ones_own(
@@ -103,7 +104,7 @@ def test_migrate_copies_a_personal_store_with_its_edits(
     mine = Store(personal, author="ana")
     actions.hide(mine, _event(mine, "1997"))
     actions.edit(mine, _event(mine, "2018"), title="Terminal opens")
-    expected = sorted((e.title, e.span.iso_start()) for e in mine.curated().events)
+    expected = sorted((e.title, e.span.iso_start()) for e in curated(mine).events)
     mine.close()
     other = tmp_path / "other.txt"  # the shared store holds someone else's work already
     other.write_text("Rail link\n\nMay 2, 2020\n\nThe rail link opened in 2016.\n", "utf-8")
@@ -120,7 +121,7 @@ def test_migrate_copies_a_personal_store_with_its_edits(
     try:
         got = sorted(
             (e.title, e.span.iso_start())
-            for e in shared.curated().events
+            for e in curated(shared).events
             if not e.span.iso_start().startswith("2016")
         )
         assert got == expected

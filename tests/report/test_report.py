@@ -12,8 +12,10 @@ import pytest
 from explorer import pipeline
 from explorer.cli import main
 from explorer.model import DateSpan, Precision
+from explorer.query.answer import find_events
+from explorer.query.event_query import EventQuery
 from explorer.report.content import human_date
-from explorer.store.repo import EventFilter, Store
+from explorer.store.repo import Store
 
 ARTICLES = {
     "a.txt": (
@@ -39,15 +41,15 @@ def store(tmp_path: Path) -> Store:
     return s
 
 
-def _report(store: Store, tmp_path: Path, fmt: str, flt: EventFilter | None = None) -> str:
+def _report(store: Store, tmp_path: Path, fmt: str, flt: EventQuery | None = None) -> str:
     out = tmp_path / f"report.{fmt}"
-    assert pipeline.export_report(store, flt, out, fmt, title="Ports & <Corridors>") is not None
+    assert pipeline.export_report(store, flt or EventQuery(), out, fmt, title="Ports & <Corridors>") is not None
     return out.read_text(encoding="utf-8") if fmt != "pdf" else ""
 
 
 def test_every_event_once_with_all_its_sources(store: Store, tmp_path: Path) -> None:
     html = _report(store, tmp_path, "html")
-    events = store.curated_events()
+    events = find_events(store, EventQuery())
     for e in events:
         assert html.count(f'id="e{e.id}"') == 1
         entry = html[html.index(f'id="e{e.id}"') :].split("</li>", 1)[0]
@@ -58,9 +60,9 @@ def test_every_event_once_with_all_its_sources(store: Store, tmp_path: Path) -> 
 
 def test_filters_narrow_the_report_as_they_narrow_the_window(store: Store, tmp_path: Path) -> None:
     everything = _report(store, tmp_path, "html")
-    only = _report(store, tmp_path, "html", EventFilter(("Tanzania",)))
-    assert everything.count('class="event"') == len(store.curated_events())
-    assert only.count('class="event"') == len(store.curated_events(EventFilter(("Tanzania",))))
+    only = _report(store, tmp_path, "html", EventQuery(("Tanzania",)))
+    assert everything.count('class="event"') == len(find_events(store, EventQuery()))
+    assert only.count('class="event"') == len(find_events(store, EventQuery(("Tanzania",))))
     assert only.count('class="event"') == 1 and "Tanzania will join" in only
     assert "Events with Tanzania." in only
 

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from explorer import pipeline
-from explorer.store.repo import EventFilter, Store
+from explorer.query.answer import find_events
+from explorer.query.event_query import EventQuery
+from explorer.store.repo import Store
 
 PUBLISHED = dt.date(2023, 6, 1)
 _CITIES = ["Lisbon", "Nairobi", "Hanoi", "Quito", "Oslo", "Accra", "Lima", "Riga", "Dakar"]
@@ -57,7 +59,7 @@ def _canonical(store: Store) -> list[str]:
     must make, whichever process stored a document first."""
     out = []
     names = {d.id: Path(d.path).name for d in store.documents()}
-    for e in store.curated_events(EventFilter()):
+    for e in find_events(store, EventQuery()):
         sources = sorted((names[s.document_id], s.text) for s in e.sources)
         out.append(
             json.dumps([e.span.iso_start(), e.span.iso_end(), sorted(e.actors), sources])

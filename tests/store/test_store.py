@@ -10,7 +10,9 @@ import pytest
 
 from explorer import pipeline
 from explorer.errors import StoreError
-from explorer.store.repo import EventFilter, Store
+from explorer.query.answer import find_events
+from explorer.query.event_query import EventQuery
+from explorer.store.repo import Store
 
 STORY = (
     "Ministers agreed on a grain corridor on Tuesday in Istanbul, and Turkey will host "
@@ -77,9 +79,9 @@ def test_actor_filter(tmp_path: Path, store: Store) -> None:
         store,
         published=dt.date(2023, 1, 12),
     )
-    turkey = store.events(EventFilter(actors=("Turkey",)))
+    turkey = find_events(store, EventQuery(actors=("Turkey",)))
     assert turkey and all("Turkey" in e.actors for e in turkey)
-    both = store.events(EventFilter(actors=("Ukraine", "Russia"), match_all=True))
+    both = find_events(store, EventQuery(actors=("Ukraine", "Russia"), match_all=True))
     assert [e.span.iso_start() for e in both] == ["2022"]
 
 

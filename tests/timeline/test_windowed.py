@@ -11,8 +11,9 @@ from PySide6.QtCore import QSettings
 
 from benchmarks.scale_store import build
 from explorer.store.repo import Store
-from explorer.store.viewport import Stretch, ViewFilter
-from explorer.timeline import windowed
+from explorer.query.event_query import EventQuery
+from explorer.query.indexed import IndexedSource
+from explorer.store.viewport import Stretch
 from explorer.timeline.data import to_timeline_event
 from explorer.timeline.layout import LONG_DAYS, TimelineData, View, layout
 from explorer.timeline.windowed import WindowedSource
@@ -30,7 +31,7 @@ def big(db_target: Path | str):  # type: ignore[no-untyped-def]
 
 def test_day_counts_and_actor_filters_match_the_events(big: Store) -> None:
     events = big.events()
-    source = WindowedSource(big)
+    source = WindowedSource(IndexedSource(big))
     assert source.total == EVENTS == big.event_count()
     view = View.years(2015, 2018)
     short_in_view = [
@@ -40,15 +41,15 @@ def test_day_counts_and_actor_filters_match_the_events(big: Store) -> None:
     ]
     assert source.density.count(view.t0, view.t1) == len(short_in_view)
     actor, count = Counter(a for e in events for a in e.actors).most_common(3)[-1]
-    assert WindowedSource(big, ViewFilter((actor,))).total == count
+    assert WindowedSource(IndexedSource(big), EventQuery((actor,))).total == count
     pair = tuple(sorted(events[0].actors))[:2]
     both = sum(1 for e in events if set(pair) <= set(e.actors))
-    assert WindowedSource(big, ViewFilter(pair, match_all=True)).total == both
+    assert WindowedSource(IndexedSource(big), EventQuery(pair, match_all=True)).total == both
 
 
 def test_view_loads_few_events_and_names_the_heaviest(big: Store) -> None:
     view = View.years(2010, 2024)
-    data = WindowedSource(big).data_for(view, 1400, 20)
+    data = WindowedSource(IndexedSource(big)).data_for(view, 1400, 20)
     assert len(data) < EVENTS / 2  # a view, not the store
     full = TimelineData([to_timeline_event(s) for s in big.heaviest([Stretch(0, 10**7, None)])])
     heaviest = max(
@@ -63,23 +64,23 @@ def test_view_loads_few_events_and_names_the_heaviest(big: Store) -> None:
         p.count for p in frame.placed
         if p.event is None or (view.t0 <= p.event.start < view.t1 and p.event.end - p.event.start <= LONG_DAYS)
     )
-    assert inside >= WindowedSource(big).density.count(view.t0, view.t1)
+    assert inside >= WindowedSource(IndexedSource(big)).density.count(view.t0, view.t1)
 
 
 def test_window_on_a_big_store_filters_through_the_store(
     qtbot, tmp_path: Path, big: Store, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
 ) -> None:
-    from explorer.ui import main_window
+    from explorer.query import sources
     from explorer.ui.main_window import MainWindow
 
-    monkeypatch.setattr(main_window, "LARGE_STORE", 1000)
+    monkeypatch.setattr(sources, "LARGE_STORE", 1000)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Store(big.location), settings)
     qtbot.addWidget(window)
     window.resize(1400, 800)
     window.show()
     qtbot.waitExposed(window)
-    assert window.windowed is not None
+    assert window.source.indexed
     assert window.count_label.text() == f"{EVENTS:,} of {EVENTS:,} events"
     counts = window.filters.model._counts
     actor, n = counts.most_common(1)[0]
@@ -93,4 +94,4 @@ def test_window_on_a_big_store_filters_through_the_store(
     window.timeline.select(some)
     assert window.panel.isVisible()
     window.store.close()
-    assert windowed.LARGE_STORE == 50_000  # the module's own threshold is untouched
+    assert sources.LARGE_STORE == 1000  # the window asked the patched threshold

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from explorer.curation.view import curated_event
 from explorer.ui.models.actor_model import NAME_ROLE
 
 
@@ -51,7 +52,7 @@ def test_edit_dialog_changes_the_date_at_its_precision(window, qtbot) -> None:  
 def test_edit_dialog_offers_other_readings(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     weekday = next(e for e in window.timeline.data.ordered
                    if any(s.expression in ("Monday", "Wednesday", "Thursday", "Friday")
-                          for s in window.store.curated_event(e.id).sources))
+                          for s in curated_event(window.store, e.id).sources))
     window.timeline.select(weekday.id)
     window.curation.edit_action.trigger()
     dialog = window.curation.edit_dialog
@@ -75,7 +76,7 @@ def test_merge_marked_events_and_undo(window, qtbot) -> None:  # type: ignore[no
     before = len(tl.data)
     window.curation.merge_action.trigger()
     assert len(tl.data) == before - 1
-    merged = window.store.curated_event(min(a.id, b.id), window.view)
+    merged = curated_event(window.store, min(a.id, b.id))
     assert len(merged.sources) == 2
     window.curation.stack.undo()
     assert len(tl.data) == before
@@ -139,14 +140,14 @@ def test_the_window_says_when_an_edit_lost_its_sentence(window, qtbot, tmp_path)
 def test_split_add_from_selection_and_delete_document(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     tl = window.timeline
     roadmap = _event(window, "2021-11-23")
-    assert len(window.store.curated_event(roadmap.id, window.view).sources) == 2
+    assert len(curated_event(window.store, roadmap.id).sources) == 2
     window.curation.split_source(roadmap.id, 1)
     assert len([e for e in tl.data.ordered if e.label == "2021-11-23"]) == 2
     window.curation.stack.undo()
     assert len([e for e in tl.data.ordered if e.label == "2021-11-23"]) == 1
 
     # Add an event from a passage selected in the reader.
-    source = window.store.curated_event(roadmap.id, window.view).sources[0]
+    source = curated_event(window.store, roadmap.id).sources[0]
     window.open_passage(source.document_id, source.passage_start, source.passage_end,
                         source.expression_start, source.expression_end)
     reader = window.reader
@@ -160,7 +161,7 @@ def test_split_add_from_selection_and_delete_document(window, qtbot) -> None:  #
     dialog.accept()
     added = [e for e in tl.data.ordered if e.id < 0]
     assert len(added) == 1 and added[0].label == "2021-11"
-    (src,) = window.store.curated_event(added[0].id, window.view).sources
+    (src,) = curated_event(window.store, added[0].id).sources
     assert (src.passage_start, src.passage_end) == (source.passage_start, source.passage_start + 20)
 
     # Delete a document from the reader; undo brings its events back.

@@ -21,7 +21,7 @@ from explorer.timeline.layout import View
 def test_opens_on_2001_to_2024_with_every_event(window) -> None:  # type: ignore[no-untyped-def]
     view = window.timeline.view
     assert view == View.years(2001, 2024)
-    assert len(window.timeline.data) == len(window.events) > 10
+    assert len(window.timeline.data) == len(_all(window)) > 10
     placed = [p for p in window.timeline.frame().placed if p.event is not None]
     assert len(placed) >= 10
 
@@ -69,23 +69,23 @@ def test_actor_filter_hides_the_right_events(window) -> None:  # type: ignore[no
     window.filters.model.set_checked("Gazprom", True)
     shown = window.timeline.data.ordered
     assert shown and all("Gazprom" in e.actors for e in shown)
-    hidden = [e for e in window.events if "Gazprom" not in e.actors]
+    hidden = [e for e in _all(window) if "Gazprom" not in e.actors]
     assert hidden and not any(e.id in window.timeline.data.by_id for e in hidden)
     window.filters.model.set_checked("Xi Jinping", True)
     window.filters.mode.setCurrentIndex(1)  # all checked actors
     assert all({"Gazprom", "Xi Jinping"} <= set(e.actors) for e in window.timeline.data.ordered)
     window.filters.clear_all()
-    assert len(window.timeline.data) == len(window.events)
+    assert len(window.timeline.data) == len(_all(window))
 
 
 def test_text_and_date_filters(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.filters.text.setText("Kharkiv")
-    qtbot.waitUntil(lambda: 0 < len(window.timeline.data) < len(window.events))
+    qtbot.waitUntil(lambda: 0 < len(window.timeline.data) < len(_all(window)))
     assert all(e.start >= View.years(2024, 2024).t0 for e in window.timeline.data.ordered)
     window.filters.clear_all()
     window.filters.date_from.setText("2014")
     window.filters.date_to.setText("2014-12")
-    qtbot.waitUntil(lambda: len(window.timeline.data) < len(window.events))
+    qtbot.waitUntil(lambda: len(window.timeline.data) < len(_all(window)))
     assert {e.label[:4] for e in window.timeline.data.ordered} == {"2014"}
 
 
@@ -145,13 +145,13 @@ def test_import_runs_on_a_worker_and_refreshes(window, qtbot, tmp_path, monkeypa
         return real(*args, **kwargs)
 
     monkeypatch.setattr(pipeline, "ingest", spy)
-    before = len(window.events)
+    before = len(_all(window))
     job = window.start_import(files)
     assert job is not None
     with qtbot.waitSignal(job.signals.finished, timeout=30000):
         pass
     assert threads and threads[0] != threading.get_ident()
-    qtbot.waitUntil(lambda: len(window.events) > before)
+    qtbot.waitUntil(lambda: len(_all(window)) > before)
 
 
 def test_undated_documents_get_a_date_field(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -170,7 +170,7 @@ def test_undated_documents_get_a_date_field(window, qtbot, tmp_path) -> None:  #
     job = window.set_dates(dialog.chosen())
     with qtbot.waitSignal(job.signals.finished, timeout=30000):
         pass
-    qtbot.waitUntil(lambda: any(e.label == "2023-01-10" for e in window.events))
+    qtbot.waitUntil(lambda: any(e.span.label() == "2023-01-10" for e in _all(window)))
 
 
 def test_cancelled_import_keeps_finished_documents(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -274,7 +274,7 @@ def test_actor_list_is_grouped_by_kind_and_filters_by_kind(window) -> None:  # t
 
 def test_report_of_the_filtered_view_on_a_worker(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window.filters.model.set_checked("Gazprom", True)
-    qtbot.waitUntil(lambda: len(window.timeline.data) < len(window.events))
+    qtbot.waitUntil(lambda: len(window.timeline.data) < len(_all(window)))
     shown = len(window.timeline.data)
     path = tmp_path / "report.html"
     job = window.export_report_to(path, "Gas")
@@ -283,3 +283,10 @@ def test_report_of_the_filtered_view_on_a_worker(window, qtbot, tmp_path) -> Non
     assert blocker.args[0] == (path, shown)
     html = path.read_text(encoding="utf-8")
     assert html.count('class="event"') == shown and "<h1>Gas</h1>" in html
+
+
+def _all(window):  # type: ignore[no-untyped-def]
+    """Every event the window's store shows, before the filters."""
+    from explorer.query.event_query import EventQuery
+
+    return window.source.answer(EventQuery())

@@ -42,6 +42,29 @@ def upgrade() -> None:
     )
 
 
+class _WeightsOf0005:
+    """The weight formula as it was when this migration was written (events/salience.py then):
+    a migration keeps the rules of its day, and the store never imports the domain."""
+
+    _PRECISION = {"day": 1.0, "week": 0.8, "month": 0.7, "season": 0.5, "quarter": 0.5,
+                  "half": 0.4, "year": 0.5, "decade": 0.1, "century": 0.0}
+
+    def same_event(self, *args, **kwargs):  # never asked: a migration merges nothing
+        return None
+
+    def weight(self, e) -> float:
+        import math
+
+        return (
+            1.0
+            + 1.5 * math.log2(max(e.documents, 1))
+            + 0.5 * math.log2(max(e.sentences, 1))
+            + 0.4 * min(e.actors, 4)
+            + (1.0 if e.first_passage < 5 else 0.0)
+            + self._PRECISION.get(str(e.precision), 0.3)
+        )
+
+
 def _backfill() -> None:
     from explorer.store.weights import refresh_weights
 
@@ -52,7 +75,7 @@ def _backfill() -> None:
     ]
     if days:
         conn.execute(sa.text("UPDATE events SET start_day = :s, end_day = :e WHERE id = :i"), days)
-        refresh_weights(conn, {r[0] for r in rows})
+        refresh_weights(conn, {r[0] for r in rows}, _WeightsOf0005())
 
 
 def _ordinal(value: object) -> int:
