@@ -1,6 +1,6 @@
 import multiprocessing
 
-from explorer.cli import main
+from explorer.ui.entry import main
 
 # Ingest workers start from a fork server that imports the main module again: the guard keeps
 # them from running the command (or opening a window) themselves.

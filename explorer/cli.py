@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from explorer import __version__, paths, pipeline
@@ -181,13 +182,18 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None, open_window: Callable[[str | None], int] | None = None
+) -> int:
+    """Run one command. The window is opened by ``open_window``, which the ``explorer``
+    script (explorer/ui/entry.py) passes in: the CLI itself never imports the UI."""
     ap = build_parser()
     args = ap.parse_args(argv)
     if args.command in (None, "gui"):
-        from explorer.ui.app import run
-
-        return run(getattr(args, "db", None))
+        if open_window is None:
+            print("explorer: this entry point has no window; run `explorer gui`.", file=sys.stderr)
+            return 2
+        return open_window(getattr(args, "db", None))
     try:
         return int(_COMMANDS[args.command](args))
     except BrokenPipeError:

@@ -126,7 +126,8 @@ def _run(job: Job, matcher: ActorMatcher) -> Outcome:
 
 
 def with_metadata(doc: Document, meta: FileInfo) -> Document:
-    """The manifest's title, outlet, author and date over what the file itself says."""
+    """The manifest's title, outlet and author over what the file itself says (its date is
+    the reader's ``published``: publication_date() decides)."""
     changes: dict[str, object] = {}
     if meta.title:
         changes["title"] = meta.title
@@ -134,6 +135,4 @@ def with_metadata(doc: Document, meta: FileInfo) -> Document:
         changes["outlet"] = meta.outlet
     if meta.author:
         changes["author"] = meta.author
-    if meta.published and doc.published_source != "user":
-        changes.update(published=meta.published, published_source="user")
     return dataclasses.replace(doc, **changes) if changes else doc  # type: ignore[arg-type]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import explorer.cli  # noqa: F401  (what the `explorer` script imports)
 import explorer.parallel  # noqa: F401  (the worker functions live there)
+import explorer.ui.entry  # noqa: F401  (what the `explorer` script imports: the CLI)
 from explorer.actors.lexicon import lexicon
 from explorer.events.titles import make_title
 from explorer.temporal import tag

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from explorer.errors import InputError
 from explorer.ingest import byline, markup
 from explorer.ingest.encoding import decode
+from explorer.ingest.published import publication_date
 from explorer.model import Document, TextMap
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -74,24 +76,9 @@ def _from_html(name: str, sha: str, page: str, published: dt.date | None) -> Doc
     author = meta.author if meta and meta.author else None
     outlet = meta.sitename if meta and meta.sitename else None
     meta_date = _parse_iso_date(meta.date) if meta and meta.date else None
-    doc = _finish(name, sha, text, TextMap.identity(text), "html", published)
-    source = doc.published_source
-    if doc.published is None and meta_date is not None:
-        published, source = meta_date, "metadata"
-    else:
-        published = doc.published
-    return Document(
-        path=doc.path,
-        sha256=sha,
-        original=text,
-        text=text,
-        offsets=doc.offsets,
-        format="html",
-        title=title or doc.title,
-        outlet=outlet,
-        author=author or doc.author,
-        published=published,
-        published_source=source,
+    doc = _finish(name, sha, text, TextMap.identity(text), "html", published, meta_date)
+    return dataclasses.replace(
+        doc, title=title or doc.title, outlet=outlet, author=author or doc.author
     )
 
 
@@ -103,14 +90,18 @@ def _parse_iso_date(value: str) -> dt.date | None:
 
 
 def _finish(
-    name: str, sha: str, original: str, text_map: TextMap, fmt: str, published: dt.date | None
+    name: str,
+    sha: str,
+    original: str,
+    text_map: TextMap,
+    fmt: str,
+    published: dt.date | None,
+    metadata: dt.date | None = None,
 ) -> Document:
     head = byline.read_byline(text_map.text)
-    source: str | None = None
-    if published is not None:
-        source = "user"
-    elif head.published is not None:
-        published, source = head.published, "byline"
+    published, source = publication_date(
+        given=published, byline=head.published, metadata=metadata
+    )
     return Document(
         path=name,
         sha256=sha,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from explorer.ingest.passages import split_sentences
+from explorer.language.sentences import split_sentences
 from explorer.model import TimeExpression
 from explorer.temporal import candidates, tense
 from explorer.temporal.ranges import join_ranges

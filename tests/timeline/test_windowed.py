@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from benchmarks.scale_store import build
-from explorer.store.repo import Store
 from explorer.query.event_query import EventQuery
 from explorer.query.indexed import IndexedSource
+from explorer.store.repo import Store
 from explorer.store.viewport import Stretch
 from explorer.timeline.data import to_timeline_event
 from explorer.timeline.layout import LONG_DAYS, TimelineData, View, layout

@@ -1,0 +1,1 @@
+"""What the extractors read of a text's language: its sentences (and, later, their parse)."""
