@@ -106,7 +106,7 @@ class IndexedSource(_Overlay):
             if not is_long(s)
             and any(st.first <= s.span.start.toordinal() < st.stop for st in stretches)
         ]
-        return _without(found, self.affected) + mine
+        return [s for s in _without(found, self.affected) if not is_long(s)] + mine
 
     def actor_counts(self) -> Counter[str]:
         counts = Counter(self.store.actor_event_counts())
