@@ -11,8 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMenu, QMessageBox
 
 from explorer.curation import actions
-from explorer.curation.readings import readings
-from explorer.errors import ExplorerError
+from explorer.curation.readings import Reading, readings
 from explorer.model import DateSpan, Event
 from explorer.ui.edit_dialog import EditEventDialog
 from explorer.ui.models.actor_model import NAME_ROLE
@@ -30,22 +29,39 @@ class CurationCommand(QUndoCommand):
         self.curation_id: int | None = None
         self.failed: str | None = None
 
+    # The writes run on the window's store thread, in order; the undo stack moves at once
+    # and the timeline follows when the store has answered.
+
     def redo(self) -> None:
-        try:
-            if self.curation_id is None:
-                self.curation_id = self.record()
-            else:
-                actions.redo(self.window.store, self.curation_id)
-        except ExplorerError as err:
-            self.failed = str(err)
-            self.setObsolete(True)  # nothing was recorded: drop it from the stack
-            return
-        self.window.reload()
+        store, known = self.window.store, self.curation_id
+
+        def write() -> int:
+            if known is None:
+                return self.record()
+            actions.redo(store, known)
+            return known
+
+        def done(curation_id: int) -> None:
+            self.curation_id = curation_id
+            self.window.reload()
+
+        self.window.ops.run(write, done, self._refused)
 
     def undo(self) -> None:
         if self.curation_id is not None:
-            actions.undo(self.window.store, self.curation_id)
-            self.window.reload()
+            store, known = self.window.store, self.curation_id
+            self.window.ops.run(
+                lambda: actions.undo(store, known), lambda _: self.window.reload(), self._refused
+            )
+
+    def _refused(self, message: str, bug: bool) -> None:
+        self.failed = message
+        if self.curation_id is None:
+            self.setObsolete(True)  # nothing was recorded: the stack drops it
+            stack = self.window.curation.stack if self.window.curation else None
+            if stack is not None and stack.command(stack.index() - 1) is self:
+                stack.undo()
+        self.window.show_error(message, bug)
 
 
 class CurationUI(QObject):
@@ -94,8 +110,6 @@ class CurationUI(QObject):
     def push(self, label: str, record: Callable[[], int]) -> CurationCommand:
         command = CurationCommand(self.window, label, record)
         self.stack.push(command)
-        if command.failed:
-            QMessageBox.warning(self.parent_widget, "Edit", command.failed)
         return command
 
     # ------------------------------------------------------------------ actions
@@ -132,15 +146,23 @@ class CurationUI(QObject):
         event_id = self.selected()
         if event_id is None:
             return
-        event = self.window.source.event(event_id)
-        source = event.sources[0] if event.sources else None
-        docs = self.window.store.documents([source.document_id]) if source else []
-        doc = docs[0] if docs else None
-        options = readings(source.text, source.expression, doc.published) if source and doc else []
-        against = f"published {doc.published}" if doc and doc.published else "no date"
-        self.edit_dialog = EditEventDialog(event, options, against, self.parent_widget)
-        self.edit_dialog.accepted.connect(lambda: self.apply_edit(event_id))
-        self.edit_dialog.open()
+        source = self.window.source
+
+        def read() -> tuple[Event, list[Reading], str]:
+            event = source.event(event_id)
+            first = event.sources[0] if event.sources else None
+            docs = source.store.documents([first.document_id]) if first else []
+            doc = docs[0] if docs else None
+            options = readings(first.text, first.expression, doc.published) if first and doc else []
+            against = f"published {doc.published}" if doc and doc.published else "no date"
+            return event, options, against
+
+        def done(found: tuple[Event, list[Reading], str]) -> None:
+            self.edit_dialog = EditEventDialog(*found, self.parent_widget)
+            self.edit_dialog.accepted.connect(lambda: self.apply_edit(event_id))
+            self.edit_dialog.open()
+
+        self.window.ops.run(read, done, self.window.show_error)
 
     def apply_edit(self, event_id: int) -> None:
         assert self.edit_dialog is not None
@@ -157,7 +179,14 @@ class CurationUI(QObject):
         event_id = self.selected()
         if event_id is None:
             return
-        event = self.window.source.event(event_id)
+        source = self.window.source
+        self.window.ops.run(
+            lambda: source.event(event_id),
+            lambda event: self._choose_split(event_id, event),
+            self.window.show_error,
+        )
+
+    def _choose_split(self, event_id: int, event: Event) -> None:
         items = [f"{n}: {s.text[:70]}" for n, s in enumerate(event.sources)]
         if len(items) < 2:
             QMessageBox.information(self.parent_widget, "Split", "This event has one source.")

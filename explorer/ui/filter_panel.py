@@ -87,6 +87,10 @@ class FilterPanel(QWidget):
     def match_all(self) -> bool:
         return self.mode.currentIndex() == 1
 
+    def pending(self) -> bool:
+        """A typed change not yet applied (the fields wait for the typing to pause)."""
+        return self._debounce.isActive()
+
     def search_text(self) -> str:
         return self.text.text().strip()
 

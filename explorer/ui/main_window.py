@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,25 +26,29 @@ from explorer import APP_NAME, pipeline
 from explorer.curation.overlay import Curated
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
+from explorer.model import Document, Event
 from explorer.query.event_query import EventQuery, Hidden
 from explorer.query.sources import EventSource, MemorySource, open_source
 from explorer.resources import resource
 from explorer.store.location import Location
-from explorer.store.queries import DocumentInfo
+from explorer.store.queries import DocumentInfo, EventSummary
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
-from explorer.timeline.layout import View
-from explorer.timeline.windowed import Provider, provider
+from explorer.timeline.layout import TimelineData, View
+from explorer.timeline.windowed import Provider, WindowedSource, provider
 from explorer.ui import workers
 from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
 from explorer.ui.filter_panel import FilterPanel
 from explorer.ui.passage_panel import PassagePanel
 from explorer.ui.reader import DocumentReader
+from explorer.ui.store_ops import StoreOps
 from explorer.ui.timeline_view import TimelineView
 
 
 class MainWindow(QMainWindow):
+    reloaded = Signal()  # the store was read again and the timeline redrawn
+
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
         self.store = store
@@ -63,6 +68,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
         self._status()
         self._menus()
+        self.ops = StoreOps(self)
+        self._generation = 0
+        self._polling = False
         self.source: EventSource = _Empty(store)
         self.provider: Provider | None = None
         self.documents: dict[int, DocumentInfo] = {}
@@ -78,16 +86,18 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.reload(keep_view=False)
+        t0, t1 = self.settings.value("view/t0"), self.settings.value("view/t1")
+        if t0 is not None and t1 is not None:  # where this user left the timeline
+            self.timeline.set_view(View(float(t0), float(t1)))
+            self.reload(keep_view=True)
+        else:
+            self.reload(keep_view=False)
         # Others writing to a shared store: a cheap poll of its change counter, then a reload
         # that keeps this user's view and selection.
         self.poll = QTimer(self)
         self.poll.setInterval(POLL_MS)
         self.poll.timeout.connect(self.check_for_changes)
         self.poll.start()
-        t0, t1 = self.settings.value("view/t0"), self.settings.value("view/t1")
-        if t0 is not None and t1 is not None:
-            self.timeline.set_view(View(float(t0), float(t1)))
         self._title()
 
     # ------------------------------------------------------------------ building
@@ -155,45 +165,83 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ data
 
-    def check_for_changes(self) -> bool:
-        """Reload when the store changed since this window last read it; True if it did."""
-        if self.job is not None:
-            return False  # this window's own import reloads when it ends
-        try:
-            now = self.store.changes()
-        except ExplorerError:
-            return False  # a server away for a moment: the next poll tries again
-        if now == self.seen_changes:
-            return False
-        self.reload(keep_view=True)
-        self.statusBar().showMessage("Updated with changes saved by others", 5000)
-        return True
+    # Every store read and write goes through self.ops, on its own thread (store_ops.py);
+    # what comes back is applied here, on the GUI thread. A newer request makes an older
+    # answer stale: it is dropped, not drawn.
+
+    @property
+    def idle(self) -> bool:
+        """No store work queued or running, nor a filter change waiting (tests wait for it)."""
+        return self.ops.pending == 0 and not self.filters.pending()
+
+    def _store_op(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        self.ops.run(fn, done, self._store_failed)
+
+    def _store_failed(self, message: str, bug: bool) -> None:
+        if not self.isVisible():  # closing: nobody to tell, and nothing was drawn
+            return
+        self.show_error(message, bug)
+
+    def check_for_changes(self) -> None:
+        """Ask, off the GUI thread, whether the store changed since this window read it; a
+        change reloads, keeping the view and selection."""
+        if self.job is not None or self._polling:
+            return  # an import reloads when it ends; one question in flight is enough
+        self._polling = True
+        store = self.store
+
+        def read() -> int | None:
+            try:
+                return store.changes()
+            except ExplorerError:
+                return None  # a server away for a moment: the next poll tries again
+
+        def done(now: int | None) -> None:
+            self._polling = False
+            if now is not None and now != self.seen_changes and store is self.store:
+                self.reload(keep_view=True)
+                self.statusBar().showMessage("Updated with changes saved by others", 5000)
+
+        self._store_op(read, done)
 
     def reload(self, keep_view: bool = True) -> None:
         """Read the store again: one event source, whatever its size (query/sources.py)."""
-        try:
-            self.seen_changes = self.store.changes()
-            self.source = open_source(self.store)
-            self.total_events = self.source.stored
+        self._generation += 1
+        asked, store, query = self._generation, self.store, self.query()
+        view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
+
+        def read() -> _Snapshot:
+            changes = store.changes()
+            source = open_source(store)
             # A big store's documents are read per event, when one is shown.
-            large = self.source.indexed
-            self.documents = {} if large else {d.id: d for d in self.store.documents()}
-            counts, kinds = self.source.actor_counts(), self.store.actor_kinds()
-        except ExplorerError as err:
-            self.show_error(str(err))
-            self.source, self.total_events, self.documents = _Empty(self.store), 0, {}
-            counts, kinds = Counter(), {}
-        missing = self.source.missing()
-        if missing and self.curation is not None:
-            self.statusBar().showMessage(
-                f"{len(missing)} edit(s) no longer apply, their sentences are gone from the "
-                f"documents: {'; '.join(missing[:3])}",
-                15000,
-            )
-        self.filters.model.set_counts(counts, kinds)
-        self.apply_filters(keep_view)
-        if self.timeline.selected is not None:
-            self._show_event(self.timeline.selected)
+            documents = {} if source.indexed else {d.id: d for d in store.documents()}
+            counts, kinds = source.actor_counts(), store.actor_kinds()
+            loaded = _load(source, query, view, width, lanes, keep_view)
+            return _Snapshot(changes, source, documents, counts, kinds, loaded)
+
+        def done(snap: _Snapshot) -> None:
+            if asked != self._generation or store is not self.store:
+                return
+            self.seen_changes = snap.changes
+            self.source, self.total_events = snap.source, snap.source.stored
+            self.documents = snap.documents
+            missing = snap.source.missing()
+            if missing and self.curation is not None:
+                self.statusBar().showMessage(
+                    f"{len(missing)} edit(s) no longer apply, their sentences are gone from "
+                    f"the documents: {'; '.join(missing[:3])}",
+                    15000,
+                )
+            self.filters.model.set_counts(snap.counts, snap.kinds)
+            if self.query() != query:  # the actors on offer changed what is checked
+                self.apply_filters(keep_view)
+            else:
+                self._apply_loaded(snap.loaded, keep_view)
+            self.reloaded.emit()
+            if self.timeline.selected is not None:
+                self._show_event(self.timeline.selected)
+
+        self._store_op(read, done)
 
     def query(self) -> EventQuery:
         """What the filters ask, as the one event query every view answers."""
@@ -209,69 +257,72 @@ class MainWindow(QMainWindow):
         )
 
     def apply_filters(self, keep_view: bool = True) -> None:
-        try:
-            self.provider = provider(self.source, self.query())
-        except ExplorerError as err:
-            self.show_error(str(err))
-            return
+        self._generation += 1
+        asked, source, query = self._generation, self.source, self.query()
+        view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
+
+        def done(loaded: _Loaded) -> None:
+            if asked == self._generation and source is self.source:
+                self._apply_loaded(loaded, keep_view)
+
+        self._store_op(lambda: _load(source, query, view, width, lanes, keep_view), done)
+
+    def _apply_loaded(self, loaded: _Loaded, keep_view: bool) -> None:
+        self.provider = loaded.provider
         if not keep_view:
-            whole = self.provider.data_for(self.timeline.view, *self.timeline.layout_size())
-            large = self.source.indexed
-            self.timeline.view = tdata.DEFAULT_VIEW if large else tdata.initial_view(whole)
-        self._window_data(keep_view=keep_view)
+            self.timeline.view = loaded.view
+        if loaded.data is not self.timeline.data:
+            self.timeline.set_data(loaded.data, keep_view=True)
         if not self.source.indexed:  # a big store's counts stay the store's own, exact ones
             self.filters.model.update_counts(self.provider.actor_counts())
-        self._review()
+        self.count_label.setText(f"{self.provider.total:,} of {self.total_events:,} events")
+        if self.curation is not None:
+            self.curation.review.set_rows(loaded.review, loaded.doubts)
 
     def _window_data(self, keep_view: bool = True) -> None:
-        if self.provider is None:
+        """The view moved: a big store loads what the new view shows (off the GUI thread)."""
+        prov = self.provider
+        if not isinstance(prov, WindowedSource):
             return
-        width, lanes = self.timeline.layout_size()
-        try:
-            data = self.provider.data_for(self.timeline.view, width, lanes)
-        except ExplorerError as err:
-            self.show_error(str(err))
-            return
-        if data is not self.timeline.data:
-            self.timeline.set_data(data, keep_view=True)
-            if self.source.indexed:
-                self._review()
-        self.count_label.setText(f"{self.provider.total:,} of {self.total_events:,} events")
+        asked, source = self._generation, self.source
+        view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
 
-    def _review(self) -> None:
-        """The review queue: doubts about what the timeline holds (a big store's: the loaded
-        view's events)."""
-        if self.curation is None:
-            return
-        shown = set(self.timeline.data.by_id)
-        try:
-            doubts = self.source.doubts(shown)
-            rows = self.source.answer(EventQuery(ids=frozenset(doubts))) if doubts else []
-        except ExplorerError as err:
-            self.show_error(str(err))
-            return
-        self.curation.review.set_rows(rows, doubts)
+        def done(loaded: _Loaded) -> None:
+            if asked == self._generation and prov is self.provider:
+                self._apply_loaded(loaded, keep_view=True)
+
+        self._store_op(lambda: _load_view(source, prov, view, width, lanes), done)
 
     def _show_event(self, event_id: int) -> None:
         if event_id < 0 and event_id not in self.timeline.data.by_id:
             self.panel.show_event(None, {})
             return
-        try:
-            event = self.source.event(event_id)
+        source, known = self.source, dict(self.documents)
+
+        def read() -> tuple[Event, dict[int, DocumentInfo]]:
+            event = source.event(event_id)
             ids = {s.document_id for s in event.sources}
-            docs = {i: self.documents[i] for i in ids if i in self.documents}
+            docs = {i: known[i] for i in ids if i in known}
             if len(docs) < len(ids):
-                docs.update({d.id: d for d in self.store.documents(ids - set(docs))})
-            self.panel.show_event(event, docs)
-        except ExplorerError as err:
-            self.show_error(str(err))
+                docs.update({d.id: d for d in source.store.documents(ids - set(docs))})
+            return event, docs
+
+        def done(found: tuple[Event, dict[int, DocumentInfo]]) -> None:
+            if self.timeline.selected == event_id:
+                self.panel.show_event(*found)
+
+        self._store_op(read, done)
 
     def open_passage(self, doc_id: int, start: int, end: int, e_start: int, e_end: int) -> None:
-        try:
-            doc = self.store.document(doc_id)
-        except ExplorerError as err:
-            self.show_error(str(err))
-            return
+        store = self.store
+        self._store_op(
+            lambda: store.document(doc_id),
+            lambda doc: self._open_reader(doc, doc_id, start, end, e_start, e_end),
+        )
+
+    def _open_reader(
+        self, doc: Document, doc_id: int, start: int, end: int, e_start: int, e_end: int
+    ) -> None:
         self.reader = DocumentReader(doc, self)
         self.reader.show_passage(start, end, e_start, e_end)
         if self.curation is not None:
@@ -301,15 +352,20 @@ class MainWindow(QMainWindow):
             self.start_import([Path(folder)])
 
     def load_sample(self) -> None:
-        if self.store.documents():
-            QMessageBox.information(
-                self,
-                APP_NAME,
-                "The sample corpus loads into an empty "
-                "database only; use File → New database… first.",
-            )
-            return
-        self.start_import([resource("sample")])
+        store = self.store
+
+        def done(used: bool) -> None:
+            if used:
+                QMessageBox.information(
+                    self,
+                    APP_NAME,
+                    "The sample corpus loads into an empty "
+                    "database only; use File → New database… first.",
+                )
+            else:
+                self.start_import([resource("sample")])
+
+        self._store_op(lambda: bool(store.documents()), done)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -368,7 +424,12 @@ class MainWindow(QMainWindow):
 
     def ask_dates(self) -> None:
         """Offer a date field for each undated document (non-modal: work goes on)."""
-        undated = [d for d in self.store.documents() if d.published is None]
+        store = self.store
+        self._store_op(
+            lambda: [d for d in store.documents() if d.published is None], self._offer_dates
+        )
+
+    def _offer_dates(self, undated: list[DocumentInfo]) -> None:
         if not undated:
             return
         self.dates_dialog = UndatedDialog(undated, self)
@@ -522,17 +583,20 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
-        try:
-            shown = frozenset(self.timeline.data.by_id)
-            source = self.source
+        shown = frozenset(self.timeline.data.by_id)
+        source = self.source
+
+        def write() -> int:
             events = source.events(source.answer(EventQuery(hidden=Hidden.INCLUDE, ids=shown)))
             if path.lower().endswith(".csv"):
                 write_text(Path(path), events_csv(events))
             else:
-                write_text(Path(path), dump_json(events_json(events, self.store.documents())))
-            self.statusBar().showMessage(f"Wrote {len(events)} events to {path}", 8000)
-        except ExplorerError as err:
-            self.show_error(str(err))
+                write_text(Path(path), dump_json(events_json(events, source.store.documents())))
+            return len(events)
+
+        self._store_op(
+            write, lambda n: self.statusBar().showMessage(f"Wrote {n} events to {path}", 8000)
+        )
 
     # ------------------------------------------------------------------ databases
 
@@ -602,6 +666,8 @@ class MainWindow(QMainWindow):
         if self.job is not None:
             self.job.cancel()
             QThreadPool.globalInstance().waitForDone(10000)
+        self.poll.stop()
+        self.ops.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("view/t0", self.timeline.view.t0)
         self.settings.setValue("view/t1", self.timeline.view.t1)
@@ -611,6 +677,53 @@ class MainWindow(QMainWindow):
 
 RECENT = 8
 POLL_MS = 3000
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    """What one view of the timeline needs, read off the GUI thread."""
+
+    provider: Provider
+    view: View
+    data: TimelineData
+    doubts: dict[int, list[str]]
+    review: list[EventSummary]
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    changes: int
+    source: EventSource
+    documents: dict[int, DocumentInfo]
+    counts: Counter[str]
+    kinds: dict[str, str]
+    loaded: _Loaded
+
+
+def _load(
+    source: EventSource,
+    query: EventQuery,
+    view: View,
+    width: float,
+    lanes: int,
+    keep_view: bool,
+) -> _Loaded:
+    prov = provider(source, query)
+    if not keep_view:
+        whole = prov.data_for(view, width, lanes)
+        view = tdata.DEFAULT_VIEW if source.indexed else tdata.initial_view(whole)
+    return _load_view(source, prov, view, width, lanes)
+
+
+def _load_view(
+    source: EventSource, prov: Provider, view: View, width: float, lanes: int
+) -> _Loaded:
+    """The view's data and the review queue's doubts about it (a big store: its loaded
+    events; a small one: every event)."""
+    data = prov.data_for(view, width, lanes)
+    doubts = source.doubts(set(data.by_id))
+    review = source.answer(EventQuery(ids=frozenset(doubts))) if doubts else []
+    return _Loaded(prov, view, data, doubts, review)
 
 
 class _Empty(MemorySource):

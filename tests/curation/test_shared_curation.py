@@ -15,6 +15,7 @@ from explorer.curation.view import curated
 from explorer.errors import StoreError
 from explorer.store.repo import Store
 from explorer.timeline.layout import View
+from tests.ui.conftest import settle
 
 STORY = (
     "Port deal\n\nMarch 4, 2019\n\n"
@@ -76,7 +77,10 @@ def test_window_notices_others_changes_and_keeps_view_and_selection(
     window.show()
     qtbot.waitExposed(window)
     window.poll.stop()  # the test polls by hand, so it does not race the timer
-    assert not window.check_for_changes()  # nothing new yet
+    settle(window, qtbot)
+    with qtbot.assertNotEmitted(window.reloaded):
+        window.check_for_changes()  # nothing new yet
+        settle(window, qtbot)
     kept = _event(window.store, "2018")
     gone = _event(window.store, "1997")
     window.timeline.set_view(View.years(1995, 2020))
@@ -87,12 +91,16 @@ def test_window_notices_others_changes_and_keeps_view_and_selection(
         actions.hide(ben, gone)
     finally:
         ben.close()
-    assert window.check_for_changes()
+    with qtbot.waitSignal(window.reloaded, timeout=20000):
+        window.check_for_changes()
+    settle(window, qtbot)
     assert gone not in window.timeline.data.by_id
     assert kept in window.timeline.data.by_id
     assert window.timeline.selected == kept
     assert window.timeline.view == view
-    assert not window.check_for_changes()  # seen now
+    with qtbot.assertNotEmitted(window.reloaded):
+        window.check_for_changes()  # seen now
+        settle(window, qtbot)
     window.store.close()
 
 

@@ -17,6 +17,7 @@ from explorer.store.viewport import Stretch
 from explorer.timeline.data import to_timeline_event
 from explorer.timeline.layout import LONG_DAYS, TimelineData, View, layout
 from explorer.timeline.windowed import WindowedSource
+from tests.ui.conftest import settle
 
 EVENTS = 4000
 
@@ -80,18 +81,22 @@ def test_window_on_a_big_store_filters_through_the_store(
     window.resize(1400, 800)
     window.show()
     qtbot.waitExposed(window)
+    settle(window, qtbot)
     assert window.source.indexed
     assert window.count_label.text() == f"{EVENTS:,} of {EVENTS:,} events"
     counts = window.filters.model._counts
     actor, n = counts.most_common(1)[0]
     window.filters.model.set_checked(actor, True)
     window.apply_filters()
+    settle(window, qtbot)
     assert window.count_label.text() == f"{n:,} of {EVENTS:,} events"
     assert all(actor in e.actors for e in window.timeline.data.ordered)
     window.timeline.set_view(View.years(2020, 2021))  # loads that stretch
+    settle(window, qtbot)
     assert window.timeline.data.ordered
     some = next(iter(window.timeline.data.by_id))
     window.timeline.select(some)
+    settle(window, qtbot)
     assert window.panel.isVisible()
     window.store.close()
     assert sources.LARGE_STORE == 1000  # the window asked the patched threshold

@@ -30,4 +30,11 @@ def window(qtbot, sample_db: Path, tmp_path: Path):  # type: ignore[no-untyped-d
     w.resize(1500, 800)
     w.show()
     qtbot.waitExposed(w)
+    settle(w, qtbot)
     return w
+
+
+def settle(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the window's store work (its reads and writes run off the GUI thread) is
+    done and its answers are drawn."""
+    qtbot.waitUntil(lambda: window.idle, timeout=20000)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from explorer import pipeline
 from explorer.store.repo import Store
 from explorer.timeline.layout import View
+from tests.ui.conftest import settle
 
 
 def test_opens_on_2001_to_2024_with_every_event(window) -> None:  # type: ignore[no-untyped-def]
@@ -65,16 +66,19 @@ def test_drag_pans_and_axis_drag_zooms_to_range(window, qtbot) -> None:  # type:
     assert abs(tl.view.t1 - panned.t(400, tl.width())) < 1
 
 
-def test_actor_filter_hides_the_right_events(window) -> None:  # type: ignore[no-untyped-def]
+def test_actor_filter_hides_the_right_events(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.filters.model.set_checked("Gazprom", True)
+    settle(window, qtbot)
     shown = window.timeline.data.ordered
     assert shown and all("Gazprom" in e.actors for e in shown)
     hidden = [e for e in _all(window) if "Gazprom" not in e.actors]
     assert hidden and not any(e.id in window.timeline.data.by_id for e in hidden)
     window.filters.model.set_checked("Xi Jinping", True)
     window.filters.mode.setCurrentIndex(1)  # all checked actors
+    settle(window, qtbot)
     assert all({"Gazprom", "Xi Jinping"} <= set(e.actors) for e in window.timeline.data.ordered)
     window.filters.clear_all()
+    settle(window, qtbot)
     assert len(window.timeline.data) == len(_all(window))
 
 
@@ -85,7 +89,8 @@ def test_text_and_date_filters(window, qtbot) -> None:  # type: ignore[no-untype
     window.filters.clear_all()
     window.filters.date_from.setText("2014")
     window.filters.date_to.setText("2014-12")
-    qtbot.waitUntil(lambda: len(window.timeline.data) < len(_all(window)))
+    settle(window, qtbot)
+    assert len(window.timeline.data) < len(_all(window))
     assert {e.label[:4] for e in window.timeline.data.ordered} == {"2014"}
 
 
@@ -96,6 +101,7 @@ def test_click_lists_passages_and_opens_the_reader(window, qtbot) -> None:  # ty
     assert point is not None
     with qtbot.waitSignal(tl.eventSelected):
         qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=point)
+    settle(window, qtbot)
     event = window.panel.current
     assert event is not None and event.id == target.id
     assert len(event.sources) == 2  # the roadmap is told by two sample articles
@@ -104,6 +110,7 @@ def test_click_lists_passages_and_opens_the_reader(window, qtbot) -> None:  # ty
     source = event.sources[0]
     window.panel.openPassage.emit(source.document_id, source.passage_start, source.passage_end,
                                   source.expression_start, source.expression_end)
+    settle(window, qtbot)
     reader = window.reader
     assert reader is not None and reader.isVisible()
     assert reader.highlighted == (source.passage_start, source.passage_end)
@@ -160,6 +167,7 @@ def test_undated_documents_get_a_date_field(window, qtbot, tmp_path) -> None:  #
     job = window.start_import([p])
     with qtbot.waitSignal(job.signals.finished, timeout=30000):
         pass
+    settle(window, qtbot)
     dialog = window.dates_dialog
     assert dialog is not None and dialog.isVisible()
     (doc_id, (box, edit)), = dialog.fields.items()
