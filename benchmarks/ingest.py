@@ -29,8 +29,8 @@ import timebank  # noqa: E402
 
 from explorer import pipeline  # noqa: E402
 from explorer.analysis import ANALYSIS_VERSION, Analysis  # noqa: E402
-from explorer.events.rules import EVENT_RULES  # noqa: E402
 from explorer.events.build import drafts_for  # noqa: E402
+from explorer.events.rules import EVENT_RULES  # noqa: E402
 from explorer.ingest.passages import split_passages  # noqa: E402
 from explorer.ingest.readers import read_document  # noqa: E402
 from explorer.store.repo import Store  # noqa: E402
