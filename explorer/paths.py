@@ -1,6 +1,6 @@
 """Where Timeline Explorer keeps its files.
 
-Everything is computed here, once; ``TIMELINE_EXPLORER_HOME`` (or :func:`set_base_dir`) moves
+Everything is computed here, once; ``TIMELINE_EXPLORER_HOME`` moves
 all of it under one folder, which is what tests and the portable bundle use.
 """
 
@@ -14,17 +14,7 @@ import platformdirs
 APP_DIR_NAME = "TimelineExplorer"
 ENV_HOME = "TIMELINE_EXPLORER_HOME"
 
-_override: Path | None = None
-
-
-def set_base_dir(path: Path | None) -> None:
-    global _override
-    _override = path
-
-
 def _base() -> Path | None:
-    if _override is not None:
-        return _override
     env = os.environ.get(ENV_HOME)
     return Path(env) if env else None
 

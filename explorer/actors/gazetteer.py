@@ -36,12 +36,3 @@ def _read(path: Path) -> list[Actor]:
         ]
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise InputError(f"{path}: not a readable actor list ({err}).") from err
-
-
-def save_user_actors(path: Path, actors: list[Actor]) -> None:
-    data = {
-        "actors": [{"name": a.name, "kind": a.kind, "aliases": list(a.aliases)} for a in actors]
-    }
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)

@@ -95,9 +95,3 @@ def _title(header: str) -> str | None:
             continue  # a sentence of the story or a caption, not a headline
         return line
     return None
-
-
-def _line_around(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end >= 0 else len(text)].strip()

@@ -123,14 +123,6 @@ class ActorRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
 
 
-class AliasRow(Base):
-    __tablename__ = "aliases"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
-    alias: Mapped[str] = mapped_column(String, unique=True)
-
-
 class EventActorRow(Base):
     __tablename__ = "event_actors"
 

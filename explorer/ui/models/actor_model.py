@@ -75,9 +75,6 @@ class ActorModel(QAbstractListModel):
     def names(self) -> list[str]:
         return list(self._row_of)
 
-    def kind_of(self, name: str) -> str:
-        return self._kinds.get(name, "other")
-
     def checked(self) -> frozenset[str]:
         return frozenset(self._checked)
 
