@@ -7,11 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 
 from explorer.errors import ExportError
-from explorer.timeline.layout import TimelineData, View
+from explorer.timeline.layout import Frame, TimelineData, View
 from explorer.timeline.paint import Style, paint
 
 FORMATS = ("png", "svg", "pdf")
@@ -23,6 +23,34 @@ def ensure_gui_app() -> None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QGuiApplication([])
+
+
+def svg_document(
+    data: TimelineData,
+    view: View,
+    width: int,
+    height: int,
+    style: Style,
+    *,
+    title: str | None = None,
+) -> tuple[str, Frame]:
+    """The timeline as SVG text, and the frame drawn (where each event went): the one SVG
+    writer of the image export and of the report, which links the events to its entries."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    ensure_gui_app()
+    rect = QRectF(0, 0, width, height)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buffer)
+    gen.setSize(QSize(width, height))
+    gen.setViewBox(rect)
+    gen.setTitle(title or "Timeline")
+    painter = QPainter(gen)
+    frame = paint(painter, rect, data, view, style, title=title, legend=True)
+    painter.end()
+    return bytes(QByteArray(buffer.data()).data()).decode("utf-8"), frame
 
 
 def render(
@@ -57,16 +85,8 @@ def render(
             if not image.save(str(tmp), "PNG"):  # type: ignore[call-overload]
                 raise ExportError(f"{path}: the PNG could not be written.")
         elif fmt == "svg":
-            from PySide6.QtSvg import QSvgGenerator
-
-            gen = QSvgGenerator()
-            gen.setFileName(str(tmp))
-            gen.setSize(QSize(width, height))
-            gen.setViewBox(rect)
-            gen.setTitle(title or "Timeline")
-            painter = QPainter(gen)
-            paint(painter, rect, data, view, style, title=title, legend=True)
-            painter.end()
+            svg, _ = svg_document(data, view, width, height, style, title=title)
+            tmp.write_text(svg, encoding="utf-8")
         else:
             writer = QPdfWriter(str(tmp))
             writer.setResolution(dpi)

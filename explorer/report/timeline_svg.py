@@ -1,19 +1,18 @@
-"""The report's timeline: the image export's painter, as SVG text with a link on each event."""
+"""The report's timeline: the image export's SVG (export/image.py), with a link on each event."""
 
 from __future__ import annotations
 
 import re
 from html import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF
 
-from explorer.export.image import ensure_gui_app
+from explorer.export.image import svg_document
 from explorer.query.event_query import EventQuery
 from explorer.query.sources import open_source
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
-from explorer.timeline.paint import Style, lanes_area, paint
+from explorer.timeline.paint import Style, lanes_area
 
 WIDTH, HEIGHT = 1000, 520
 
@@ -21,26 +20,13 @@ WIDTH, HEIGHT = 1000, 520
 def timeline_svg(store: Store, ids: frozenset[int]) -> str:
     """An <svg> element (no XML prologue) of the events in ``ids``; each event drawn links to
     its entry (#e<id>) in the chronology."""
-    from PySide6.QtSvg import QSvgGenerator
-
-    ensure_gui_app()
     shown = open_source(store).answer(EventQuery(ids=ids))
     events = [tdata.to_timeline_event(s) for s in shown]
     data = tdata.build(events)
     view = tdata.initial_view(data)
     rect = QRectF(0, 0, WIDTH, HEIGHT)
     style = Style.light()
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buffer)
-    gen.setSize(QSize(WIDTH, HEIGHT))
-    gen.setViewBox(rect)
-    gen.setTitle("Timeline")
-    painter = QPainter(gen)
-    frame = paint(painter, rect, data, view, style, legend=True)
-    painter.end()
-    svg = bytes(QByteArray(buffer.data()).data()).decode("utf-8")
+    svg, frame = svg_document(data, view, WIDTH, HEIGHT, style)
     svg = svg[svg.index("<svg") :]
     # Responsive: the page scales the drawing; the links sit over what the painter drew.
     svg = re.sub(r'<svg\b[^>]*?\swidth="[^"]*"\s+height="[^"]*"', _open_tag, svg, count=1)
