@@ -209,6 +209,9 @@ class TimeExpression:
     reference: Reference | None = None
     kind: str = "absolute"  # absolute, relative, anaphoric, reference
     inferred: bool = False  # year or direction guessed (no year written, tense used)
+    # What else it could have meant, as the tagger saw it: "week" (a weekday with no date: a
+    # week either way), "year" (a date with no year: a year either way), or None.
+    ambiguity: str | None = None
 
     @property
     def resolved(self) -> bool:

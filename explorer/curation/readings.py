@@ -1,5 +1,7 @@
 """The other ways a date expression could have been read, for the analyst to pick from: a
-weekday a week earlier or later, a date written without a year in the year before or after."""
+weekday a week earlier or later, a date written without a year in the year before or after.
+What is ambiguous was kept by the tagger at import (TimeExpression.ambiguity); nothing here
+reads the text again."""
 
 from __future__ import annotations
 
@@ -7,18 +9,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from explorer.model import DateSpan, last_day_of_month
-from explorer.temporal import candidates, tense
-from explorer.temporal.resolve import DocumentTime, resolve
-
-_YEARLESS = {
-    "month_day",
-    "day_month",
-    "month_day_range",
-    "day_month_range",
-    "month",
-    "quarter",
-    "season",
-}
 
 
 @dataclass(frozen=True)
@@ -27,24 +17,18 @@ class Reading:
     span: DateSpan
 
 
-def readings(sentence: str, expression: str, published: dt.date | None) -> list[Reading]:
+def readings(chosen: DateSpan | None, ambiguity: str | None) -> list[Reading]:
     """The reading the tagger chose, then its plausible alternatives."""
-    found = [c for c in candidates.find(sentence) if c.text == expression]
-    if not found or published is None:
-        return []
-    c = found[0]
-    direction = tense.direction(sentence, c.start, c.end)
-    chosen = resolve(c, DocumentTime(published), direction).span
     if chosen is None:
         return []
     out = [Reading("as read", chosen)]
-    if c.rule == "weekday" and not (c.get("mon") or c.get("mon2")):
+    if ambiguity == "week":
         for days, how in ((-7, "a week earlier"), (7, "a week later")):
             shift = dt.timedelta(days=days)
             out.append(
                 Reading(how, DateSpan(chosen.start + shift, chosen.end + shift, chosen.precision))
             )
-    elif c.rule in _YEARLESS and not (c.get("year") or c.get("year0")):
+    elif ambiguity == "year":
         for years, how in ((-1, "a year earlier"), (1, "a year later")):
             out.append(Reading(how, _shift_years(chosen, years)))
     return out

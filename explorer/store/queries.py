@@ -162,6 +162,27 @@ class StoreReads:
             )
         return out
 
+    def reading_of(
+        self, document_id: int, expression_start: int
+    ) -> tuple[DateSpan | None, str | None]:
+        """How the expression at this offset (in the document as written) was read at import,
+        and what else it could mean (see TimeExpression.ambiguity)."""
+        with translated(self.location), self.engine.connect() as conn:
+            row = conn.execute(
+                select(
+                    ExpressionRow.start_date,
+                    ExpressionRow.end_date,
+                    ExpressionRow.precision,
+                    ExpressionRow.ambiguity,
+                ).where(
+                    ExpressionRow.document_id == document_id,
+                    ExpressionRow.orig_start == expression_start,
+                )
+            ).first()
+        if row is None or row[0] is None or row[1] is None:
+            return None, None
+        return DateSpan(row[0], row[1], Precision(str(row[2]))), row[3]
+
     def search_event_ids(self, text: str) -> set[int]:
         """Events whose title or any source sentence contains ``text`` (case-insensitive)."""
         pattern = f"%{text.strip()}%"

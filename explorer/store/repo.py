@@ -167,6 +167,7 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                         end_date=e.span.end if e.span else None,
                         precision=e.span.precision.value if e.span else None,
                         reference=e.reference.value if e.reference else None,
+                        ambiguity=e.ambiguity,
                     )
                 )
             expression_ids: dict[int, int] = {}

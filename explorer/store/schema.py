@@ -80,6 +80,7 @@ class ExpressionRow(Base):
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     precision: Mapped[str | None] = mapped_column(String(16))
     reference: Mapped[str | None] = mapped_column(String(16))
+    ambiguity: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class EventRow(Base):

@@ -10,6 +10,11 @@ from explorer.temporal import candidates, tense
 from explorer.temporal.ranges import join_ranges
 from explorer.temporal.resolve import DocumentTime, resolve
 
+# Dates written without a year: read in the year before or after, they still fit the words.
+_YEARLESS = frozenset(
+    {"month_day", "day_month", "month_day_range", "day_month_range", "month", "quarter", "season"}
+)
+
 # Rules whose reading depends on tense; the others never look at it.
 _DIRECTIONAL = frozenset(
     {
@@ -55,6 +60,17 @@ def tag(
         if r.span is None and r.reference is None and r.kind == "absolute":
             continue  # matched the grammar but names no real date ("31 February")
         found.append(
-            TimeExpression(c.start, c.end, c.text, r.span, r.reference, r.kind, r.inferred)
+            TimeExpression(
+                c.start, c.end, c.text, r.span, r.reference, r.kind, r.inferred, _ambiguity(c)
+            )
         )
     return join_ranges(text, found)
+
+
+def _ambiguity(c: candidates.Candidate) -> str | None:
+    """Which other readings the words allow (kept with the expression for the analyst)."""
+    if c.rule == "weekday" and not (c.get("mon") or c.get("mon2")):
+        return "week"
+    if c.rule in _YEARLESS and not (c.get("year") or c.get("year0")):
+        return "year"
+    return None

@@ -153,7 +153,11 @@ class CurationUI(QObject):
             first = event.sources[0] if event.sources else None
             docs = source.store.documents([first.document_id]) if first else []
             doc = docs[0] if docs else None
-            options = readings(first.text, first.expression, doc.published) if first and doc else []
+            options = (
+                readings(*source.store.reading_of(first.document_id, first.expression_start))
+                if first
+                else []
+            )
             against = f"published {doc.published}" if doc and doc.published else "no date"
             return event, options, against
 

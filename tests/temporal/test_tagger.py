@@ -287,3 +287,21 @@ def test_likely_to_looks_ahead() -> None:
     wednesday = dt.date(2019, 3, 13)
     e = one("Investors are likely to return to the market on Monday.", wednesday)
     assert e.span is not None and e.span.start == dt.date(2019, 3, 18)
+
+
+def test_the_tagger_keeps_what_else_a_date_could_mean() -> None:
+    """The edit dialog's other readings come from this, kept at import: a bare weekday could
+    be a week either way, a date without a year a year either way, a full date nothing else."""
+    from explorer.curation.readings import readings
+
+    text = "Envoys met on Monday. Prices rose in September. The deal was signed on March 14, 2019."
+    found = {e.text: e for e in tag(text, dt.date(2019, 3, 20))}
+    assert found["Monday"].ambiguity == "week"
+    assert found["September"].ambiguity == "year"
+    assert found["March 14, 2019"].ambiguity is None
+    monday = found["Monday"].span
+    assert monday is not None
+    hows = [(r.how, r.span.iso_start()) for r in readings(monday, "week")]
+    assert hows[0] == ("as read", monday.iso_start())
+    assert {h for h, _ in hows[1:]} == {"a week earlier", "a week later"}
+    assert readings(found["March 14, 2019"].span, None)[1:] == []
