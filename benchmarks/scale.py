@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks.scale_store import build  # noqa: E402
@@ -36,7 +36,12 @@ from explorer.ui.main_window import MainWindow  # noqa: E402
 
 
 def painted(window: MainWindow) -> None:
-    """Lay out and paint the timeline now, as the event loop would."""
+    """Wait for the window's store thread to answer (reads run off the GUI thread), then lay
+    out and paint the timeline now, as the event loop would."""
+    while not window.idle:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+    QApplication.processEvents()
     window.timeline.repaint()
     QApplication.processEvents()
 

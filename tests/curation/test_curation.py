@@ -136,6 +136,45 @@ def test_cli_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "two or more" in capsys.readouterr().err
 
 
+def _events_json(db: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    assert main(["events", "--db", db, "--json"]) == 0
+    out = capsys.readouterr().out
+    return json.loads(out[out.index("{"):])["events"]
+
+
+def test_cli_split_add_event_and_delete_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(OUTLET_A, encoding="utf-8")
+    b.write_text(OUTLET_A.replace("Border talks", "Talks on the border"), encoding="utf-8")
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(a), str(b), "--db", db]) == 0
+    treaty = next(e for e in _events_json(db, capsys) if e["start"] == "1997")
+    assert len(treaty["sources"]) == 2  # one event told by both files
+    assert main(["split", str(treaty["id"]), "1", "--db", db]) == 0
+    split = [e for e in _events_json(db, capsys) if e["start"] == "1997"]
+    assert sorted(len(e["sources"]) for e in split) == [1, 1]
+    assert main(["add-event", "Talks resume", "--date", "2019-04", "--precision", "month",
+                 "--actor", "Austria", "--db", db]) == 0  # fmt: skip
+    added = [e for e in _events_json(db, capsys) if e["title"] == "Talks resume"]
+    assert [(e["start"], e["precision"], e["actors"]) for e in added] == [
+        ("2019-04", "month", ["Austria"])
+    ]
+    assert main(["documents", "--db", db]) == 0
+    assert capsys.readouterr().out.count("events") == 2
+    assert main(["delete-document", "2", "--db", db]) == 0
+    assert main(["documents", "--db", db]) == 0
+    assert capsys.readouterr().out.count("events") == 1
+    left = [e for e in _events_json(db, capsys) if e["start"] == "1997"]
+    assert [len(e["sources"]) for e in left] == [1]
+    assert main(["undo", "--db", db]) == 0  # the document comes back
+    assert main(["documents", "--db", db]) == 0
+    assert capsys.readouterr().out.count("events") == 2
+    assert main(["split", str(treaty["id"]), "9", "--db", db]) == 2
+    assert "cannot be split" in capsys.readouterr().err  # one source left: a message, exit 2
+
+
 def test_curations_are_stored_apart(tmp_path: Path, store: Store) -> None:
     _ingest(tmp_path, store, "a.txt", OUTLET_A)
     before = store.summaries()
