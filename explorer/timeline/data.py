@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from explorer.events.salience import summary_weight
 from explorer.store.repo import EventSummary
@@ -25,30 +23,9 @@ def to_timeline_event(s: EventSummary) -> TimelineEvent:
     )
 
 
-@dataclass(frozen=True)
-class Filter:
-    actors: frozenset[str] = frozenset()  # empty: every event
-    match_all: bool = False
-    ids: frozenset[int] | None = None  # from a text search; None: no search
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def keeps(self, e: TimelineEvent) -> bool:
-        if self.ids is not None and e.id not in self.ids:
-            return False
-        if self.start is not None and e.end <= self.start.toordinal():
-            return False
-        if self.end is not None and e.start > self.end.toordinal():
-            return False
-        if not self.actors:
-            return True
-        wanted = {a.casefold() for a in self.actors}
-        have = {a.casefold() for a in e.actors}
-        return wanted <= have if self.match_all else bool(wanted & have)
-
-
-def build(events: Iterable[TimelineEvent], flt: Filter = Filter()) -> TimelineData:
-    return TimelineData([e for e in events if flt.keeps(e)])
+def build(events: Iterable[TimelineEvent]) -> TimelineData:
+    """What the timeline draws of these events (filtering is the event query's: query/)."""
+    return TimelineData(list(events))
 
 
 def actor_counts(events: Iterable[TimelineEvent]) -> Counter[str]:
