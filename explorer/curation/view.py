@@ -99,11 +99,16 @@ def doubts(
     view = view if view is not None else curated(store)
     member_of = {m: head for head, ms in view.groups.items() for m in ms}
     wanted = {e.id for e in view.events} if shown is None else shown
+    # Only the events a doubt can come from are read (store.doubt_candidates), and every
+    # member of a hand-merged event: its members' dates, each plain, may disagree.
+    merged = {m for ms in view.groups.values() if len(ms) > 1 for m in ms if m > 0}
     ids = None
     if shown is not None:
         ids = tuple(sorted({m for i in shown for m in view.groups.get(i, [i]) if m > 0}))
+    candidates = store.doubt_candidates(ids) | (merged if ids is None else merged & set(ids))
+    found = store.source_readings(tuple(sorted(candidates))) if candidates else []
     readings: dict[int, list[Reading]] = defaultdict(list)
-    for r in store.source_readings(ids):
+    for r in found:
         target = member_of.get(r.event_id, r.event_id)
         if target in wanted:
             readings[target].append(

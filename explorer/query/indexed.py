@@ -35,6 +35,7 @@ class IndexedSource(_Overlay):
             renamed = [c.payload["old"] for c in curations if c.kind == "rename_actor"]
             affected |= store.events_of_actors(renamed)
         self.affected = affected
+        self._long: list[EventSummary] | None = None
         self.original = {s.id: s for s in store.summaries(affected)} if affected else {}
         self.view = Curated()
         if curations:
@@ -94,7 +95,14 @@ class IndexedSource(_Overlay):
 
     def long_events(self, query: EventQuery) -> list[EventSummary]:
         flt = self._filter(query)
-        found = [] if flt is None else self.store.long_events(flt)
+        found: list[EventSummary] = []
+        if flt is not None:
+            if self._long is None:  # few, and the same for every query: read once
+                self._long = self.store.long_events(StoreFilter())
+            found = self._long
+            if flt != StoreFilter():
+                kept = set(self.store.matching(flt, [s.id for s in found]))
+                found = [s for s in found if s.id in kept]
         return _without(found, self.affected) + [s for s in self._kept(query) if is_long(s)]
 
     def heaviest(self, query: EventQuery, stretches: Sequence[Stretch]) -> list[EventSummary]:

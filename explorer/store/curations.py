@@ -179,6 +179,32 @@ class StoreCurations:
                 int(i): str(p) for i, p in conn.execute(select(DocumentRow.id, DocumentRow.path))
             }
 
+    def doubt_candidates(self, ids: tuple[int, ...] | None = None) -> set[int]:
+        """Of these events (all when None), those a doubt can come from: a source whose date
+        was not written out in full, or more than one source (they may disagree). A cheap
+        look at two narrow tables, so the passages are read only for these."""
+        relative = (
+            select(EventSourceRow.event_id)
+            .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+            .where(ExpressionRow.kind != "absolute")
+        )
+        several = (
+            select(EventSourceRow.event_id)
+            .group_by(EventSourceRow.event_id)
+            .having(func.count() > 1)
+        )
+        out: set[int] = set()
+        with translated(self.location), self.engine.connect() as conn:
+            for n in range(0, len(ids), 5000) if ids is not None else [0]:
+                a, b = relative, several
+                if ids is not None:
+                    chunk = ids[n : n + 5000]
+                    a = a.where(EventSourceRow.event_id.in_(chunk))
+                    b = b.where(EventSourceRow.event_id.in_(chunk))
+                out.update(int(i) for i in conn.execute(a).scalars())
+                out.update(int(i) for i in conn.execute(b).scalars())
+        return out
+
     def source_readings(self, ids: tuple[int, ...] | None = None) -> list[SourceReading]:
         """How each source of these events (every event's when None) read its date."""
         q = (

@@ -127,13 +127,7 @@ class StoreReads:
         sources, no ORM), with what its salience is made of: how many sentences and documents
         report it, and where in its article the first of them is."""
         with translated(self.location), self.engine.connect() as conn:
-            q = select(
-                EventRow.id,
-                EventRow.title,
-                EventRow.start_date,
-                EventRow.end_date,
-                EventRow.precision,
-            )
+            q = _EVENT_ROWS
             if ids is None:
                 actors = _actor_names(conn, ())
                 rows = conn.execute(q).all()
@@ -205,13 +199,7 @@ class StoreReads:
     def events(self, ids: tuple[int, ...] = ()) -> list[Event]:
         """Extracted events (these, or all when empty) with their sources, by date."""
         with translated(self.location), self.engine.connect() as conn:
-            q = select(
-                EventRow.id,
-                EventRow.title,
-                EventRow.start_date,
-                EventRow.end_date,
-                EventRow.precision,
-            )
+            q = _EVENT_ROWS
             if ids:
                 q = q.where(EventRow.id.in_(ids))
             rows = conn.execute(
@@ -225,6 +213,12 @@ class StoreReads:
             names = actors.get(r.id, [])
             out.append(Event(r.id, r.title, span, tuple(names), tuple(sources.get(r.id, []))))
         return out
+
+
+# An event's own columns, as every summary and event is read.
+_EVENT_ROWS = select(
+    EventRow.id, EventRow.title, EventRow.start_date, EventRow.end_date, EventRow.precision
+)
 
 
 def _actor_names(conn: Connection, ids: tuple[int, ...]) -> dict[int, list[str]]:

@@ -48,6 +48,7 @@ from explorer.ui.timeline_view import TimelineView
 
 class MainWindow(QMainWindow):
     reloaded = Signal()  # the store was read again and the timeline redrawn
+    drawn = Signal()  # the timeline has new data (the review queue follows)
 
     def __init__(self, store: Store, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -271,13 +272,32 @@ class MainWindow(QMainWindow):
         self.provider = loaded.provider
         if not keep_view:
             self.timeline.view = loaded.view
-        if loaded.data is not self.timeline.data:
+        changed = loaded.data is not self.timeline.data
+        if changed:
             self.timeline.set_data(loaded.data, keep_view=True)
         if not self.source.indexed:  # a big store's counts stay the store's own, exact ones
             self.filters.model.update_counts(self.provider.actor_counts())
         self.count_label.setText(f"{self.provider.total:,} of {self.total_events:,} events")
-        if self.curation is not None:
-            self.curation.review.set_rows(loaded.review, loaded.doubts)
+        self.drawn.emit()
+        if changed:
+            self._review(loaded.data)
+
+    def _review(self, data: TimelineData) -> None:
+        """The review queue's doubts about what the timeline holds (a big store: its loaded
+        events), read after the timeline is drawn, so the drawing never waits for them."""
+        if self.curation is None:
+            return
+        asked, source = self._generation, self.source
+
+        def read() -> tuple[list[EventSummary], dict[int, list[str]]]:
+            doubts = source.doubts(set(data.by_id))
+            return source.answer(EventQuery(ids=frozenset(doubts))) if doubts else [], doubts
+
+        def done(found: tuple[list[EventSummary], dict[int, list[str]]]) -> None:
+            if asked == self._generation and self.curation is not None:
+                self.curation.review.set_rows(*found)
+
+        self._store_op(read, done)
 
     def _window_data(self, keep_view: bool = True) -> None:
         """The view moved: a big store loads what the new view shows (off the GUI thread)."""
@@ -686,8 +706,6 @@ class _Loaded:
     provider: Provider
     view: View
     data: TimelineData
-    doubts: dict[int, list[str]]
-    review: list[EventSummary]
 
 
 @dataclass(frozen=True)
@@ -709,21 +727,17 @@ def _load(
     keep_view: bool,
 ) -> _Loaded:
     prov = provider(source, query)
-    if not keep_view:
-        whole = prov.data_for(view, width, lanes)
-        view = tdata.DEFAULT_VIEW if source.indexed else tdata.initial_view(whole)
+    if not keep_view and source.indexed:
+        view = tdata.DEFAULT_VIEW  # a big store is not read whole to find its dense span
+    elif not keep_view:
+        view = tdata.initial_view(prov.data_for(view, width, lanes))
     return _load_view(source, prov, view, width, lanes)
 
 
 def _load_view(
     source: EventSource, prov: Provider, view: View, width: float, lanes: int
 ) -> _Loaded:
-    """The view's data and the review queue's doubts about it (a big store: its loaded
-    events; a small one: every event)."""
-    data = prov.data_for(view, width, lanes)
-    doubts = source.doubts(set(data.by_id))
-    review = source.answer(EventQuery(ids=frozenset(doubts))) if doubts else []
-    return _Loaded(prov, view, data, doubts, review)
+    return _Loaded(prov, view, prov.data_for(view, width, lanes))
 
 
 class _Empty(MemorySource):

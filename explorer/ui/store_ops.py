@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer
 
 from explorer.ui.workers import Job
@@ -37,13 +38,16 @@ class StoreOps(QObject):
             self.pending -= 1
             self._jobs.discard(job)
 
+        # An answer that arrives after the window is gone is dropped: nothing is left to show it.
         def finished(result: object) -> None:
             over()
-            done(result)
+            if shiboken6.isValid(self):
+                done(result)
 
         def failure(message: str, bug: bool) -> None:
             over()
-            failed(message, bug)
+            if shiboken6.isValid(self):
+                failed(message, bug)
 
         job.signals.finished.connect(finished)
         job.signals.failed.connect(failure)
