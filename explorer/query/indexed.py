@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from explorer.curation.overlay import Curated, apply
 from explorer.model import Event
-from explorer.query.event_query import EventQuery, Hidden
+from explorer.query.event_query import EventQuery, Hidden, keeps
 from explorer.query.sources import _Overlay, is_long
 from explorer.store.queries import EventSummary
 from explorer.store.repo import Store
@@ -100,9 +100,11 @@ class IndexedSource(_Overlay):
             if self._long is None:  # few, and the same for every query: read once
                 self._long = self.store.long_events(StoreFilter())
             found = self._long
-            if flt != StoreFilter():
+            if flt.text:  # words need the sources: ask the store about these few
                 kept = set(self.store.matching(flt, [s.id for s in found]))
                 found = [s for s in found if s.id in kept]
+            elif flt != StoreFilter():  # actors, kinds and dates are on the summaries
+                found = [s for s in found if keeps(query, s, self.kinds)]
         return _without(found, self.affected) + [s for s in self._kept(query) if is_long(s)]
 
     def heaviest(self, query: EventQuery, stretches: Sequence[Stretch]) -> list[EventSummary]:
