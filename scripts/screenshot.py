@@ -50,36 +50,44 @@ def main() -> int:
     window = MainWindow(Store(args.db), settings)
     window.resize(1500, 860)
     window.show()
-    if args.actor:
-        window.filters.model.set_checked(args.actor, True)
-    if args.actor_lanes:
-        window.actor_lanes.setChecked(True)
+
+    def when_idle(then) -> None:  # type: ignore[no-untyped-def]
+        """The window reads on its store thread: act once its answers are drawn."""
+        QTimer.singleShot(50, lambda: then() if window.idle else when_idle(then))
+
+    def start() -> None:
+        if args.actor:
+            window.filters.model.set_checked(args.actor, True)
+        if args.actor_lanes:
+            window.actor_lanes.setChecked(True)
+        when_idle(shoot)
 
     def shoot() -> None:
         if args.event_date:
             event = next(e for e in window.timeline.data.ordered if e.label == args.event_date)
             window.timeline.select(event.id)
-        QTimer.singleShot(400, grab)
+        when_idle(lambda: QTimer.singleShot(300, grab))
 
     def grab() -> None:
         window.grab().save(str(args.out))
         if args.edit_dialog and window.curation is not None:
-            window.curation.edit_selected()
-            dialog = window.curation.edit_dialog
-            QTimer.singleShot(400, lambda: (dialog.grab().save(str(args.edit_dialog)),
-                                            dialog.close()))
+            curation = window.curation
+            curation.edit_selected()
+            when_idle(lambda: QTimer.singleShot(300, lambda: (
+                curation.edit_dialog.grab().save(str(args.edit_dialog)),
+                curation.edit_dialog.close())))
         if args.reader and window.panel.current is not None:
             s = window.panel.current.sources[0]
             window.open_passage(
                 s.document_id, s.passage_start, s.passage_end, s.expression_start, s.expression_end
             )
-            QTimer.singleShot(
-                400, lambda: (window.reader.grab().save(str(args.reader)), app.quit())
-            )
+            when_idle(lambda: QTimer.singleShot(
+                300, lambda: (window.reader.grab().save(str(args.reader)), app.quit())
+            ))
         else:
             QTimer.singleShot(900, app.quit)
 
-    QTimer.singleShot(800, shoot)
+    when_idle(start)
     return app.exec()
 
 
