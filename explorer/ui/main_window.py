@@ -660,19 +660,19 @@ class MainWindow(QMainWindow):
         elif path:
             self.switch_database(Path(path))
 
-    def switch_database(self, target: Path | str) -> bool:
-        try:
-            store = Store(target)
-        except ExplorerError as err:
-            self.show_error(str(err))
-            return False
-        self.store.close()
-        self.store = store
-        remember_database(self.settings, store.location)
-        self.panel.show_event(None, {})
-        self.reload(keep_view=False)
-        self._title()
-        return True
+    def switch_database(self, target: Path | str) -> None:
+        """Open another store (on the store thread: opening may migrate it, or wait for a
+        server); the window switches when it is open, and stays as it was if it cannot."""
+
+        def opened(store: Store) -> None:
+            self.store.close()
+            self.store = store
+            remember_database(self.settings, store.location)
+            self.panel.show_event(None, {})
+            self.reload(keep_view=False)
+            self._title()
+
+        self._store_op(lambda: Store(target), opened)
 
     # ------------------------------------------------------------------ errors and exit
 

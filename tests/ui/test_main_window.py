@@ -298,3 +298,17 @@ def _all(window):  # type: ignore[no-untyped-def]
     from explorer.query.event_query import EventQuery
 
     return window.source.answer(EventQuery())
+
+
+def test_switching_to_another_database_opens_it_off_the_gui_thread(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "other.sqlite"
+    store = Store(other)
+    p = tmp_path / "one.txt"
+    p.write_text("Talks\n\nMarch 4, 2019\n\nThe border treaty was signed in 1997 by both.\n")
+    pipeline.ingest([p], store)
+    store.close()
+    window.switch_database(other)
+    settle(window, qtbot)
+    assert "other" in window.windowTitle()
+    assert [e.label for e in window.timeline.data.ordered] == ["1997"]
+    assert window.count_label.text() == "1 of 1 events"
