@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,19 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from explorer import APP_NAME, pipeline
-from explorer.curation.overlay import Curated
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.model import Document, Event
 from explorer.query.event_query import EventQuery, Hidden
-from explorer.query.sources import EventSource, MemorySource, open_source
+from explorer.query.sources import EventSource, open_source
 from explorer.resources import resource
 from explorer.store.location import Location
 from explorer.store.queries import DocumentInfo, EventSummary
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
 from explorer.timeline.layout import TimelineData, View
-from explorer.timeline.windowed import Provider, WindowedSource, provider
+from explorer.timeline.windowed import Provider, WindowedSource
 from explorer.ui import workers
 from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
@@ -44,6 +41,7 @@ from explorer.ui.passage_panel import PassagePanel
 from explorer.ui.reader import DocumentReader
 from explorer.ui.store_ops import StoreOps
 from explorer.ui.timeline_view import TimelineView
+from explorer.ui.view_loading import Empty, Loaded, Snapshot, load, load_view
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +70,7 @@ class MainWindow(QMainWindow):
         self.ops = StoreOps(self)
         self._generation = 0
         self._polling = False
-        self.source: EventSource = _Empty(store)
+        self.source: EventSource = Empty(store)
         self.provider: Provider | None = None
         self.documents: dict[int, DocumentInfo] = {}
         self.total_events = 0
@@ -211,16 +209,16 @@ class MainWindow(QMainWindow):
         asked, store, query = self._generation, self.store, self.query()
         view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
 
-        def read() -> _Snapshot:
+        def read() -> Snapshot:
             changes = store.changes()
             source = open_source(store)
             # A big store's documents are read per event, when one is shown.
             documents = {} if source.indexed else {d.id: d for d in store.documents()}
             counts, kinds = source.actor_counts(), store.actor_kinds()
-            loaded = _load(source, query, view, width, lanes, keep_view)
-            return _Snapshot(changes, source, documents, counts, kinds, loaded)
+            loaded = load(source, query, view, width, lanes, keep_view)
+            return Snapshot(changes, source, documents, counts, kinds, loaded)
 
-        def done(snap: _Snapshot) -> None:
+        def done(snap: Snapshot) -> None:
             if asked != self._generation or store is not self.store:
                 return
             self.seen_changes = snap.changes
@@ -262,13 +260,13 @@ class MainWindow(QMainWindow):
         asked, source, query = self._generation, self.source, self.query()
         view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
 
-        def done(loaded: _Loaded) -> None:
+        def done(loaded: Loaded) -> None:
             if asked == self._generation and source is self.source:
                 self._apply_loaded(loaded, keep_view)
 
-        self._store_op(lambda: _load(source, query, view, width, lanes, keep_view), done)
+        self._store_op(lambda: load(source, query, view, width, lanes, keep_view), done)
 
-    def _apply_loaded(self, loaded: _Loaded, keep_view: bool) -> None:
+    def _apply_loaded(self, loaded: Loaded, keep_view: bool) -> None:
         self.provider = loaded.provider
         if not keep_view:
             self.timeline.view = loaded.view
@@ -307,11 +305,11 @@ class MainWindow(QMainWindow):
         asked, source = self._generation, self.source
         view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
 
-        def done(loaded: _Loaded) -> None:
+        def done(loaded: Loaded) -> None:
             if asked == self._generation and prov is self.provider:
                 self._apply_loaded(loaded, keep_view=True)
 
-        self._store_op(lambda: _load_view(source, prov, view, width, lanes), done)
+        self._store_op(lambda: load_view(source, prov, view, width, lanes), done)
 
     def _show_event(self, event_id: int) -> None:
         if event_id < 0 and event_id not in self.timeline.data.by_id:
@@ -697,57 +695,6 @@ class MainWindow(QMainWindow):
 
 RECENT = 8
 POLL_MS = 3000
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    """What one view of the timeline needs, read off the GUI thread."""
-
-    provider: Provider
-    view: View
-    data: TimelineData
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    changes: int
-    source: EventSource
-    documents: dict[int, DocumentInfo]
-    counts: Counter[str]
-    kinds: dict[str, str]
-    loaded: _Loaded
-
-
-def _load(
-    source: EventSource,
-    query: EventQuery,
-    view: View,
-    width: float,
-    lanes: int,
-    keep_view: bool,
-) -> _Loaded:
-    prov = provider(source, query)
-    if not keep_view and source.indexed:
-        view = tdata.DEFAULT_VIEW  # a big store is not read whole to find its dense span
-    elif not keep_view:
-        view = tdata.initial_view(prov.data_for(view, width, lanes))
-    return _load_view(source, prov, view, width, lanes)
-
-
-def _load_view(
-    source: EventSource, prov: Provider, view: View, width: float, lanes: int
-) -> _Loaded:
-    return _Loaded(prov, view, prov.data_for(view, width, lanes))
-
-
-class _Empty(MemorySource):
-    """No events: what the window shows while a store cannot be read."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.stored = 0
-        self.kinds = {}
-        self.view = Curated()
 
 
 def recent_databases(settings: QSettings) -> list[str]:
