@@ -21,19 +21,61 @@ from explorer.query.sources import EventSource, open_source
 from explorer.store.repo import Store
 from explorer.temporal import tag
 
+# A publication date is resolved against (a decade back, a year on): within these years the
+# calendar arithmetic of every relative expression stays inside what dates can hold.
+PUBLISHED_YEARS = (1000, 9000)
+_LARGEST_ID = 2**63 - 1  # what the stores' integer keys hold
+
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError as err:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date (YYYY-MM-DD)") from err
+    first, last = PUBLISHED_YEARS
+    if not first <= value.year <= last:
+        raise argparse.ArgumentTypeError(
+            f"'{text}': a publication date lies between the years {first} and {last}"
+        )
+    return value
 
 
 def _bound(text: str) -> str:
-    # --from/--to take YYYY, YYYY-MM or YYYY-MM-DD
+    # --from/--to take YYYY, YYYY-MM or YYYY-MM-DD, and a real one ("1999-02-30" is not)
+    from explorer.model import parse_iso_span
+
     parts = text.split("-")
     if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts)):
         raise argparse.ArgumentTypeError(f"'{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        parse_iso_span(text)
+    except (ValueError, OverflowError) as err:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date on the calendar") from err
+    return text
+
+
+def _number(low: int, high: int, what: str):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError as err:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from err
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} goes from {low} to {high}, not {value}")
+        return value
+
+    return parse
+
+
+_event_id = _number(-_LARGEST_ID, _LARGEST_ID, "an event id")  # made by hand: negative
+_row_id = _number(1, _LARGEST_ID, "an id")
+
+
+def _one_line(text: str) -> str:
+    if any(c in text for c in "\n\r\t\x00") or not text.isprintable():
+        raise argparse.ArgumentTypeError("a title is one line of printable text")
     return text
 
 
@@ -60,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--manifest", type=Path, help="CSV with file,published[,title,outlet,author]")
     p.add_argument(
         "--workers",
-        type=int,
+        type=_number(0, 64, "--workers"),
         default=None,
         help="processes that analyse a big folder while one stores (default: one per core; 0: none)",
     )
@@ -75,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
         help='also words with no calendar value ("now", "recently", "soon")',
     )
 
-    p = sub.add_parser("actors", help="show the actors (people, countries, organisations) in a file")
+    p = sub.add_parser(
+        "actors", help="show the actors (people, countries, organisations) in a file"
+    )
     p.add_argument("file", type=Path)
     p.add_argument("--published", type=_date)
     p.add_argument("--json", action="store_true")
@@ -94,9 +138,21 @@ def build_parser() -> argparse.ArgumentParser:
         else:
             p.add_argument("--format", choices=["json", "csv", "png", "svg", "pdf"], required=True)
             p.add_argument("--output", type=Path, required=True)
-            p.add_argument("--width", type=int, default=1600, help="image width in pixels")
-            p.add_argument("--height", type=int, default=900, help="image height in pixels")
-            p.add_argument("--dpi", type=int, default=96, help="image resolution")
+            p.add_argument(
+                "--width",
+                type=_number(16, 20000, "--width"),
+                default=1600,
+                help="image width in pixels",
+            )
+            p.add_argument(
+                "--height",
+                type=_number(16, 20000, "--height"),
+                default=900,
+                help="image height in pixels",
+            )
+            p.add_argument(
+                "--dpi", type=_number(24, 2400, "--dpi"), default=96, help="image resolution"
+            )
             p.add_argument("--title", default="Timeline", help="title drawn on the image")
 
     p = sub.add_parser("report", help="the chronology with its sources: HTML, PDF or Markdown")
@@ -111,35 +167,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", choices=["a4", "letter"], default="a4", help="PDF page size")
 
     p = sub.add_parser("edit", help="change an event's title, date or actors (undoable)")
-    p.add_argument("event", type=int)
-    p.add_argument("--title")
-    p.add_argument("--date", help="start: YYYY, YYYY-MM or YYYY-MM-DD")
-    p.add_argument("--end", help="end of a range, same forms")
+    p.add_argument("event", type=_event_id)
+    p.add_argument("--title", type=_one_line)
+    p.add_argument("--date", type=_bound, help="start: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--end", type=_bound, help="end of a range, same forms")
     p.add_argument("--precision", help="day, week, month, season, quarter, half, year, decade")
     p.add_argument("--actor", action="append", default=None, help="the event's actors")
     db_arg(p)
     for name, text in (("hide", "hide an event"), ("show", "show a hidden event again")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("event", type=int)
+        p.add_argument("event", type=_event_id)
         db_arg(p)
     p = sub.add_parser("merge", help="merge events into one (sources united)")
-    p.add_argument("events", type=int, nargs="+")
+    p.add_argument("events", type=_event_id, nargs="+")
     db_arg(p)
     p = sub.add_parser("split", help="take one source of an event into an event of its own")
-    p.add_argument("event", type=int)
-    p.add_argument("source", type=int, help="the source's number, from 0, as `events` lists")
+    p.add_argument("event", type=_event_id)
+    p.add_argument(
+        "source",
+        type=_number(0, 10**6, "a source number"),
+        help="the source's number, from 0, as `events` lists",
+    )
     db_arg(p)
     p = sub.add_parser("add-event", help="add an event by hand (undoable)")
-    p.add_argument("title")
-    p.add_argument("--date", required=True, help="start: YYYY, YYYY-MM or YYYY-MM-DD")
-    p.add_argument("--end", help="end of a range, same forms")
+    p.add_argument("title", type=_one_line)
+    p.add_argument("--date", type=_bound, required=True, help="start: YYYY, YYYY-MM or YYYY-MM-DD")
+    p.add_argument("--end", type=_bound, help="end of a range, same forms")
     p.add_argument("--precision", help="day, week, month, season, quarter, half, year, decade")
     p.add_argument("--actor", action="append", default=None, help="the event's actors")
     db_arg(p)
-    p = sub.add_parser(
-        "delete-document", help="delete a document and what only it told (undoable)"
-    )
-    p.add_argument("document", type=int, help="document id, as `documents` lists")
+    p = sub.add_parser("delete-document", help="delete a document and what only it told (undoable)")
+    p.add_argument("document", type=_row_id, help="document id, as `documents` lists")
     db_arg(p)
     p = sub.add_parser(
         "rename-actor", help="rename an actor everywhere (onto an existing actor: merge them)"
@@ -155,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     for name, text in (("undo", "switch an edit off"), ("redo", "switch an edit back on")):
         p = sub.add_parser(name, help=text)
-        p.add_argument("edit", type=int, nargs="?", help="edit id (default: the latest)")
+        p.add_argument("edit", type=_row_id, nargs="?", help="edit id (default: the latest)")
         db_arg(p)
 
     p = sub.add_parser("gui", help="open the window (the default with no command)")
@@ -168,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("documents", help="list imported documents")
     db_arg(p)
     p = sub.add_parser("set-date", help="set a document's publication date and re-resolve it")
-    p.add_argument("document", type=int)
+    p.add_argument("document", type=_row_id)
     p.add_argument("published", type=_date)
     db_arg(p)
     p = sub.add_parser(
