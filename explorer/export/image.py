@@ -5,6 +5,7 @@ Works without a display: the CLI starts an offscreen QGuiApplication (no widgets
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
@@ -15,6 +16,8 @@ from explorer.timeline.layout import Frame, TimelineData, View
 from explorer.timeline.paint import Style, paint
 
 FORMATS = ("png", "svg", "pdf")
+# The family Qt measured the text with on Linux first (DejaVu Sans), then its look-alikes.
+SVG_FONTS = "DejaVu Sans, Verdana, Liberation Sans, Arial, Helvetica, sans-serif"
 
 
 def ensure_gui_app() -> None:
@@ -47,10 +50,20 @@ def svg_document(
     gen.setSize(QSize(width, height))
     gen.setViewBox(rect)
     gen.setTitle(title or "Timeline")
+    gen.setResolution(96)  # CSS pixels: Qt's default of 72 dpi made browsers draw it 33% large
     painter = QPainter(gen)
     frame = paint(painter, rect, data, view, style, title=title, legend=True)
     painter.end()
-    return bytes(QByteArray(buffer.data()).data()).decode("utf-8"), frame
+    svg = bytes(QByteArray(buffer.data()).data()).decode("utf-8")
+    # Sizes in pixels, as the PNG, and a font family every browser knows: Qt writes its own
+    # generic name ("Sans Serif"), which browsers do not, and fall back to a serif font.
+    svg = re.sub(
+        r'<svg width="[^"]*" height="[^"]*"',
+        f'<svg width="{width}" height="{height}"',
+        svg,
+        count=1,
+    )
+    return svg.replace('font-family="Sans Serif"', f'font-family="{SVG_FONTS}"'), frame
 
 
 def render(

@@ -216,6 +216,11 @@ def test_svg_export(window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped
     _export(window, qtbot, path, 1000, 500)
     root = ET.parse(path).getroot()
     assert root.get("viewBox", "").split() == ["0", "0", "1000", "500"]
+    # A browser shows it at the PNG's size (pixels, not Qt's 72-dpi millimetres) and in a
+    # sans-serif font (Qt's own "Sans Serif" is no family a browser knows).
+    assert (root.get("width"), root.get("height")) == ("1000", "500")
+    families = {e.get("font-family") for e in root.iter() if e.get("font-family")}
+    assert families and all(f.endswith("sans-serif") and "Sans Serif" not in f for f in families)
     assert len(list(root.iter())) > 50
 
 
