@@ -62,4 +62,8 @@ class ReviewPanel(QWidget):
 
     def set_rows(self, events: list[EventSummary], doubts: dict[int, list[str]]) -> None:
         self.model.set_rows(events, doubts)
-        self.heading.setText(f"<b>To review</b>: {self.model.rowCount()} event(s)")
+        n = self.model.rowCount()
+        # Nothing to review: one line, not an empty list taking a third of the window.
+        self.list.setVisible(n > 0)
+        self.setMaximumHeight(16777215 if n else self.heading.sizeHint().height() + 12)
+        self.heading.setText(f"<b>To review</b>: {n} event(s)" if n else "<b>To review</b>: nothing")

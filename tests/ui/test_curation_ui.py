@@ -203,3 +203,10 @@ def test_split_add_from_selection_and_delete_document(window, qtbot) -> None:  #
     window.curation.stack.undo()
     settle(window, qtbot)
     assert len(tl.data) == before
+
+
+def test_an_empty_review_queue_stays_one_line(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    review = window.curation.review
+    assert review.model.rowCount() == 0
+    assert not review.list.isVisible()
+    assert review.height() < 0.1 * window.height()
