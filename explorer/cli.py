@@ -118,10 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser(
-        "actors", help="show the actors (people, countries, organisations) in a file"
+        "actors",
+        help="show the actors (people, countries, organisations) in a file, or, with no file, "
+        "the actors of a store with their kinds, aliases and event counts",
     )
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, nargs="?")
     p.add_argument("--published", type=_date)
+    p.add_argument("--kind", help="a store's actors of this kind only (person, country, ...)")
     p.add_argument("--json", action="store_true")
     db_arg(p)
 
@@ -370,8 +373,41 @@ def _query(args: argparse.Namespace, source: EventSource, hidden: bool = False) 
     )
 
 
+def _store_actors(args: argparse.Namespace) -> int:
+    """A store's actors as the analyst sees them (renames applied), with kind, the aliases
+    imports match them by, and how many shown events each takes part in."""
+    store = _store(args)
+    source = open_source(store)
+    counts = source.actor_counts()
+    kinds = source.kinds
+    aliases: dict[str, set[str]] = {}
+    for a in pipeline.default_matcher(store).actors:
+        aliases.setdefault(a.name, set()).update(a.aliases)
+    rows = [
+        {
+            "actor": name,
+            "kind": kinds.get(name, "other"),
+            "aliases": sorted(aliases.get(name, set()) - {name}),
+            "events": n,
+        }
+        for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if args.kind is None or kinds.get(name, "other") == args.kind
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        also = f"   also: {', '.join(r['aliases'])}" if r["aliases"] else ""  # type: ignore[arg-type]
+        print(f"{r['events']:>6}  {r['actor']} ({r['kind']}){also}")
+    print(f"{len(rows)} actor(s)")
+    return 0
+
+
 def _actors(args: argparse.Namespace) -> int:
-    """What ingest finds in one file: the same reader and matcher, offsets as `dates` gives."""
+    """What ingest finds in one file: the same reader and matcher, offsets as `dates` gives.
+    With no file, a store's actors (_store_actors)."""
+    if args.file is None:
+        return _store_actors(args)
     doc = read_document(args.file, args.published)
     store = Store(args.db) if args.db is not None else None
     matcher = pipeline.default_matcher(store)

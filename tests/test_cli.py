@@ -261,3 +261,21 @@ def test_dates_leave_out_words_with_no_calendar_value(
     rows = {r["text"]: r for r in json.loads(capsys.readouterr().out)}
     assert rows["now"]["start"] is None and rows["now"]["precision"] == "present"
     assert rows["recently"]["precision"] == "past"
+
+
+def test_actors_of_a_store_with_kinds_aliases_and_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "s.sqlite")
+    assert main(["load-sample", "--db", db]) == 0
+    assert main(["export", "--db", db, "--format", "json", "--output", str(tmp_path / "e.json")]) == 0
+    events = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))["events"]
+    capsys.readouterr()
+    assert main(["actors", "--db", db, "--json"]) == 0
+    rows = {r["actor"]: r for r in json.loads(capsys.readouterr().out)}
+    putin = rows["Vladimir Putin"]
+    assert putin["kind"] == "person" and "Putin" in putin["aliases"]
+    assert putin["events"] == sum("Vladimir Putin" in e["actors"] for e in events)
+    assert main(["actors", "--db", db, "--kind", "country", "--json"]) == 0
+    countries = json.loads(capsys.readouterr().out)
+    assert countries and {r["kind"] for r in countries} == {"country"}
