@@ -313,7 +313,10 @@ def _ingest(args: argparse.Namespace) -> int:
             f"dates wait for one: explorer set-date ID YYYY-MM-DD (ids: "
             f"{', '.join(map(str, report.undated))})"
         )
-    return 0 if report.ok else 1
+    if report.ok:
+        return 0
+    done = report.imported or report.replaced or report.unchanged
+    return 1 if done else 2  # 2: nothing could be imported at all
 
 
 def _dates(args: argparse.Namespace) -> int:

@@ -206,9 +206,10 @@ def export_image(
 
 
 def check_paths(paths: list[Path]) -> None:
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        raise InputError("No such file or folder: " + ", ".join(missing))
+    """Stop before anything is done only when no path given exists; a missing one among
+    others is reported with the files that failed, and the rest are imported."""
+    if paths and not any(p.exists() or p.is_symlink() for p in paths):
+        raise InputError("No such file or folder: " + ", ".join(str(p) for p in paths))
 
 
 REPORT_FORMATS = ("html", "pdf", "md")

@@ -76,7 +76,13 @@ def _reads_as_text(text: str) -> bool:
     """Letters, digits, punctuation and white space, with hardly a control character: what
     binary data decoded as UTF-16 is not."""
     odd = sum(1 for c in text if not (c.isprintable() or c in "\n\r\t\f"))
-    return "\x00" not in text and odd <= len(text) // 200
+    spaces = sum(1 for c in text if c in " \n\u3000")  # words or lines, in any script
+    return (
+        "\x00" not in text
+        and odd <= len(text) // 200
+        and len(text) >= 8
+        and spaces * 80 >= len(text)
+    )
 
 
 _ENGLISH_WORDS = frozenset(

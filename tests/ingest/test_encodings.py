@@ -36,6 +36,11 @@ def test_legacy_code_pages(codec: str, text: str) -> None:
     assert decode(text.encode(codec), "a.txt") == text
 
 
+def test_short_binary_with_nul_bytes_is_not_taken_for_utf16() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x00\x01\x02binary", "broken.txt")
+
+
 def test_random_bytes_are_still_binary() -> None:
     rng = random.Random(5)
     for _ in range(30):
