@@ -270,8 +270,16 @@ def main(
         return 130
 
 
-def _store(args: argparse.Namespace) -> Store:
-    return Store(args.db or os.environ.get("TIMELINE_EXPLORER_DB") or paths.default_db_path())
+def _store(args: argparse.Namespace, create: bool = False) -> Store:
+    """The store the command names. Only an import (``create``) makes a new one: a read or an
+    edit of a store that is not there says so, and leaves no empty file behind."""
+    target = args.db or os.environ.get("TIMELINE_EXPLORER_DB") or paths.default_db_path()
+    if not create and "://" not in str(target) and not Path(target).exists():
+        raise InputError(
+            f"{target}: no such database. Import articles into it first: "
+            f"explorer ingest PATH --db {target}"
+        )
+    return Store(target)
 
 
 def _must_exist(db: str | None) -> None:
@@ -282,7 +290,7 @@ def _must_exist(db: str | None) -> None:
 
 def _ingest(args: argparse.Namespace) -> int:
     pipeline.check_paths(args.paths)
-    store = _store(args)
+    store = _store(args, create=True)
     tty = sys.stderr.isatty()
 
     def progress(done: int, total: int, note: str) -> None:
@@ -518,7 +526,7 @@ def _set_date(args: argparse.Namespace) -> int:
 
 
 def _load_sample(args: argparse.Namespace) -> int:
-    store = _store(args)
+    store = _store(args, create=True)
     report = pipeline.load_sample(store)
     print(
         f"imported {len(report.imported)} sample article(s); "

@@ -56,6 +56,7 @@ def _sqlite_engine(path: Path) -> Engine:
         raise StoreError(f"{path}: is a folder, not a database file.")
     if not path.parent.exists():
         raise StoreError(f"{path.parent}: no such folder for the database.")
+    _refuse_foreign(path)
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 5})
 
     @event.listens_for(engine, "connect")
@@ -78,6 +79,30 @@ def _sqlite_engine(path: Path) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Someone else's SQLite file is never touched: it is looked at read-only (WAL mode, set
+    on every connection of ours, would rewrite its header) and refused unless it is ours."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with contextlib.closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        ) as probe:
+            tables = {r[0] for r in probe.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return  # another writer: the engine's own open waits for it, then judges
+        raise StoreError(
+            f"{path}: is not a Timeline Explorer database, or it is damaged; it was not "
+            "changed."
+        ) from err
+    if tables and "alembic_version" not in tables:
+        raise StoreError(
+            f"{path}: is another program's database (it holds tables of its own), not a "
+            "Timeline Explorer one; it was not changed."
+        )
 
 
 def _migrate(conn: Connection) -> None:
