@@ -315,6 +315,14 @@ def _ingest(args: argparse.Namespace) -> int:
     )
     for _path, reason in report.failed:
         print(f"  failed: {reason}", file=sys.stderr)
+    if report.unmatched_rows:
+        shown = ", ".join(report.unmatched_rows[:5])
+        more = f" and {len(report.unmatched_rows) - 5} more" if len(report.unmatched_rows) > 5 else ""
+        print(
+            f"  {len(report.unmatched_rows)} manifest row(s) name no file of this import, so "
+            f"their dates and titles were not used: {shown}{more}",
+            file=sys.stderr,
+        )
     if report.undated:
         print(
             f"  {len(report.undated)} document(s) have no publication date; their relative "

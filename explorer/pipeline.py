@@ -16,7 +16,7 @@ from explorer.actors.gazetteer import load_gazetteer
 from explorer.actors.match import ActorMatcher
 from explorer.analysis import analyse
 from explorer.errors import ExplorerError, ExportError, InputError
-from explorer.ingest.manifest import FileInfo, read_manifest
+from explorer.ingest.manifest import FileInfo, Manifest
 from explorer.ingest.readers import expand_paths
 from explorer.parallel import Job, analysed, default_workers
 
@@ -39,6 +39,7 @@ class IngestReport:
     events_created: int = 0
     events_merged: int = 0
     cancelled: bool = False
+    unmatched_rows: list[str] = field(default_factory=list)  # manifest rows naming no file
 
     @property
     def ok(self) -> bool:
@@ -82,10 +83,14 @@ def ingest(
     folder is analysed by that many processes while this one stores (the CLI and the window
     pass ``default_workers()``); a script that does so needs the ``__main__`` guard."""
     report = IngestReport()
-    info = read_manifest(manifest) if manifest else {}
+    rows = Manifest.read(manifest) if manifest else None
     matcher = matcher or default_matcher(store=store)
     files = expand_paths(paths)
-    jobs = [Job(path, published, info.get(path.name, FileInfo())) for path in files]
+    jobs = [
+        Job(path, published, rows.info_for(path) if rows else FileInfo()) for path in files
+    ]
+    if rows is not None:
+        report.unmatched_rows = rows.unmatched()
     outcomes = analysed(jobs, matcher, workers)
     try:
         for n, outcome in enumerate(outcomes):

@@ -48,3 +48,36 @@ def read_manifest(path: Path) -> dict[str, FileInfo]:
             (row.get("author") or "").strip() or None,
         )
     return out
+
+
+class Manifest:
+    """A manifest's rows matched to the files of an import: by the file's resolved path (a
+    row's ``file`` read from the manifest's folder when relative), else by its name. Rows that
+    match no file are kept to be reported."""
+
+    def __init__(self, rows: dict[str, FileInfo], folder: Path) -> None:
+        self._by_path: dict[Path, str] = {}
+        names: dict[str, list[str]] = {}
+        for key in rows:
+            p = Path(key).expanduser()
+            self._by_path[(p if p.is_absolute() else folder / p).resolve()] = key
+            names.setdefault(p.name, []).append(key)
+        # A name given by two rows (two folders) matches by path only.
+        self._by_name = {n: keys[0] for n, keys in names.items() if len(keys) == 1}
+        self._rows = rows
+        self._used: set[str] = set()
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest:
+        return cls(read_manifest(path), path.resolve().parent)
+
+    def info_for(self, file: Path) -> FileInfo:
+        key = self._by_path.get(file.resolve()) or self._by_name.get(file.name)
+        if key is None:
+            return FileInfo()
+        self._used.add(key)
+        return self._rows[key]
+
+    def unmatched(self) -> list[str]:
+        """The rows whose file was not among the files imported."""
+        return [k for k in self._rows if k not in self._used]
