@@ -31,5 +31,9 @@ if ! "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
   fi
   as_postgres "'$BIN/pg_ctl' -D '$DATA' -l '$DATA/server.log' -w \
     -o '-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' start >/dev/null"
+  # Whoever asked may stop it again (scripts/test.sh does): this run started it.
+  if [ -n "${EXPLORER_PG_STARTED_FILE:-}" ]; then
+    printf '%s\n%s\n' "$BIN" "$DATA" > "$EXPLORER_PG_STARTED_FILE"
+  fi
 fi
 echo "postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
