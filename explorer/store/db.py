@@ -39,9 +39,19 @@ def make_engine(target: Path | str | Location) -> Engine:
             if conn.dialect.name == "postgresql":
                 # Two desktops opening a new shared store at once: one migrates, one waits.
                 conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": ADVISORY_KEY})
+                _migrate(conn)
+                behind = False
             else:
                 conn.execute(text("PRAGMA schema_version"))
-            _migrate(conn)
+                behind = _revision(conn) != HEAD_REVISION
+        if behind:
+            # A new or older file: migrate holding the write lock from the first statement, so
+            # two imports that create one store at once take turns (the second finds it made)
+            # instead of one failing on a snapshot the other has just changed.
+            with engine.connect() as plain:
+                conn = plain.execution_options(immediate=True)
+                with conn.begin():
+                    _migrate(conn)
     except (OperationalError, DBAPIError) as err:
         engine.dispose()
         raise translate(err, where) from err
