@@ -164,8 +164,11 @@ def migrate(
             return report
         if progress is not None:
             progress(n, len(documents), info.path)
-        target.save(analyse(source.document(info.id), matcher), EVENT_RULES, kinds=matcher.kinds)
-        report.documents += 1
+        saved = target.save(
+            analyse(source.document(info.id), matcher), EVENT_RULES, kinds=matcher.kinds
+        )
+        if saved.status != "unchanged":  # a second run copies nothing, and says so
+            report.documents += 1
     report.curations = target.copy_curations(source.curations())
     if progress is not None:
         progress(len(documents), len(documents), "edits")
