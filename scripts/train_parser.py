@@ -103,6 +103,20 @@ def train(config: Path, train_path: Path, dev_path: Path, output: Path) -> None:
     run(cmd, env=env)
 
 
+def strip_strings(dest: Path) -> None:
+    """Keep only the component labels in the vocabulary's string store. spaCy saves every
+    word form it met in training there (the treebank's text, which the project must not
+    carry); the tagger and parser read hashed features, so they parse the same without them
+    (benchmarks/parser_eval.py gives the same scores)."""
+    import spacy
+
+    nlp = spacy.load(dest)
+    labels = {str(label) for _, pipe in nlp.pipeline for label in getattr(pipe, "labels", ())}
+    strings_path = dest / "vocab" / "strings.json"
+    strings = json.loads(strings_path.read_text(encoding="utf-8"))
+    strings_path.write_text(json.dumps(sorted(x for x in strings if x in labels)), "utf-8")
+
+
 def ship(best: Path, dest: Path) -> None:
     if not (best / "meta.json").is_file():
         sys.exit(f"no trained model at {best}")
@@ -115,6 +129,7 @@ def ship(best: Path, dest: Path) -> None:
             shutil.copytree(src, dest / name)
         elif src.is_file():
             shutil.copy2(src, dest / name)
+    strip_strings(dest)
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update(
