@@ -473,22 +473,22 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    _must_exist(args.db)
     store = _store(args)
+    source = open_source(store)
     if args.format in ("png", "svg", "pdf"):
         count = pipeline.export_image(
             store,
-            _query(args, open_source(store)),
+            _query(args, source),
             args.output,
             args.format,
             width=args.width,
             height=args.height,
             dpi=args.dpi,
             title=args.title,
+            source=source,
         )
         print(f"wrote {count} event(s) to {args.output}")
         return 0
-    source = open_source(store)
     events = find_events(store, _query(args, source), source)
     if args.format == "json":
         write_text(args.output, dump_json(events_json(events, store.documents())))
@@ -499,15 +499,16 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    _must_exist(args.db)
     store = _store(args)
+    source = open_source(store)
     count = pipeline.export_report(
         store,
-        _query(args, open_source(store)),
+        _query(args, source),
         args.output,
         args.format,
         title=args.title,
         page=args.page,
+        source=source,
     )
     print(f"wrote {count} event(s) to {args.output}")
     return 0

@@ -23,6 +23,7 @@ from explorer.parallel import Job, analysed, default_workers
 __all__ = ["default_workers", "ingest"]
 from explorer.events.rules import EVENT_RULES
 from explorer.query.event_query import EventQuery
+from explorer.query.sources import EventSource, open_source
 from explorer.store.repo import Store
 
 Progress = Callable[[int, int, str], None]
@@ -198,14 +199,15 @@ def export_image(
     height: int = 900,
     dpi: int = 96,
     title: str | None = "Timeline",
+    source: EventSource | None = None,
 ) -> int:
-    """Draw the filtered timeline, fitted to its events, into a PNG, SVG or PDF file."""
+    """Draw the filtered timeline, fitted to its events, into a PNG, SVG or PDF file
+    (``source``: the store's event source when the caller has opened it already)."""
     from explorer.export.image import render
-    from explorer.query.sources import open_source
     from explorer.timeline import data as tdata
     from explorer.timeline.layout import TimelineData
 
-    found = open_source(store).answer(query)
+    found = (source if source is not None else open_source(store)).answer(query)
     data = TimelineData([tdata.to_timeline_event(s) for s in found])
     render(
         data, tdata.initial_view(data), path, fmt, width=width, height=height, dpi=dpi, title=title
@@ -234,27 +236,29 @@ def export_report(
     page: str = "a4",
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    source: EventSource | None = None,
 ) -> int | None:
     """Write the report of the filtered events (only ``ids`` when given: the window's view) as
-    HTML, PDF or Markdown; the number of events, or None when cancelled (no file is left)."""
+    HTML, PDF or Markdown; the number of events, or None when cancelled (no file is left).
+    ``source``: the store's event source when the caller has opened it already."""
     from explorer.report.content import build_report
 
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"Unknown report format '{fmt}' (use html, pdf or md).")
-    report = build_report(store, query, title=title, ids=ids)
+    report = build_report(store, query, title=title, ids=ids, source=source)
     tmp = path.with_name(path.name + ".part")
     try:
         if fmt == "pdf":
             from explorer.report.pdf_report import write_pdf
 
-            done = write_pdf(report, store, tmp, page, progress, cancel)
+            done = write_pdf(report, tmp, page, progress, cancel)
         else:
             with tmp.open("w", encoding="utf-8", newline="\n") as fh:
                 if fmt == "html":
                     from explorer.report.html_report import write_html
                     from explorer.report.timeline_svg import timeline_svg
 
-                    svg = timeline_svg(store, report.event_ids)
+                    svg = timeline_svg(report.shown)
                     done = write_html(report, svg, fh.write, progress, cancel)
                 else:
                     from explorer.report.markdown_report import write_markdown

@@ -6,12 +6,7 @@ from __future__ import annotations
 from explorer.model import Event
 from explorer.query.event_query import EventQuery
 from explorer.query.sources import EventSource, open_source
-from explorer.store.queries import EventSummary
 from explorer.store.repo import Store
-
-
-def find(source: EventSource, query: EventQuery) -> list[EventSummary]:
-    return source.answer(query)
 
 
 def find_events(

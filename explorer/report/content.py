@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from explorer.curation.doubts import DISAGREE
 from explorer.model import DateSpan, Precision, Source
 from explorer.query.event_query import EventQuery
-from explorer.query.sources import open_source
-from explorer.store.queries import DocumentInfo
+from explorer.query.sources import EventSource, open_source
+from explorer.store.queries import DocumentInfo, EventSummary
 from explorer.store.repo import Store
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -54,6 +54,7 @@ class Report:
     span: str
     entries: tuple[ReportEntry, ...]
     event_ids: frozenset[int]
+    shown: tuple[EventSummary, ...] = ()  # the same events, as the report's timeline draws them
 
 
 def build_report(
@@ -62,14 +63,16 @@ def build_report(
     *,
     title: str = "Timeline",
     ids: frozenset[int] | None = None,
+    source: EventSource | None = None,
 ) -> Report:
     """The report of the events ``query`` keeps (and, if given, only those in ``ids``: the
     window's current view)."""
     query = query or EventQuery()
     if ids is not None:
         query = dataclasses.replace(query, ids=ids)
-    source = open_source(store)
-    events = source.events(source.answer(query))
+    source = source if source is not None else open_source(store)
+    summaries = source.answer(query)
+    events = source.events(summaries)
     events.sort(key=lambda e: (e.span.start, e.span.end, e.id or 0))
     documents = {d.id: d for d in store.documents()}
     doubts = source.doubts({e.id for e in events if e.id is not None})
@@ -99,6 +102,7 @@ def build_report(
         span=span,
         entries=entries,
         event_ids=frozenset(e.id for e in events if e.id is not None),
+        shown=tuple(summaries),
     )
 
 

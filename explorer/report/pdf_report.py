@@ -13,10 +13,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 
 from explorer.errors import ExportError
 from explorer.export.image import ensure_gui_app
-from explorer.query.event_query import EventQuery
-from explorer.query.sources import open_source
 from explorer.report.content import Report, ReportEntry, ReportSource
-from explorer.store.repo import Store
 from explorer.timeline import data as tdata
 from explorer.timeline.paint import Style, paint
 
@@ -30,7 +27,6 @@ _FOOTER = 28.0
 
 def write_pdf(
     report: Report,
-    store: Store,
     path: Path,
     page: str = "a4",
     progress: Progress | None = None,
@@ -64,7 +60,7 @@ def write_pdf(
     if not painter.begin(writer):
         raise ExportError(f"{path}: the PDF could not be started.")
     try:
-        _first_page(painter, report, store, width, height, font)
+        _first_page(painter, report, width, height, font)
         _page_number(painter, 1, pages, width, height, font)
         for n in range(doc.pageCount()):
             if cancel is not None and cancel():
@@ -83,7 +79,7 @@ def write_pdf(
 
 
 def _first_page(
-    painter: QPainter, report: Report, store: Store, width: float, height: float, font: QFont
+    painter: QPainter, report: Report, width: float, height: float, font: QFont
 ) -> None:
     head = QTextDocument()
     head.documentLayout().setPaintDevice(painter.device())
@@ -99,8 +95,7 @@ def _first_page(
     head.setTextWidth(width)
     head.drawContents(painter)
     top = head.size().height() + 12
-    shown = open_source(store).answer(EventQuery(ids=report.event_ids))
-    events = [tdata.to_timeline_event(s) for s in shown]
+    events = [tdata.to_timeline_event(s) for s in report.shown]
     data = tdata.build(events)
     box = QRectF(0, top, width, min(height - top - _FOOTER, width * 0.9))
     paint(painter, box, data, tdata.initial_view(data), Style.light(), legend=True)

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import QRectF
 
 from explorer.export.image import svg_document
-from explorer.query.event_query import EventQuery
-from explorer.query.sources import open_source
-from explorer.store.repo import Store
+from explorer.store.queries import EventSummary
 from explorer.timeline import data as tdata
 from explorer.timeline.paint import Style, lanes_area
 
 WIDTH, HEIGHT = 1000, 520
 
 
-def timeline_svg(store: Store, ids: frozenset[int]) -> str:
+def timeline_svg(shown: Iterable[EventSummary]) -> str:
     """An <svg> element (no XML prologue) of the events in ``ids``; each event drawn links to
     its entry (#e<id>) in the chronology."""
-    shown = open_source(store).answer(EventQuery(ids=ids))
     events = [tdata.to_timeline_event(s) for s in shown]
     data = tdata.build(events)
     view = tdata.initial_view(data)

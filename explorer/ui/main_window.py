@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
             source = open_source(store)
             # A big store's documents are read per event, when one is shown.
             documents = {} if source.indexed else {d.id: d for d in store.documents()}
-            counts, kinds = source.actor_counts(), store.actor_kinds()
+            counts, kinds = source.actor_counts(), source.kinds
             loaded = load(source, query, view, width, lanes, keep_view)
             return Snapshot(changes, source, documents, counts, kinds, loaded)
 
