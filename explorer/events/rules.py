@@ -1,24 +1,32 @@
 """The event rules the store applies when it writes (store/rules.py): merging by
-``events.merge`` and weights by ``events.salience``."""
+``events.merge``, titles by ``events.titles`` and weights by ``events.salience``."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
-from explorer.events.merge import same_event
+from explorer.events.merge import Rank, linked, precedence
 from explorer.events.salience import LEAD_PASSAGES, salience
+from explorer.events.titles import make_title
 from explorer.store.rules import Evidence
 
 
 class DefaultRules:
-    def same_event(
+    def linked(
         self,
         sentence: str,
         actor_ids: set[int],
         pool: Sequence[str],
         actors_of: Callable[[int], set[int]],
-    ) -> int | None:
-        return same_event(sentence, actor_ids, pool, actors_of)
+    ) -> list[int]:
+        return linked(sentence, actor_ids, pool, actors_of)
+
+    def rank(self, published: dt.date | None, sha256: str, offset: int) -> Rank:
+        return precedence(published, sha256, offset)
+
+    def title(self, passage: str, start: int, end: int) -> str:
+        return make_title(passage, start, end)
 
     def weight(self, evidence: Evidence) -> float:
         return salience(

@@ -1,48 +1,115 @@
-"""Write one document's event drafts: merge each with a stored event that tells the same thing
-(as ``rules`` decide), or create it. A fixed handful of queries per document, however many
-drafts it has."""
+"""Write one document's event drafts, and keep the stored events a function of their mentions.
+
+An event is a connected group of mentions with one span: ``rules.linked`` says, pair by pair,
+which mentions tell the same thing. A new mention is compared with every stored mention of its
+span and joins, or joins up, the events it is linked to. When a document is replaced, the
+events that lost a mention are grouped again from what remains. So what the store holds does
+not depend on the order, the number or the concurrency of the imports that filled it. The
+mention that ``rules.rank`` puts first speaks for its event (title, merge text).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from explorer.model import EventDraft
 from explorer.store.dialects import insert_ignoring
-from explorer.store.rules import EventRules, Evidence
+from explorer.store.rules import EventRules, Rank
 from explorer.store.schema import (
+    DocumentRow,
     EventActorRow,
     EventRow,
     EventSourceRow,
+    ExpressionRow,
+    MentionRow,
+    PassageRow,
 )
 from explorer.store.weights import refresh_weights
 
 SpanKey = tuple[dt.date, dt.date, str]
+_CHUNK = 500
 
 # Built once (see repo.py): a statement built per call is mostly SQLAlchemy's time, not SQLite's.
 # A plain IN on the first column of ix_events_time, filtered here: a tuple IN is compiled
 # anew for every document and costs more than the rows it saves.
-_CANDIDATES = select(
-    EventRow.id, EventRow.start_date, EventRow.end_date, EventRow.precision, EventRow.merge_text
-).where(EventRow.start_date.in_(bindparam("starts", expanding=True)))
-_EVENT_ACTORS = select(EventActorRow.actor_id).where(EventActorRow.event_id == bindparam("event"))
+_STORED_MENTIONS = (
+    select(
+        EventRow.id,
+        EventRow.start_date,
+        EventRow.end_date,
+        EventRow.precision,
+        ExpressionRow.id,
+        ExpressionRow.start,
+        ExpressionRow.end,
+        PassageRow.start,
+        PassageRow.text,
+        DocumentRow.published,
+        DocumentRow.sha256,
+    )
+    .join(EventSourceRow, EventSourceRow.event_id == EventRow.id)
+    .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+    .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+    .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
+)
+_BY_START = _STORED_MENTIONS.where(EventRow.start_date.in_(bindparam("starts", expanding=True)))
+_BY_EVENT = _STORED_MENTIONS.where(EventRow.id.in_(bindparam("events", expanding=True)))
+# The actors of a stored mention are those named in its passage, as a draft's are (build.py).
+_MENTION_ACTORS = (
+    select(ExpressionRow.id, MentionRow.actor_id)
+    .join(PassageRow, PassageRow.id == ExpressionRow.passage_id)
+    .join(
+        MentionRow,
+        and_(
+            MentionRow.document_id == ExpressionRow.document_id,
+            MentionRow.start >= PassageRow.start,
+            MentionRow.start < PassageRow.end,
+        ),
+    )
+    .where(ExpressionRow.id.in_(bindparam("ids", expanding=True)))
+)
 _INSERT_EVENTS = insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True)
 _INSERT_SOURCES = insert(EventSourceRow)
 _INSERT_EVENT_ACTORS = insert_ignoring(EventActorRow)
+_MOVE_SOURCES = (
+    update(EventSourceRow)
+    .where(EventSourceRow.expression_id == bindparam("expr"))
+    .values(event_id=bindparam("to"))
+)
+_SET_HEAD = (
+    update(EventRow)
+    .where(EventRow.id == bindparam("eid"))
+    .values(title=bindparam("t"), merge_text=bindparam("m"))
+)
 
 
 @dataclass
-class _Known:
-    """An event a draft may join: stored already, or created earlier in this document."""
+class _Mention:
+    """A dated sentence: stored (``expression_id``) or one of the document being written."""
 
-    event_id: int | None  # None until inserted
-    sentence: str
-    actor_ids: set[int] | None = None  # loaded only when a merge decision needs them
-    draft: EventDraft | None = None  # set for events this document creates
-    added: set[int] = field(default_factory=set)  # actor ids this document links to it
+    sentence: str  # lower case: what mentions are compared by
+    rank: Rank
+    event_id: int | None = None  # the stored event it belongs to
+    expression_id: int | None = None
+    draft: EventDraft | None = None
+    actors: set[int] | None = None  # loaded only when a decision needs them
+    head: tuple[str, int, int] | None = None  # passage text and date offsets, for its title
+
+
+@dataclass
+class _Event:
+    """A stored event and its mentions."""
+
+    span: SpanKey
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def rank(self) -> Rank:
+        return min(m.rank for m in self.mentions)
 
 
 def write_events(
@@ -51,119 +118,290 @@ def write_events(
     expression_ids: dict[int, int],
     actor_ids: dict[str, int],
     rules: EventRules,
+    document_rank: tuple[dt.date | None, str],
 ) -> tuple[int, int]:
-    """Store ``drafts``; returns (events created, drafts merged into an existing event).
-    New events get their weight here; stored events that gained a source are reweighed."""
+    """Store ``drafts`` of one document (published, sha256: ``document_rank``); returns
+    (events created, drafts that joined another mention's event)."""
     if not drafts:
         return 0, 0
-    known = _stored_candidates(conn, {_key(d) for d in drafts})
-    placement: list[_Known] = []
-    created: list[_Known] = []
-    merged = 0
-    for d in drafts:
-        pool = known[_key(d)]
-        own = {actor_ids[a] for a in d.actors}
-        target = _match(conn, d.passage.text.lower(), own, pool, rules)
-        if target is None:
-            target = _Known(None, d.passage.text.lower(), own, d)
-            pool.append(target)
-            created.append(target)
-        else:
-            merged += 1
-        placement.append(target)
-    # What each new event's weight is made of; all of it comes from this document.
-    first_passage: dict[int, int] = {}
-    counts: dict[int, int] = defaultdict(int)
-    linked: dict[int, set[str]] = defaultdict(set)
-    for d, k in zip(drafts, placement, strict=True):
-        counts[id(k)] += 1
-        first_passage[id(k)] = min(first_passage.get(id(k), d.passage.index), d.passage.index)
-        linked[id(k)].update(d.actors)
-    weights = {
-        id(k): rules.weight(
-            Evidence(
-                counts[id(k)], 1, len(linked[id(k)]), first_passage[id(k)], k.draft.span.precision
-            )
+    stored = _load(conn, _BY_START, {"starts": sorted({d.span.start for d in drafts})}, rules)
+    keys = {_key(d) for d in drafts}
+    events = {i: e for i, e in stored.items() if e.span in keys}
+    pools: dict[SpanKey, list[_Mention]] = defaultdict(list)
+    for event in events.values():
+        pools[event.span].extend(event.mentions)
+    published, sha = document_rank
+    fresh = [
+        _Mention(
+            d.passage.text.lower(),
+            rules.rank(published, sha, d.expression.start),
+            draft=d,
+            actors={actor_ids[a] for a in d.actors},
         )
-        for k in created
-        if k.draft is not None
-    }
-    if created:
+        for d in drafts
+    ]
+    links = _links(conn, fresh, pools, rules)
+    # Union-find over stored events (one node each: an event is already connected) and the
+    # new mentions (nodes by position).
+    parent: dict[object, object] = {}
+
+    def find(x: object) -> object:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def node(m: _Mention) -> object:
+        return ("e", m.event_id) if m.event_id is not None else ("n", id(m))
+
+    for m, linked_to in zip(fresh, links, strict=True):
+        for o in linked_to:
+            parent[find(node(m))] = find(node(o))
+    groups: dict[object, list[_Mention]] = defaultdict(list)
+    for m in fresh:
+        groups[find(node(m))].append(m)
+    joined: dict[object, set[int]] = defaultdict(set)
+    for event_id in events:
+        root = find(("e", event_id))
+        if root in groups:
+            joined[root].add(event_id)
+
+    new_rows: list[tuple[list[_Mention], _Mention]] = []
+    touched: set[int] = set()
+    heads: list[dict[str, object]] = []
+    for root, members in groups.items():
+        first = min(members, key=lambda m: m.rank)
+        targets = sorted(joined.get(root, ()), key=lambda i: events[i].rank)
+        if not targets:
+            new_rows.append((members, first))
+            continue
+        target, others = targets[0], targets[1:]
+        touched.add(target)
+        if first.rank < events[target].rank and first.draft is not None:
+            heads.append({"eid": target, "t": first.draft.title, "m": first.sentence})
+        for m in members:
+            m.event_id = target
+        if others:  # the new mention joins up events told apart until now
+            _merge_rows(conn, target, [events[o] for o in others], others)
+    if heads:
+        conn.execute(_SET_HEAD, heads)
+    if new_rows:
         ids = (
             conn.execute(
                 _INSERT_EVENTS,
-                [
-                    dict(
-                        title=k.draft.title,
-                        start_date=k.draft.span.start,
-                        end_date=k.draft.span.end,
-                        start_day=k.draft.span.start.toordinal(),
-                        end_day=k.draft.span.end.toordinal(),
-                        weight=weights[id(k)],
-                        precision=k.draft.span.precision.value,
-                        merge_text=k.sentence,
-                    )
-                    for k in created
-                    if k.draft is not None
-                ],
+                [_event_row(first.draft, first.sentence) for _, first in new_rows if first.draft],
             )
             .scalars()
             .all()
         )
-        for k, new_id in zip(created, ids, strict=True):
-            k.event_id = int(new_id)
+        for (members, _), new_id in zip(new_rows, ids, strict=True):
+            for m in members:
+                m.event_id = int(new_id)
+            touched.add(int(new_id))
     sources = []
     actor_rows = []
-    for d, k in zip(drafts, placement, strict=True):
-        assert k.event_id is not None
-        sources.append(dict(event_id=k.event_id, expression_id=expression_ids[d.expression.start]))
-        for a in d.actors:
-            if actor_ids[a] not in k.added:
-                k.added.add(actor_ids[a])
-                actor_rows.append(
-                    dict(
-                        event_id=k.event_id,
-                        actor_id=actor_ids[a],
-                        start_day=d.span.start.toordinal(),
-                        weight=weights.get(id(k), 1.0),
-                    )
-                )
+    for m in fresh:
+        assert m.event_id is not None and m.draft is not None and m.actors is not None
+        sources.append(
+            dict(event_id=m.event_id, expression_id=expression_ids[m.draft.expression.start])
+        )
+        actor_rows += [dict(event_id=m.event_id, actor_id=a) for a in sorted(m.actors)]
     conn.execute(_INSERT_SOURCES, sources)
     if actor_rows:
         # A stored event may have the actor already: the primary key says so, not a query.
-        conn.execute(_INSERT_EVENT_ACTORS.on(conn), actor_rows)
-    stored = {k.event_id for k in placement if k.draft is None and k.event_id is not None}
-    if stored:
-        refresh_weights(conn, stored, rules)
-    return len(created), merged
+        conn.execute(_INSERT_EVENT_ACTORS.on(conn), _unique(actor_rows))
+    refresh_weights(conn, touched, rules)  # also copies day and weight onto the actor links
+    return len(new_rows), len(drafts) - len(new_rows)
+
+
+def regroup(conn: Connection, event_ids: Iterable[int], rules: EventRules) -> None:
+    """Group again the mentions left to these events (a document of theirs went): an event
+    may fall apart into several, lose the mention that titled it, or lose actors."""
+    ids = sorted(set(event_ids))
+    for n in range(0, len(ids), _CHUNK):
+        _regroup(conn, ids[n : n + _CHUNK], rules)
+
+
+def _regroup(conn: Connection, ids: list[int], rules: EventRules) -> None:
+    events = _load(conn, _BY_EVENT, {"events": ids}, rules)
+    gone = set(ids) - set(events)
+    if gone:  # no mention left
+        conn.execute(delete(EventRow).where(EventRow.id.in_(sorted(gone))))
+    mentions = [m for e in events.values() for m in e.mentions]
+    _load_actors(conn, mentions)
+    heads: list[dict[str, object]] = []
+    moves: list[dict[str, int]] = []
+    links = []
+    for event_id, event in events.items():
+        parts = _components(event.mentions, rules)
+        parts.sort(key=lambda part: min(m.rank for m in part))
+        for n, part in enumerate(parts):
+            first = min(part, key=lambda m: m.rank)
+            assert first.head is not None
+            title = rules.title(*first.head)
+            if n == 0:
+                target = event_id
+                heads.append({"eid": target, "t": title, "m": first.sentence})
+            else:  # a group nothing links to the rest any more: an event of its own
+                start, end, precision = event.span
+                target = int(
+                    conn.execute(
+                        _INSERT_EVENTS,
+                        [_row(title, first.sentence, start, end, precision)],
+                    ).scalar_one()
+                )
+                moves += [{"expr": m.expression_id, "to": target} for m in part if m.expression_id]
+            links += [
+                dict(event_id=target, actor_id=a)
+                for a in sorted(set().union(*(m.actors or set() for m in part)))
+            ]
+    if heads:
+        conn.execute(_SET_HEAD, heads)
+    if moves:
+        conn.execute(_MOVE_SOURCES, moves)
+    kept = sorted(events)
+    if kept:
+        # Actor links are rebuilt from the mentions that remain: an actor only the removed
+        # document named leaves the event.
+        conn.execute(delete(EventActorRow).where(EventActorRow.event_id.in_(kept)))
+    if links:
+        conn.execute(_INSERT_EVENT_ACTORS.on(conn), _unique(links))
+    refresh_weights(conn, set(kept) | {int(m["to"]) for m in moves}, rules)
+
+
+def _components(mentions: list[_Mention], rules: EventRules) -> list[list[_Mention]]:
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def actors_of(k: int) -> set[int]:  # k < i: the pool is the mentions before i
+        return mentions[k].actors or set()
+
+    for i, m in enumerate(mentions):
+        earlier = [p.sentence for p in mentions[:i]]
+        for j in rules.linked(m.sentence, m.actors or set(), earlier, actors_of):
+            parent[find(i)] = find(j)
+    parts: dict[int, list[_Mention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        parts[find(i)].append(m)
+    return list(parts.values())
+
+
+def _links(
+    conn: Connection,
+    fresh: list[_Mention],
+    pools: dict[SpanKey, list[_Mention]],
+    rules: EventRules,
+) -> list[list[_Mention]]:
+    """For each new mention, the mentions (stored, or earlier in its document) it is linked
+    to. The rules ask for the actors of a stored mention only when the words alone do not
+    decide; a first pass notes which, so they are read in one query."""
+    wanted: list[_Mention] = []
+
+    def run(note: bool) -> list[list[_Mention]]:
+        out = []
+        seen: dict[SpanKey, list[_Mention]] = {k: list(v) for k, v in pools.items()}
+        for m in fresh:
+            assert m.draft is not None and m.actors is not None
+            pool = seen.setdefault(_key(m.draft), [])
+
+            def actors_of(k: int, pool: list[_Mention] = pool) -> set[int]:
+                if pool[k].actors is None:
+                    if note:
+                        wanted.append(pool[k])
+                    return set()
+                return pool[k].actors or set()
+
+            hits = rules.linked(m.sentence, m.actors, [p.sentence for p in pool], actors_of)
+            out.append([pool[k] for k in hits])
+            pool.append(m)
+        return out
+
+    first = run(note=True)
+    if not wanted:
+        return first
+    _load_actors(conn, wanted)
+    return run(note=False)
+
+
+def _load(
+    conn: Connection, query: object, params: dict[str, object], rules: EventRules
+) -> dict[int, _Event]:
+    events: dict[int, _Event] = {}
+    rows = conn.execute(query, params).all()  # type: ignore[call-overload]
+    for eid, start, end, precision, expr, e_start, e_end, p_start, text, published, sha in rows:
+        event = events.setdefault(int(eid), _Event((start, end, precision)))
+        event.mentions.append(
+            _Mention(
+                text.lower(),
+                rules.rank(published, sha, e_start),
+                event_id=int(eid),
+                expression_id=int(expr),
+                head=(text, e_start - p_start, e_end - p_start),
+            )
+        )
+    return events
+
+
+def _load_actors(conn: Connection, mentions: list[_Mention]) -> None:
+    todo = {m.expression_id: m for m in mentions if m.expression_id is not None}
+    for m in todo.values():
+        m.actors = set()
+    ids = sorted(i for i in todo if i is not None)
+    for n in range(0, len(ids), _CHUNK):
+        for expr, actor in conn.execute(_MENTION_ACTORS, {"ids": ids[n : n + _CHUNK]}):
+            actors = todo[int(expr)].actors
+            assert actors is not None
+            actors.add(int(actor))
+
+
+def _merge_rows(conn: Connection, target: int, events: list[_Event], others: list[int]) -> None:
+    moves = [
+        {"expr": m.expression_id, "to": target}
+        for e in events
+        for m in e.mentions
+        if m.expression_id is not None
+    ]
+    conn.execute(_MOVE_SOURCES, moves)
+    links = conn.execute(
+        select(EventActorRow.actor_id).where(EventActorRow.event_id.in_(others))
+    ).scalars()
+    rows = [dict(event_id=target, actor_id=int(a)) for a in set(links)]
+    if rows:
+        conn.execute(_INSERT_EVENT_ACTORS.on(conn), rows)
+    conn.execute(delete(EventRow).where(EventRow.id.in_(others)))
+
+
+def _event_row(draft: EventDraft, sentence: str) -> dict[str, object]:
+    span = draft.span
+    return _row(draft.title, sentence, span.start, span.end, span.precision.value)
+
+
+def _row(
+    title: str, sentence: str, start: dt.date, end: dt.date, precision: str
+) -> dict[str, object]:
+    return dict(
+        title=title,
+        start_date=start,
+        end_date=end,
+        start_day=start.toordinal(),
+        end_day=end.toordinal(),
+        weight=1.0,  # set by refresh_weights once its sources are in
+        precision=precision,
+        merge_text=sentence,
+    )
+
+
+def _unique(rows: list[dict[str, int]]) -> list[dict[str, int]]:
+    return [
+        dict(event_id=e, actor_id=a)
+        for e, a in sorted({(r["event_id"], r["actor_id"]) for r in rows})
+    ]
 
 
 def _key(d: EventDraft) -> SpanKey:
     return (d.span.start, d.span.end, d.span.precision.value)
-
-
-def _match(
-    conn: Connection, sentence: str, actor_ids: set[int], pool: list[_Known], rules: EventRules
-) -> _Known | None:
-    if not pool:
-        return None
-
-    def actors_of(index: int) -> set[int]:
-        k = pool[index]
-        if k.actor_ids is None:  # loaded only when a merge decision needs them
-            assert k.event_id is not None
-            k.actor_ids = set(conn.execute(_EVENT_ACTORS, {"event": k.event_id}).scalars())
-        return k.actor_ids | k.added
-
-    index = rules.same_event(sentence, actor_ids, [k.sentence for k in pool], actors_of)
-    return None if index is None else pool[index]
-
-
-def _stored_candidates(conn: Connection, keys: set[SpanKey]) -> dict[SpanKey, list[_Known]]:
-    """Stored events with exactly these spans, with the sentence each is compared by."""
-    rows = conn.execute(_CANDIDATES, {"starts": list({k[0] for k in keys})}).all()
-    out: dict[SpanKey, list[_Known]] = defaultdict(list)
-    for event_id, start, end, precision, text in rows:
-        if (start, end, precision) in keys:
-            out[(start, end, precision)].append(_Known(event_id, text or ""))
-    return out

@@ -15,7 +15,7 @@ from explorer.model import Analysis
 from explorer.store.curations import StoreCurations
 from explorer.store.db import make_engine, translated
 from explorer.store.dialects import insert_ignoring
-from explorer.store.event_writer import write_events
+from explorer.store.event_writer import regroup, write_events
 from explorer.store.identity import current_author
 from explorer.store.location import Location, locate
 from explorer.store.queries import (
@@ -26,7 +26,6 @@ from explorer.store.queries import (
 )
 from explorer.store.rules import EventRules
 from explorer.store.viewport import StoreViewport
-from explorer.store.weights import refresh_weights
 from explorer.store.writing import retrying, writing
 
 __all__ = ["DocumentInfo", "EventSummary", "SaveResult", "Store"]
@@ -193,7 +192,7 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                     ],
                 )
             created, merged = write_events(
-                conn, analysis.drafts, expression_ids, actor_ids, rules
+                conn, analysis.drafts, expression_ids, actor_ids, rules, (doc.published, doc.sha256)
             )
         return SaveResult(doc_id, status, created, merged), actor_ids
 
@@ -226,7 +225,7 @@ def _delete_document(conn: Connection, doc_id: int, rules: EventRules) -> None:
         if gone:
             conn.execute(delete(EventRow).where(EventRow.id.in_(gone)))
         if still:
-            refresh_weights(conn, still, rules)  # they lost a source
+            regroup(conn, still, rules)  # they lost a mention: grouped again from the rest
 
 
 def _passage_index(analysis: Analysis):  # type: ignore[no-untyped-def]

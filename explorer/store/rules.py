@@ -1,14 +1,18 @@
-"""What the store asks of the domain when it writes: which stored event a draft is the same
-event as, and how much an event weighs. The store only carries these answers to the rows; the
-answers come from ``explorer.events`` (see events/rules.py), passed in by whoever writes."""
+"""What the store asks of the domain when it writes: which stored mentions a new one tells the
+same event as, which mention speaks for an event, its title, and how much an event weighs. The
+store only carries these answers to the rows; the answers come from ``explorer.events`` (see
+events/rules.py), passed in by whoever writes."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from explorer.model import Precision
+
+Rank = tuple[int, str, int]
 
 
 @dataclass(frozen=True)
@@ -23,15 +27,24 @@ class Evidence:
 
 
 class EventRules(Protocol):
-    def same_event(
+    def linked(
         self,
         sentence: str,
         actor_ids: set[int],
         pool: Sequence[str],
         actors_of: Callable[[int], set[int]],
-    ) -> int | None:
-        """The index in ``pool`` (sentences of events with the draft's exact span) of the event
-        ``sentence`` tells again, or None. ``actors_of(i)`` gives the actor ids of pool[i]."""
+    ) -> list[int]:
+        """Indexes in ``pool`` (sentences of mentions with the same span) that ``sentence``
+        tells the same event as; ``actors_of(i)`` gives the actor ids of pool[i]'s passage.
+        Must depend on each pair alone, so that events do not depend on import order."""
+        ...
+
+    def rank(self, published: dt.date | None, sha256: str, offset: int) -> Rank:
+        """Sort key of a mention among its event's: the least speaks for the event."""
+        ...
+
+    def title(self, passage: str, start: int, end: int) -> str:
+        """The headline of an event told by ``passage`` with its date at [start, end)."""
         ...
 
     def weight(self, evidence: Evidence) -> float: ...
