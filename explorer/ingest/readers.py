@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import errno
 import hashlib
+import os
 import stat
 from pathlib import Path
 
@@ -50,7 +51,13 @@ def read_document(path: Path, published: dt.date | None = None) -> Document:
         raise InputError(f"{name}: cannot be read ({err.strerror}).") from err
     except OSError as err:
         raise InputError(f"{name}: cannot be read ({err.strerror or err}).") from err
-    return parse_document(name, data, path.suffix.lower(), published)
+    return parse_document(file_identity(path), data, path.suffix.lower(), published)
+
+
+def file_identity(path: Path) -> str:
+    """The path a document is known by: absolute, with links and ``..`` resolved, so the same
+    file typed another way (relative, through a link) is the same document."""
+    return os.path.realpath(path)
 
 
 def parse_document(
@@ -131,20 +138,21 @@ def _finish(
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files to import: each file given, and the article files inside each folder given."""
     out: list[Path] = []
+    seen: set[str] = set()
     for p in paths:
-        if p.is_dir():
-            # Every entry named as an article, regular or not: a pipe, a dangling link or a
-            # link loop among them is reported as not imported, with why, never skipped unsaid.
-            out.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.suffix.lower() in SUFFIXES and not _is_folder(f)
-                )
-            )
-        else:
-            out.append(p)
+        for f in _files(p):
+            if (key := file_identity(f)) not in seen:  # a file named twice is read once
+                seen.add(key)
+                out.append(f)
     return out
+
+
+def _files(p: Path) -> list[Path]:
+    if not p.is_dir():
+        return [p]
+    # Every entry named as an article, regular or not: a pipe, a dangling link or a link loop
+    # among them is reported as not imported, with why, never skipped unsaid.
+    return sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and not _is_folder(f))
 
 
 def _is_folder(path: Path) -> bool:

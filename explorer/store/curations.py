@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, literal, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, literal, select, update
 
 from explorer.errors import StoreError
 from explorer.model import Curation
@@ -47,6 +47,41 @@ class SourceReading:
 def source_key(path: str, sentence: str, expression: str) -> str:
     """How a curation names a source: stable as long as the file keeps that sentence."""
     return f"{path}{SEP}{sentence}{SEP}{expression}"
+
+
+def renamed_path(value: Any, old: str, new: str) -> Any:
+    """A curation payload with every mention of document path ``old`` (a path, or the start of
+    a source key) made ``new``."""
+    if isinstance(value, str):
+        if value == old:
+            return new
+        return new + value[len(old) :] if value.startswith(old + SEP) else value
+    if isinstance(value, list):
+        return [renamed_path(v, old, new) for v in value]
+    if isinstance(value, dict):
+        return {k: renamed_path(v, old, new) for k, v in value.items()}
+    return value
+
+
+def rename_document(conn: Connection, doc_id: int, old: str, new: str) -> None:
+    """Give a stored document a new path, and the edits naming it by its old one."""
+    conn.execute(update(DocumentRow).where(DocumentRow.id == doc_id).values(path=new))
+    rows = conn.execute(select(CurationRow.id, CurationRow.payload)).all()
+    changed = []
+    for cid, payload in rows:
+        if old not in payload and json.dumps(old)[1:-1] not in payload:  # as JSON writes it
+            continue
+        value = json.loads(payload)
+        moved = renamed_path(value, old, new)
+        if moved != value:
+            changed.append({"cid": cid, "p": json.dumps(moved, ensure_ascii=False)})
+    if changed:
+        conn.execute(
+            update(CurationRow)
+            .where(CurationRow.id == bindparam("cid"))
+            .values(payload=bindparam("p")),
+            changed,
+        )
 
 
 class StoreCurations:

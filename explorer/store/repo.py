@@ -6,13 +6,15 @@ Bulk rows go through SQLAlchemy Core (executemany); ORM objects never leave this
 from __future__ import annotations
 
 import array
+import dataclasses
 import datetime as dt
+import os
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
 
 from explorer.model import Analysis
-from explorer.store.curations import StoreCurations
+from explorer.store.curations import StoreCurations, rename_document
 from explorer.store.db import make_engine, translated
 from explorer.store.dialects import insert_ignoring
 from explorer.store.event_writer import regroup, write_events
@@ -41,8 +43,14 @@ from explorer.store.schema import (
 
 # The statements of a save, built once: a statement built per call costs SQLAlchemy more than
 # SQLite takes to run it (its cache key is computed anew each time).
-_OLD_DOCUMENT = select(DocumentRow.id, DocumentRow.sha256, DocumentRow.analysis_version).where(
-    DocumentRow.path == bindparam("path")
+_OLD_DOCUMENT = select(
+    DocumentRow.id, DocumentRow.path, DocumentRow.sha256, DocumentRow.analysis_version
+).where(DocumentRow.path == bindparam("path"))
+# Several only in stores made before one document per file (migration 0008 merges them).
+_SAME_CONTENT = (
+    select(DocumentRow.id, DocumentRow.path, DocumentRow.sha256, DocumentRow.analysis_version)
+    .where(DocumentRow.sha256 == bindparam("sha"))
+    .order_by(DocumentRow.id)
 )
 _INSERT_DOCUMENT = insert(DocumentRow)
 _INSERT_PASSAGES = insert(PassageRow)
@@ -99,6 +107,16 @@ class Store(StoreReads, StoreCurations, StoreViewport):
         doc = analysis.document
         with translated(self.location), writing(self.engine) as conn:
             old = conn.execute(_OLD_DOCUMENT, {"path": doc.path}).first()
+            if old is None:
+                # The same content under another path: the file moved (or was stored under
+                # another spelling before paths were resolved), or it is a copy. Either way
+                # it is one document; a move carries its path, and its edits, along.
+                old = conn.execute(_SAME_CONTENT, {"sha": doc.sha256}).first()
+                if old is not None:
+                    if file_moved(old.path, doc.path):
+                        rename_document(conn, old.id, old.path, doc.path)
+                    else:
+                        doc = dataclasses.replace(doc, path=old.path)
             status = "imported"
             if old is not None:
                 same = old.sha256 == doc.sha256 and old.analysis_version == analysis.version
@@ -195,6 +213,13 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                 conn, analysis.drafts, expression_ids, actor_ids, rules, (doc.published, doc.sha256)
             )
         return SaveResult(doc_id, status, created, merged), actor_ids
+
+
+def file_moved(stored: str, new: str) -> bool:
+    """Whether a document stored at ``stored`` is now the file at ``new`` (resolved): the
+    stored path names no file any more, or names this one under another spelling. Otherwise
+    the new file is a copy of it."""
+    return not os.path.lexists(stored) or os.path.realpath(stored) == new
 
 
 def _ensure_actors(conn: Connection, names: set[str], kinds: dict[str, str]) -> dict[str, int]:
