@@ -23,6 +23,12 @@ WEEKDAY = _CS.format(
 )
 DAY = r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d]|,\d)"
 YEAR4 = r"(?<![\d.,$£€#])(?:1[0-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
+# After a month and day, a year past 2099 is still a year when a comma sets it off and no word
+# follows ("until December 31, 9999."): "on March 5, 3000 troops" is a count.
+DAY_YEAR = (
+    r"(?:(?<![\d.,$£€#])(?:1[0-9]\d\d|20\d\d)(?![\d]|[.,]\d)"
+    r"|(?<=,)\s*[2-9]\d\d\d(?=\s*(?:[.,;:)\]\"'’”]|$))|(?<=, )[2-9]\d\d\d(?=\s*(?:[.,;:)\]\"'’”]|$)))"
+)
 TO = r"\s*(?:-|–|—|to|through|until|till)\s*"
 MOD = (
     r"(?:early|mid|late|the\s+(?:very\s+)?(?:beginning|start|end|middle|close|turn|first\s+part"
@@ -96,19 +102,19 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following"
         rf"|the\s+next|coming|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})"
         rf"(?:\s+(?:morning|afternoon|evening|night))?"
-        rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{YEAR4}))?"
-        rf"|,?\s+(?:the\s+)?(?P<day2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<year2>{YEAR4}))?)?",
+        rf"(?:,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})(?:,?\s+(?P<year>{DAY_YEAR}))?"
+        rf"|,?\s+(?:the\s+)?(?P<day2>{DAY})\s+(?:of\s+)?(?P<mon2>{MONTH})(?:,?\s+(?P<year2>{DAY_YEAR}))?)?",
         anchor=WEEKDAY_ANCHOR,
     ),
     _rule(
         "month_day",
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
-        rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}))?",
+        rf"(?:(?:\s*,\s*|\s+)(?P<year>{DAY_YEAR}))?",
         anchor=MONTH_ANCHOR,
     ),
     _rule(
         "day_month",
-        rf"(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?",
+        rf"(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{DAY_YEAR}))?",
         anchor=MONTH_ANCHOR,
     ),
     _rule(
