@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer import APP_NAME
+from explorer.pipeline import IngestReport
 from explorer.store.repo import DocumentInfo
 
 
@@ -116,6 +120,31 @@ class ErrorReport(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+_LISTED = 15  # failures named in the message; all of them are under Show Details
+
+
+def failure_box(report: IngestReport, parent: QWidget) -> QMessageBox:
+    """Which files an import could not read, and why: the same list the CLI prints."""
+    failed = report.failed
+    done = len(report.imported) + len(report.replaced) + len(report.unchanged)
+    head = (
+        f"{len(failed)} of {len(failed) + done} file(s) could not be imported; the rest were."
+        if done
+        else f"None of the {len(failed)} file(s) could be imported."
+    )
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, head, parent=parent)
+    # A reason names its file already (the CLI prints it alone); the list names it once.
+    rows = [(Path(p).name, why.removeprefix(f"{p}: ")) for p, why in failed[:_LISTED]]
+    more = (
+        f"<p>… and {len(failed) - _LISTED} more (Show Details).</p>"
+        if len(failed) > _LISTED
+        else ""
+    )
+    box.setInformativeText(list_html(rows) + more)
+    box.setDetailedText("\n".join(f"{p}: {why}" for p, why in failed))
+    return box
 
 
 def list_html(rows: list[tuple[str, str]]) -> str:

@@ -35,7 +35,7 @@ from explorer.timeline.layout import TimelineData, View
 from explorer.timeline.windowed import Provider, WindowedSource
 from explorer.ui import workers
 from explorer.ui.curation_ui import CurationUI
-from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, list_html
+from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, failure_box
 from explorer.ui.filter_panel import FilterPanel
 from explorer.ui.passage_panel import PassagePanel
 from explorer.ui.reader import DocumentReader
@@ -429,14 +429,8 @@ class MainWindow(QMainWindow):
             )
         self.statusBar().showMessage(note, 10000)
         if report.failed:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                APP_NAME,
-                f"{len(report.failed)} file(s) could not be imported; the rest were.",
-                parent=self,
-            )
-            box.setInformativeText(list_html([(Path(p).name, r) for p, r in report.failed]))
-            box.show()
+            self.failure_box = failure_box(report, self)
+            self.failure_box.show()
         if report.undated:
             self.ask_dates()
 
