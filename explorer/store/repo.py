@@ -6,7 +6,6 @@ Bulk rows go through SQLAlchemy Core (executemany); ORM objects never leave this
 from __future__ import annotations
 
 import array
-import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -109,14 +108,13 @@ class Store(StoreReads, StoreCurations, StoreViewport):
             old = conn.execute(_OLD_DOCUMENT, {"path": doc.path}).first()
             if old is None:
                 # The same content under another path: the file moved (or was stored under
-                # another spelling before paths were resolved), or it is a copy. Either way
-                # it is one document; a move carries its path, and its edits, along.
-                old = conn.execute(_SAME_CONTENT, {"sha": doc.sha256}).first()
+                # another spelling before paths were resolved), and its document, with its
+                # edits, moves along. A copy beside a file that is still there is a file of
+                # its own.
+                same = conn.execute(_SAME_CONTENT, {"sha": doc.sha256}).all()
+                old = next((o for o in same if file_moved(o.path, doc.path)), None)
                 if old is not None:
-                    if file_moved(old.path, doc.path):
-                        rename_document(conn, old.id, old.path, doc.path)
-                    else:
-                        doc = dataclasses.replace(doc, path=old.path)
+                    rename_document(conn, old.id, old.path, doc.path)
             status = "imported"
             if old is not None:
                 same = old.sha256 == doc.sha256 and old.analysis_version == analysis.version
@@ -216,9 +214,9 @@ class Store(StoreReads, StoreCurations, StoreViewport):
 
 
 def file_moved(stored: str, new: str) -> bool:
-    """Whether a document stored at ``stored`` is now the file at ``new`` (resolved): the
-    stored path names no file any more, or names this one under another spelling. Otherwise
-    the new file is a copy of it."""
+    """Whether a document stored at ``stored`` (with the content of ``new``) is now the file at
+    ``new`` (resolved): the stored path names no file any more, or names this one under
+    another spelling. Otherwise the new file is a copy of it."""
     return not os.path.lexists(stored) or os.path.realpath(stored) == new
 
 

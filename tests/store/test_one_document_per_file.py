@@ -1,6 +1,6 @@
 """One document per file: the same file typed another way (relative, through a link, with
-``..``) is one document; a moved file is recognised as moved, with its edits; a copy is the same
-document; and migration 0008 merges the copies an older store holds, keeping their edits."""
+``..``) is one document; a moved file is recognised as moved, with its edits; a copy beside
+its original is a file of its own; and migration 0008 merges the copies an older store holds, keeping their edits."""
 
 from __future__ import annotations
 
@@ -72,15 +72,15 @@ def test_a_moved_file_keeps_its_document_and_edits(
     assert len(find_events(store, EventQuery())) == len(_sources(store))
 
 
-def test_a_copy_is_the_same_document(article: Path, store: Store, tmp_path: Path) -> None:
+def test_a_copy_beside_its_original_is_a_file_of_its_own(
+    article: Path, store: Store, tmp_path: Path
+) -> None:
     pipeline.ingest([article], store)
-    single = _sources(store)
     copy = tmp_path / "copy.txt"
     copy.write_bytes(article.read_bytes())
     report = pipeline.ingest([copy], store)
-    assert report.unchanged == [str(copy)]
-    assert [d.path for d in store.documents()] == [str(article)]
-    assert _sources(store) == single
+    assert report.imported == [str(copy)]
+    assert sorted(d.path for d in store.documents()) == sorted([str(article), str(copy)])
 
 
 def _columns(raw: sqlite3.Connection, table: str) -> list[str]:

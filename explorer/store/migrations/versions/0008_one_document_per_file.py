@@ -1,8 +1,9 @@
 """One document per file: a store made when paths were kept as typed may hold one file twice
-(``in/a.txt`` and ``/home/ana/in/a.txt``), every event's sources doubled. The copies (same
-content) become one document: the one whose path still names a file, else the first stored.
-Edits naming a copy's path are made to name the kept one, and events lose the doubled sources
-and are weighed again.
+(``in/a.txt`` and ``/home/ana/in/a.txt``), every event's sources doubled. Documents with the
+same content and file name are one file typed two ways, unless both paths still name two
+different files (a copy beside its original stays). They become one document: the one whose
+path still names a file, else the first stored. Edits naming a dropped path are made to name
+the kept one, and events lose the doubled sources and are weighed again.
 
 Revision ID: 0008
 Revises: 0007
@@ -26,18 +27,18 @@ _SEP = "\x1f"  # joins a source key in a curation payload: path, sentence, expre
 
 def upgrade() -> None:
     conn = op.get_bind()
-    by_content: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    by_content: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for doc_id, path, sha in conn.execute(
         sa.text("SELECT id, path, sha256 FROM documents ORDER BY id")
     ):
-        by_content[sha].append((int(doc_id), str(path)))
+        by_content[(sha, os.path.basename(path))].append((int(doc_id), str(path)))
     touched: set[int] = set()
     for copies in by_content.values():
         if len(copies) < 2:
             continue
         keep = next((c for c in copies if os.path.exists(c[1])), copies[0])
         for doc_id, path in copies:
-            if doc_id != keep[0]:
+            if doc_id != keep[0] and not _two_files(path, keep[1]):
                 touched |= _drop_document(conn, doc_id)
                 _rename_in_curations(conn, path, keep[1])
     if not touched:
@@ -71,6 +72,17 @@ def upgrade() -> None:
         from explorer.store.weights import refresh_weights
 
         refresh_weights(conn, left, _WeightsOf0008())
+
+
+def _two_files(a: str, b: str) -> bool:
+    """Both paths name files now, and not the same one: a copy beside its original."""
+    return (
+        os.path.isabs(a)
+        and os.path.isabs(b)
+        and os.path.exists(a)
+        and os.path.exists(b)
+        and os.path.realpath(a) != os.path.realpath(b)
+    )
 
 
 def _drop_document(conn: sa.Connection, doc_id: int) -> set[int]:
