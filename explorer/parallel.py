@@ -6,18 +6,32 @@ one writer, one transaction per document, documents stored in the order they wer
 the result is the same whichever way they were analysed. Workers come from a fork server
 (spawned once, with the analysis modules loaded and warm), never forked from a process that may
 run Qt threads.
+
+Workers never outlive the import, however it ends (Ctrl-C, ``kill -TERM``, ``kill -9``, a
+crash): each watches a *lifeline*, a pipe whose only write end the importing process holds,
+and exits when it reads end-of-file. On Linux the kernel also kills a worker when its parent,
+the fork server, dies, and kills the fork server when the importing process dies, if that
+process started it from its main thread (see prepare_fork_server()). Once the workers are gone
+the fork server and the resource tracker end by themselves: they run until every holder of
+their pipes has closed it, and the workers hold those pipes too.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
 import datetime as dt
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from explorer.actors.match import ActorMatcher
@@ -71,12 +85,22 @@ def analysed(
 
 
 def _pooled(jobs: list[Job], matcher: ActorMatcher, workers: int) -> Iterator[Outcome]:
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(),
-        initializer=_init_worker,
-        initargs=(matcher,),  # pickled once per worker
-    )
+    ctx = _context()
+    _start_fork_server(ctx)
+    # Nothing is ever written to the lifeline: its workers read end-of-file once this process
+    # closes its end, or dies. Both ends are close-on-exec and go to no other process.
+    lifeline, keep_alive = ctx.Pipe(duplex=False)
+    try:
+        pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(matcher, lifeline),  # pickled once per worker
+        )
+    except BaseException:
+        lifeline.close()
+        keep_alive.close()
+        raise
     pending: deque[Future[Outcome]] = deque()
     queue = iter(jobs)
     try:
@@ -91,7 +115,13 @@ def _pooled(jobs: list[Job], matcher: ActorMatcher, workers: int) -> Iterator[Ou
                 break
             yield outcome
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            pool.shutdown(wait=True, cancel_futures=True)
+        finally:
+            # Workers still starting are spawned from ``lifeline``: it stays open until the
+            # pool is down. Closing ``keep_alive`` then ends any worker left over.
+            lifeline.close()
+            keep_alive.close()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -102,12 +132,95 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+# Set, in the environment the fork server starts with, to the pid of the process it must die
+# with (see prepare_fork_server()).
+_FORK_SERVER_PARENT = "EXPLORER_FORK_SERVER_PARENT"
+
+
+def _start_fork_server(ctx: multiprocessing.context.BaseContext) -> None:
+    """Start the fork server (once per process) here, rather than in the first submit().
+
+    The kernel signals a child whose parent died when the *thread* that started it ends.
+    Started from the main thread (the CLI's import), which lives as long as the process, the
+    fork server is told to die with this process. Started from another thread (the window
+    imports from a thread pool, whose threads come and go), it is not told: it would die with
+    that thread, in the middle of a later import running on another one. It still ends when
+    this process and its workers have gone (the lifeline ends the workers)."""
+    if ctx.get_start_method() != "forkserver":
+        return
+    from multiprocessing import forkserver
+
+    tie = threading.current_thread() is threading.main_thread()
+    if tie:  # the main thread: in the CLI no other thread reads the environment meanwhile
+        os.environ[_FORK_SERVER_PARENT] = str(os.getpid())
+    try:
+        forkserver.ensure_running()
+    finally:
+        if tie:
+            os.environ.pop(_FORK_SERVER_PARENT, None)
+
+
+# The fork server's pid, in the fork server and in the workers it forks (see
+# prepare_fork_server()); None elsewhere.
+_fork_server: int | None = None
+
+
+def prepare_fork_server() -> None:
+    """Run in the fork server as it starts (explorer.parallel_warm, which it preloads, calls
+    it): remember its pid for the workers it forks, and, on Linux, die with the process that
+    started it when that process asked for it (_start_fork_server())."""
+    global _fork_server
+    _fork_server = os.getpid()
+    parent = os.environ.pop(_FORK_SERVER_PARENT, "")
+    if parent.isdigit() and int(parent) == os.getppid():
+        die_with_parent(int(parent))
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> bool:
+    """On Linux, have the kernel kill this process (SIGKILL) when the thread that started it
+    ends, and exit now if ``parent``, the pid that started it, is gone already (no signal
+    would come). False where the kernel cannot do it (other systems): nothing was done."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        done = libc.prctl(
+            ctypes.c_int(_PR_SET_PDEATHSIG),
+            ctypes.c_ulong(signal.SIGKILL),
+            ctypes.c_ulong(0),
+            ctypes.c_ulong(0),
+            ctypes.c_ulong(0),
+        )
+    except (OSError, AttributeError):  # no C library to load, or no prctl in it
+        return False
+    if done != 0:
+        return False
+    if os.getppid() != parent:
+        os._exit(1)
+    return True
+
+
 _matcher: ActorMatcher | None = None
 
 
-def _init_worker(matcher: ActorMatcher) -> None:
+def _init_worker(matcher: ActorMatcher, lifeline: Connection) -> None:
     global _matcher
     _matcher = matcher
+    if _fork_server is not None:
+        die_with_parent(_fork_server)
+    threading.Thread(target=_watch, args=(lifeline,), name="lifeline", daemon=True).start()
+
+
+def _watch(lifeline: Connection) -> None:
+    """End this worker when the importing process has gone (its end of the lifeline closed).
+    Only a worker whose pool is shut down, or whose importer died, gets here: there is no work
+    to finish and no one to give it to."""
+    with contextlib.suppress(EOFError, OSError):
+        lifeline.recv_bytes()  # nothing is ever sent: this waits for end-of-file
+    os._exit(1)
 
 
 def _work(job: Job) -> Outcome:
