@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 
 from explorer.actors.gazetteer import load_gazetteer
 from explorer.actors.match import ActorMatcher
 from explorer.analysis import analyse
-from explorer.errors import ExplorerError, ExportError, InputError
+from explorer.errors import ExplorerError, ExportError, InputError, StoreError
 from explorer.ingest.manifest import FileInfo, Manifest
 from explorer.ingest.readers import expand_paths
 from explorer.parallel import Job, analysed, default_workers
@@ -41,10 +45,14 @@ class IngestReport:
     events_merged: int = 0
     cancelled: bool = False
     unmatched_rows: list[str] = field(default_factory=list)  # manifest rows naming no file
+    # The store failed (full disk, server gone, locked too long): the run stopped at once.
+    # The sentence names the store; the files above were saved before and stay saved.
+    store_error: str | None = None
+    left: int = 0  # files the run did not get to: cancelled, or stopped by store_error
 
     @property
     def ok(self) -> bool:
-        return not self.failed
+        return not self.failed and self.store_error is None
 
 
 def default_matcher(store: Store | None = None, user_actors: Path | None = None) -> ActorMatcher:
@@ -92,39 +100,90 @@ def ingest(
     ]
     if rows is not None:
         report.unmatched_rows = rows.unmatched()
-    outcomes = analysed(jobs, matcher, workers)
-    try:
-        for n, outcome in enumerate(outcomes):
-            if cancel is not None and cancel():
-                report.cancelled = True
-                break
-            path = outcome.job.path
-            if progress is not None:
-                progress(n, len(files), str(path))
-            if outcome.analysis is None:
-                report.failed.append((str(path), outcome.error or "could not be read"))
-                continue
-            matcher.kinds.update(outcome.kinds)
-            try:
-                result = store.save(outcome.analysis, EVENT_RULES, kinds=matcher.kinds)
-            except ExplorerError as err:
-                report.failed.append((str(path), str(err)))
-                continue
-            {
-                "imported": report.imported,
-                "replaced": report.replaced,
-                "unchanged": report.unchanged,
-            }[result.status].append(str(path))
-            report.events_created += result.events_created
-            report.events_merged += result.events_merged
-            if outcome.analysis.document.published is None and result.status != "unchanged":
-                report.undated.append(result.document_id)
-        else:
-            if progress is not None:
-                progress(len(files), len(files), "done")
-    finally:
-        outcomes.close()  # a cancelled import drops the queued work
+    with _terminate_as_exit():
+        outcomes = analysed(jobs, matcher, workers)
+        try:
+            for n, outcome in enumerate(outcomes):
+                if cancel is not None and cancel():
+                    report.cancelled = True
+                    report.left = len(files) - n
+                    break
+                path = outcome.job.path
+                if progress is not None:
+                    progress(n, len(files), str(path))
+                if outcome.analysis is None:
+                    report.failed.append((str(path), outcome.error or "could not be read"))
+                    continue
+                matcher.kinds.update(outcome.kinds)
+                try:
+                    result = store.save(outcome.analysis, EVENT_RULES, kinds=matcher.kinds)
+                except StoreError as err:
+                    if _refused_document(err):
+                        report.failed.append((str(path), str(err)))
+                        continue
+                    # The store, not this file: every later save would fail the same way.
+                    message = str(err).rstrip()
+                    report.store_error = (
+                        message if message.endswith((".", "?", "!")) else message + "."
+                    )
+                    report.left = len(files) - n
+                    break
+                except ExplorerError as err:
+                    report.failed.append((str(path), str(err)))
+                    continue
+                {
+                    "imported": report.imported,
+                    "replaced": report.replaced,
+                    "unchanged": report.unchanged,
+                }[result.status].append(str(path))
+                report.events_created += result.events_created
+                report.events_merged += result.events_merged
+                if outcome.analysis.document.published is None and result.status != "unchanged":
+                    report.undated.append(result.document_id)
+            else:
+                if progress is not None:
+                    progress(len(files), len(files), "done")
+        finally:
+            outcomes.close()  # a cancelled or stopped import drops the queued work
     return report
+
+
+def _refused_document(err: StoreError) -> bool:
+    """The database works but refused this document's rows (DB-API DataError or
+    IntegrityError: a NUL character PostgreSQL cannot store, say): a failure of the file,
+    not of the store."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    return isinstance(err.__cause__, DataError | IntegrityError)
+
+
+# How a process ended by SIGTERM exits, as shells report it (128 + the signal).
+TERMINATED = 128 + signal.SIGTERM
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """In the main thread of a process that leaves SIGTERM to its default (the CLI), make a
+    ``kill -TERM`` stop the import as Ctrl-C does: SystemExit(143) raised where the import is,
+    so the document being saved is rolled back, the workers are shut down, and the process
+    exits 143. A second TERM, while that happens, ends the process at once (the workers
+    still go: see explorer/parallel.py). Elsewhere (the window's threads) nothing changes."""
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        raise SystemExit(TERMINATED)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def set_published(

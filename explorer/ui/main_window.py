@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
         note = f"Imported {done} document(s), {report.events_created} new event(s)"
         if report.cancelled:
             note += " — cancelled; every finished document is stored"
+        if report.store_error:
+            note += " — stopped: the database failed"
         if self.source.missing():
             note += (
                 f" — {len(self.source.missing())} edit(s) no longer apply, their sentences are "
@@ -431,6 +433,18 @@ class MainWindow(QMainWindow):
         if report.failed:
             self.failure_box = failure_box(report, self)
             self.failure_box.show()
+        if report.store_error:
+            self.store_box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                APP_NAME,
+                f"The import stopped: {report.store_error}",
+                parent=self,
+            )
+            self.store_box.setInformativeText(
+                f"The {done} document(s) stored before are kept; {report.left} file(s) were not "
+                "imported. Import again once the database works: stored files are skipped."
+            )
+            self.store_box.show()
         if report.undated:
             self.ask_dates()
 

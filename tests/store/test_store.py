@@ -130,7 +130,7 @@ def test_read_only_database_refuses_writes(tmp_path: Path) -> None:
     ro.location, ro.path, ro.author, ro._actor_ids = locate(db), db, "me", {}
     ro.engine = create_engine(f"sqlite:///file:{db}?mode=ro&uri=true")
     report = pipeline.ingest([_file(tmp_path, "b.txt", OTHER)], ro, published=dt.date(2023, 1, 12))
-    assert report.failed and "read-only" in report.failed[0][1]
+    assert not report.failed and report.store_error and "read-only" in report.store_error
     assert len(Store(db).events()) == before
 
 
@@ -147,7 +147,7 @@ def test_locked_database_fails_cleanly(tmp_path: Path) -> None:
         report = pipeline.ingest(
             [_file(tmp_path, "a.txt", STORY)], s, published=dt.date(2023, 1, 12)
         )
-        assert report.failed and "in use" in report.failed[0][1]
+        assert not report.failed and report.store_error and "in use" in report.store_error
     finally:
         holder.rollback()
         holder.close()
