@@ -1,4 +1,5 @@
-"""The command line: ``explorer ingest | dates | events | documents | set-date | export``."""
+"""The command line: ``explorer ingest | dates | events | documents | set-date | export |
+check``."""
 
 from __future__ import annotations
 
@@ -6,18 +7,21 @@ import argparse
 import datetime as dt
 import json
 import os
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from explorer import __version__, paths, pipeline
 from explorer.curation.view import curated, removed_paths
-from explorer.errors import ExplorerError, InputError
+from explorer.errors import ExplorerError, InputError, StoreError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.ingest.readers import read_document
 from explorer.query.answer import find_events
 from explorer.query.event_query import EventQuery, Hidden
 from explorer.query.sources import EventSource, open_source
+from explorer.store.db import check_store, damage_found, read_only_reason, rescuing
+from explorer.store.location import locate
 from explorer.store.repo import Store
 from explorer.temporal import tag
 
@@ -240,6 +244,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--to", dest="target", required=True, help="postgresql+psycopg://user@host/dbname or a file"
     )
+    p = sub.add_parser(
+        "check",
+        help="check a store for damage, changing nothing (SQLite: PRAGMA integrity_check; "
+        "PostgreSQL: schema and tables)",
+    )
+    db_arg(p)
     return ap
 
 
@@ -273,13 +283,34 @@ def main(
 def _store(args: argparse.Namespace, create: bool = False) -> Store:
     """The store the command names. Only an import (``create``) makes a new one: a read or an
     edit of a store that is not there says so, and leaves no empty file behind."""
-    target = args.db or os.environ.get("TIMELINE_EXPLORER_DB") or paths.default_db_path()
+    target = _target(args)
     if not create and "://" not in str(target) and not Path(target).exists():
         raise InputError(
             f"{target}: no such database. Import articles into it first: "
             f"explorer ingest PATH --db {target}"
         )
-    return Store(target)
+    store = Store(target)
+    why = read_only_reason(store.engine)
+    if why is not None and args.command in _WRITERS:
+        store.close()
+        raise StoreError(
+            f"{store.location.display}: can only be read, because {why}; "
+            f"`explorer {args.command}` changes the store, so nothing was done."
+        )
+    return store
+
+
+# The commands that change the store they open: on a read-only one they stop before starting.
+_WRITERS = frozenset(
+    {
+        "ingest", "load-sample", "set-date", "edit", "hide", "show", "merge", "split",
+        "add-event", "delete-document", "rename-actor", "alias", "undo", "redo",
+    }
+)
+
+
+def _target(args: argparse.Namespace) -> str | Path:
+    return args.db or os.environ.get("TIMELINE_EXPLORER_DB") or paths.default_db_path()
 
 
 def _must_exist(db: str | None) -> None:
@@ -315,6 +346,12 @@ def _ingest(args: argparse.Namespace) -> int:
     )
     for _path, reason in report.failed:
         print(f"  failed: {reason}", file=sys.stderr)
+    if report.store_error:  # one line for the store, whatever the files left (exit 1 or 2)
+        print(
+            f"explorer: {report.store_error} The import stopped: {report.left} file(s) were "
+            "not imported (run it again once the store works; stored files are skipped).",
+            file=sys.stderr,
+        )
     if report.unmatched_rows:
         shown = ", ".join(report.unmatched_rows[:5])
         more = f" and {len(report.unmatched_rows) - 5} more" if len(report.unmatched_rows) > 5 else ""
@@ -541,6 +578,8 @@ def _load_sample(args: argparse.Namespace) -> int:
         f"imported {len(report.imported)} sample article(s); "
         f"events: {report.events_created} new, {report.events_merged} merged"
     )
+    if report.store_error:
+        print(f"explorer: {report.store_error}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -641,15 +680,37 @@ def _edits(args: argparse.Namespace) -> int:
 
 def _migrate(args: argparse.Namespace) -> int:
     _must_exist(args.source)
-    source, target = Store(args.source), Store(args.target)
+    with rescuing():  # a damaged source is read, read-only, for what can be rescued
+        source = Store(args.source)
+    damage = damage_found(source.engine)
+    if damage:
+        print(
+            f"explorer: {source.location.display} is damaged ({'; '.join(damage[:3])}); "
+            "copying what can still be read, the damaged file is only read",
+            file=sys.stderr,
+        )
+    target = Store(args.target)
     if source.location.display == target.location.display:
         raise InputError("--from and --to name the same store.")
+    why = read_only_reason(target.engine)
+    if why is not None:
+        raise StoreError(f"{target.location.display}: can only be read, because {why}.")
+    copied = [0]
 
     def progress(done: int, total: int, note: str) -> None:
+        copied[0] = done
         print(f"\r{done}/{total} documents", end="", file=sys.stderr, flush=True)
 
     try:
         report = pipeline.migrate(source, target, progress=progress)
+    except StoreError as err:
+        if not damage:
+            raise
+        cause = getattr(err.__cause__, "orig", None) or err.__cause__ or err
+        raise StoreError(
+            f"{source.location.display}: the damage leaves part of it unreadable, and the "
+            f"copy stopped there, after {copied[0]} document(s) (SQLite: {cause})."
+        ) from err
     finally:
         print(file=sys.stderr)
         source.close()
@@ -659,6 +720,27 @@ def _migrate(args: argparse.Namespace) -> int:
         f"to {target.location.display}"
     )
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """The full check (store/db.py check_store): 0 when sound, 1 with the problems listed."""
+    target = _target(args)
+    _must_exist(str(target))
+    report = check_store(target)
+    where = locate(target).display
+    for line in report.checked:
+        print(f"checked: {line}")
+    if not report.problems:
+        print(f"{where}: OK")
+        return 0
+    print(f"{where}: {len(report.problems)} problem(s):")
+    for problem in report.problems:
+        print(f"  {problem}")
+    print(
+        f"Copy what can still be read into a new store with: explorer migrate --from "
+        f"{shlex.quote(where)} --to NEW.sqlite"
+    )
+    return 1
 
 
 def _undo_redo(args: argparse.Namespace) -> int:
@@ -703,4 +785,5 @@ _COMMANDS = {
     "documents": _documents,
     "set-date": _set_date,
     "migrate": _migrate,
+    "check": _check,
 }
