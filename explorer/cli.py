@@ -132,6 +132,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     db_arg(p)
 
+    p = sub.add_parser(
+        "key-events",
+        help="the key events of the store (or of an actor, a span): what a newsroom's timeline "
+        "of the story would show, most important first",
+    )
+    db_arg(p)
+    p.add_argument(
+        "--limit", type=_number(1, 100_000, "--limit"), default=10, help="how many (default 10)"
+    )
+    p.add_argument("--from", dest="date_from", type=_bound)
+    p.add_argument("--to", dest="date_to", type=_bound)
+    p.add_argument("--actor", action="append", default=[], help="keep events with this actor")
+    p.add_argument("--all-actors", action="store_true", help="require every --actor")
+    p.add_argument("--json", action="store_true")
+
     for name, text in (("events", "list events"), ("export", "export events")):
         p = sub.add_parser(name, help=text)
         db_arg(p)
@@ -509,6 +524,26 @@ def _events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key_events(args: argparse.Namespace) -> int:
+    from explorer.export.tables import key_events_json
+    from explorer.query.key import find_key_events
+
+    store = _store(args)
+    source = open_source(store)
+    chosen = find_key_events(store, _query(args, source), args.limit, source)
+    if args.json:
+        pairs = [(k.event, k.importance) for k in chosen]
+        print(dump_json(key_events_json(pairs, store.documents())), end="")
+        return 0
+    for n, k in enumerate(chosen, 1):
+        e = k.event
+        docs = len({s.document_id for s in e.sources})
+        print(f"{n:>3}. {e.span.label():12} {e.title[:80]}")
+        print(f"     {docs} document(s); actors: {', '.join(e.actors) or '—'}")
+    print(f"{len(chosen)} key event(s)")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     store = _store(args)
     source = open_source(store)
@@ -781,6 +816,7 @@ _COMMANDS = {
     "actors": _actors,
     "report": _report,
     "events": _events,
+    "key-events": _key_events,
     "export": _export,
     "documents": _documents,
     "set-date": _set_date,

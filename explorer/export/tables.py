@@ -26,30 +26,50 @@ def events_json(events: list[Event], documents: list[DocumentInfo]) -> dict[str,
             }
             for d in documents
         ],
-        "events": [
+        "events": [event_dict(e) for e in events],
+    }
+
+
+def event_dict(e: Event) -> dict[str, object]:
+    """One event as ``export --format json`` writes it."""
+    return {
+        "id": e.id,
+        "title": e.title,
+        "start": e.span.iso_start(),
+        "end": e.span.iso_end(),
+        "precision": e.span.precision.value,
+        "actors": list(e.actors),
+        "sources": [
             {
-                "id": e.id,
-                "title": e.title,
-                "start": e.span.iso_start(),
-                "end": e.span.iso_end(),
-                "precision": e.span.precision.value,
-                "actors": list(e.actors),
-                "sources": [
-                    {
-                        "document_id": s.document_id,
-                        "start": s.passage_start,
-                        "end": s.passage_end,
-                        "text": s.text,
-                        "expression": s.expression,
-                        "expression_start": s.expression_start,
-                        "expression_end": s.expression_end,
-                    }
-                    for s in e.sources
-                ],
+                "document_id": s.document_id,
+                "start": s.passage_start,
+                "end": s.passage_end,
+                "text": s.text,
+                "expression": s.expression,
+                "expression_start": s.expression_start,
+                "expression_end": s.expression_end,
             }
-            for e in events
+            for s in e.sources
         ],
     }
+
+
+def key_events_json(
+    events: list[tuple[Event, float]], documents: list[DocumentInfo]
+) -> list[dict[str, object]]:
+    """Key events, most important first: the export's event fields, the importance of the
+    event's day as ``weight``, and each source's document path and publication date."""
+    docs = {d.id: d for d in documents}
+    out = []
+    for e, weight in events:
+        row = event_dict(e)
+        row["weight"] = round(weight, 4)
+        for src in row["sources"]:  # type: ignore[attr-defined]
+            d = docs.get(src["document_id"])
+            src["path"] = d.path if d else None
+            src["published"] = d.published.isoformat() if d and d.published else None
+        out.append(row)
+    return out
 
 
 def events_csv(events: list[Event]) -> str:
