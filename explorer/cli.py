@@ -279,7 +279,16 @@ def main(
         if open_window is None:
             print("explorer: this entry point has no window; run `explorer gui`.", file=sys.stderr)
             return 2
-        return open_window(getattr(args, "db", None))
+        db = getattr(args, "db", None)
+        if db and "://" not in str(db) and not Path(db).exists():
+            # A typo must not become a new, empty store: only imports make one.
+            print(
+                f"explorer: {db}: no such database. Make it with `explorer load-sample --db "
+                f"{db}` or `explorer ingest PATH --db {db}`, then open it.",
+                file=sys.stderr,
+            )
+            return 2
+        return open_window(db)
     try:
         return int(_COMMANDS[args.command](args))
     except BrokenPipeError:
