@@ -763,7 +763,11 @@ def _migrate(args: argparse.Namespace) -> int:
         f"copied {report.documents} document(s) and {report.curations} edit(s) "
         f"to {target.location.display}"
     )
-    return 0
+    for path in report.unreadable:
+        print(f"explorer: not copied, unreadable in the damaged store: {path}", file=sys.stderr)
+    if report.edits_unreadable:
+        print("explorer: the edits could not be read from the damaged store", file=sys.stderr)
+    return 1 if report.unreadable or report.edits_unreadable else 0
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -200,6 +200,8 @@ class MigrateReport:
     documents: int = 0  # copied (or already there, unchanged)
     curations: int = 0  # copied; the target's own and ones copied before are left alone
     cancelled: bool = False
+    unreadable: list[str] = field(default_factory=list)  # source documents damage kept back
+    edits_unreadable: bool = False
 
 
 def migrate(
@@ -224,12 +226,19 @@ def migrate(
             return report
         if progress is not None:
             progress(n, len(documents), info.path)
-        saved = target.save(
-            analyse(source.document(info.id), matcher), EVENT_RULES, kinds=matcher.kinds
-        )
+        try:
+            document = source.document(info.id)
+        except StoreError:  # a damaged source: rescue the others, say which stayed behind
+            report.unreadable.append(info.path)
+            continue
+        saved = target.save(analyse(document, matcher), EVENT_RULES, kinds=matcher.kinds)
         if saved.status != "unchanged":  # a second run copies nothing, and says so
             report.documents += 1
-    report.curations = target.copy_curations(source.curations())
+    try:
+        edits = source.curations()
+    except StoreError:
+        edits, report.edits_unreadable = [], True
+    report.curations = target.copy_curations(edits)
     if progress is not None:
         progress(len(documents), len(documents), "edits")
     return report
