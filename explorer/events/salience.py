@@ -27,6 +27,11 @@ _PRECISION = {
 }
 
 
+def precision_weight(precision: Precision) -> float:
+    """How much a date of this precision says, 1 for a day: the vaguer, the more background."""
+    return _PRECISION.get(precision, 0.3)
+
+
 def salience(
     sources: int, documents: int, actors: int, lead: bool, precision: Precision
 ) -> float:
@@ -38,7 +43,7 @@ def salience(
         + 0.5 * math.log2(max(sources, 1))
         + 0.4 * min(actors, 4)
         + (1.0 if lead else 0.0)
-        + _PRECISION.get(precision, 0.3)
+        + precision_weight(precision)
     )
 
 

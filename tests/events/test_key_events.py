@@ -18,7 +18,6 @@ def _event(n: int, day: dt.date, sources: int = 1, lead: bool = False) -> EventS
     return EventSummary(n, f"event {n}", span, (), sources, 1, 0 if lead else 20)
 
 
-
 def test_a_day_many_articles_point_to_comes_first() -> None:
     published = {d: D(2020, 5, 1) + dt.timedelta(days=d % 10) for d in range(20)}
     tellings = [
@@ -48,17 +47,29 @@ def test_later_articles_looking_back_count() -> None:
     assert key_events(tellings, published, 1)[0].event.id == 2
 
 
-def test_one_event_per_day_and_vague_dates_left_out() -> None:
+def test_one_event_per_date() -> None:
     published = {d: D(2021, 6, 1) for d in range(6)}
-    year = EventSummary(9, "year", DateSpan(D(2021, 1, 1), D(2021, 12, 31), Precision.YEAR), ())
     tellings = [
         Telling(_event(1, D(2021, 6, 1), sources=4), frozenset(range(4))),
         Telling(_event(2, D(2021, 6, 1)), frozenset({4})),
         Telling(_event(3, D(2021, 5, 20)), frozenset({5})),
-        Telling(year, frozenset(range(6))),
     ]
-    chosen = [k.event.id for k in key_events(tellings, published, 2)]
-    assert chosen == [1, 3]
-    # Asked for more than there are days, the second event of a day follows.
+    assert [k.event.id for k in key_events(tellings, published, 2)] == [1, 3]
+    # Asked for more than there are dates, the second event of a date follows.
     assert [k.event.id for k in key_events(tellings, published, 3)] == [1, 3, 2]
     assert key_events(tellings, published, 0) == []
+
+
+def _year(n: int, year: int) -> EventSummary:
+    span = DateSpan(D(year, 1, 1), D(year, 12, 31), Precision.YEAR)
+    return EventSummary(n, f"year {n}", span, ())
+
+
+def test_a_year_holding_the_articles_own_dates_is_the_present_not_an_event() -> None:
+    published = {d: D(2021, 6, 1) for d in range(8)}
+    tellings = [
+        Telling(_year(9, 2021), frozenset(range(8))),  # "this year", in every article
+        Telling(_year(8, 2019), frozenset(range(3))),  # a milestone two years back
+        Telling(_event(1, D(2021, 5, 30)), frozenset({1, 2})),
+    ]
+    assert [k.event.id for k in key_events(tellings, published, 2)] == [1, 8]
