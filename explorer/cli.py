@@ -187,6 +187,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_bound)
     p.add_argument("--title", default="Timeline", help="the report's title")
     p.add_argument("--page", choices=["a4", "letter"], default="a4", help="PDF page size")
+    p.add_argument(
+        "--key",
+        type=_number(1, 1000, "--key"),
+        default=None,
+        metavar="K",
+        help="only the K key events of the collection",
+    )
 
     p = sub.add_parser("edit", help="change an event's title, date or actors (undoable)")
     p.add_argument("event", type=_event_id)
@@ -590,6 +597,7 @@ def _report(args: argparse.Namespace) -> int:
         title=args.title,
         page=args.page,
         source=source,
+        key=args.key,
     )
     print(f"wrote {count} event(s) to {args.output}")
     return 0

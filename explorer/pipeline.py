@@ -268,18 +268,22 @@ def export_image(
     dpi: int = 96,
     title: str | None = "Timeline",
     source: EventSource | None = None,
+    keys: int | None = None,
 ) -> int:
-    """Draw the filtered timeline, fitted to its events, into a PNG, SVG or PDF file
-    (``source``: the store's event source when the caller has opened it already)."""
+    """Draw the filtered timeline into a PNG, SVG or PDF file, opened where the window opens:
+    on the span of its ``keys`` key events (KEY_EVENTS by default), named first, the other
+    events drawn quietly (``source``: the store's event source when the caller has opened it
+    already)."""
     from explorer.export.image import render
     from explorer.timeline import data as tdata
-    from explorer.timeline.layout import TimelineData
+    from explorer.timeline.opening import KEY_EVENTS, open_timeline
 
-    found = (source if source is not None else open_source(store)).answer(query)
-    data = TimelineData([tdata.to_timeline_event(s) for s in found])
-    render(
-        data, tdata.initial_view(data), path, fmt, width=width, height=height, dpi=dpi, title=title
-    )
+    source = source if source is not None else open_source(store)
+    opening = open_timeline(source, query, KEY_EVENTS if keys is None else keys)
+    # Every event the query keeps, a big store's too: an export is drawn once.
+    found = source.answer(query)
+    data = tdata.build((tdata.to_timeline_event(s) for s in found), opening.key_ids)
+    render(data, opening.view, path, fmt, width=width, height=height, dpi=dpi, title=title)
     return len(data)
 
 
@@ -305,15 +309,17 @@ def export_report(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     source: EventSource | None = None,
+    key: int | None = None,
 ) -> int | None:
     """Write the report of the filtered events (only ``ids`` when given: the window's view) as
     HTML, PDF or Markdown; the number of events, or None when cancelled (no file is left).
-    ``source``: the store's event source when the caller has opened it already."""
+    ``key``: only the collection's ``key`` key events. ``source``: the store's event source
+    when the caller has opened it already."""
     from explorer.report.content import build_report
 
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"Unknown report format '{fmt}' (use html, pdf or md).")
-    report = build_report(store, query, title=title, ids=ids, source=source)
+    report = build_report(store, query, title=title, ids=ids, source=source, key=key)
     tmp = path.with_name(path.name + ".part")
     try:
         if fmt == "pdf":
@@ -326,7 +332,7 @@ def export_report(
                     from explorer.report.html_report import write_html
                     from explorer.report.timeline_svg import timeline_svg
 
-                    svg = timeline_svg(report.shown)
+                    svg = timeline_svg(report)
                     done = write_html(report, svg, fh.write, progress, cancel)
                 else:
                     from explorer.report.markdown_report import write_markdown

@@ -279,3 +279,31 @@ def test_actors_of_a_store_with_kinds_aliases_and_counts(
     assert main(["actors", "--db", db, "--kind", "country", "--json"]) == 0
     countries = json.loads(capsys.readouterr().out)
     assert countries and {r["kind"] for r in countries} == {"country"}
+
+
+def test_report_of_the_key_events_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from explorer.query.event_query import EventQuery
+    from explorer.query.key import find_key_events
+    from explorer.store.repo import Store
+
+    db = tmp_path / "sample.sqlite"
+    assert main(["load-sample", "--db", str(db)]) == 0
+    html, md = tmp_path / "key.html", tmp_path / "key.md"
+    base = ["report", "--db", str(db), "--key", "3", "--output"]
+    assert main([*base, str(html), "--format", "html"]) == 0
+    assert main([*base, str(md), "--format", "md"]) == 0
+    assert capsys.readouterr().out.count("wrote 3 event(s)") == 2
+    page = html.read_text(encoding="utf-8")
+    assert page.count('class="event"') == 3
+    store = Store(db)
+    keys = find_key_events(store, EventQuery(), 3)
+    store.close()
+    assert all(f'id="e{k.summary.id}"' in page for k in keys)
+    assert page.count("Key event</span>") == 3 and "The 3 key events" in page
+    lines = [line for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("- **")]
+    assert len(lines) == 3 and all("key event" in line for line in lines)
+    # Without --key: every event, the key ones marked, none of the others.
+    everything = tmp_path / "all.html"
+    assert main(["report", "--db", str(db), "--format", "html", "--output", str(everything)]) == 0
+    page = everything.read_text(encoding="utf-8")
+    assert page.count('class="event"') > 10 and page.count("Key event</span>") == 10

@@ -90,3 +90,32 @@ def test_no_trap_becomes_an_event(store, corpus: Path, manifest_dates: dict[str,
         assert trap not in expressions
     assert not any("copyright" in s.text.lower() for e in store.events() for s in e.sources)
     assert not any("http" in s.text for e in store.events() for s in e.sources)
+
+
+def test_the_corpus_opens_on_all_five_anchors(store, corpus: Path, manifest_dates: dict[str, dt.date]) -> None:  # type: ignore[no-untyped-def]
+    from explorer.query.sources import open_source
+    from explorer.timeline import data as tdata
+    from explorer.timeline.layout import layout
+    from explorer.timeline.opening import open_timeline
+
+    _ingest_corpus(store, corpus, manifest_dates)
+    opening = open_timeline(open_source(store))
+    data, view = opening.provider.data_for(opening.view, 900, 24), opening.view
+    events = store.events()
+    roadmap = _find(events, "2021-11-23", None, "signed on November 23")
+    olympics = _find(events, "2022-02-04", "2022-02-20", "Winter Olympics")
+    kharkov = _find(events, "2024-05-10", None, "Kharkov")
+    treaty = _find(events, "2001", None, "Treaty of Good-Neighbo")
+    pivot = _find(events, "2014", None, "pivot to the East")
+    # The dated anchors lie among the key events.
+    anchors = {roadmap.id, olympics.id, kharkov.id}
+    assert anchors & opening.key_ids
+    # A timeline this small opens on all of it, so the history its articles recall (the
+    # treaty of 2001, the pivot of 2014) is on screen with the news, and all five are drawn.
+    five = (treaty, pivot, roadmap, olympics, kharkov)
+    for e in five:
+        assert view.t0 < data.by_id[e.id].start < view.t1
+    frame = layout(data, view, 1600, 24)
+    assert {e.id for e in five} <= {p.event.id for p in frame.placed if p.event is not None}
+    home = tdata.fit(data)
+    assert home.t0 <= data.by_id[treaty.id].start and data.by_id[kharkov.id].end <= home.t1

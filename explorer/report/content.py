@@ -1,5 +1,6 @@
 """What a report says, whatever it is written as (HTML, PDF, Markdown): its title and scope, the
-timeline to draw, and the chronology, oldest first, each event with every source."""
+timeline to draw (opened, as the window is, on the key events), and the chronology, oldest
+first, each event with every source: every event the query keeps, or only its key events."""
 
 from __future__ import annotations
 
@@ -10,9 +11,13 @@ from dataclasses import dataclass
 from explorer.curation.doubts import DISAGREE
 from explorer.model import DateSpan, Precision, Source
 from explorer.query.event_query import EventQuery
+from explorer.query.key import find_key_events
 from explorer.query.sources import EventSource, open_source
 from explorer.store.queries import DocumentInfo, EventSummary
 from explorer.store.repo import Store
+from explorer.timeline.data import build, to_timeline_event
+from explorer.timeline.layout import View
+from explorer.timeline.opening import KEY_EVENTS, data_view
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
@@ -43,6 +48,7 @@ class ReportEntry:
     sources: tuple[ReportSource, ...]
     disagree: bool  # the sources give different dates
     edited: bool  # the analyst changed it
+    key: bool = False  # one of the collection's key events
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,8 @@ class Report:
     entries: tuple[ReportEntry, ...]
     event_ids: frozenset[int]
     shown: tuple[EventSummary, ...] = ()  # the same events, as the report's timeline draws them
+    key_ids: tuple[int, ...] = ()  # the key events, most important first: named first
+    view: View | None = None  # where the report's timeline opens: the key events' span
 
 
 def build_report(
@@ -64,14 +72,21 @@ def build_report(
     title: str = "Timeline",
     ids: frozenset[int] | None = None,
     source: EventSource | None = None,
+    key: int | None = None,
 ) -> Report:
     """The report of the events ``query`` keeps (and, if given, only those in ``ids``: the
-    window's current view)."""
+    window's current view); with ``key``, of only its ``key`` key events. Its timeline opens
+    on the span of the key events (KEY_EVENTS of them unless ``key`` says)."""
     query = query or EventQuery()
     if ids is not None:
         query = dataclasses.replace(query, ids=ids)
     source = source if source is not None else open_source(store)
-    summaries = source.answer(query)
+    keys = find_key_events(store, query, KEY_EVENTS if key is None else key, source)
+    key_ids = tuple(k.summary.id for k in keys)
+    if key is None:
+        summaries = source.answer(query)
+    else:
+        summaries = sorted((k.summary for k in keys), key=lambda s: (s.span.start, s.id))
     events = source.events(summaries)
     events.sort(key=lambda e: (e.span.start, e.span.end, e.id or 0))
     documents = {d.id: d for d in store.documents()}
@@ -87,6 +102,7 @@ def build_report(
             sources=tuple(_source(s, documents) for s in e.sources),
             disagree=DISAGREE in doubts.get(e.id or 0, ()),
             edited=(e.id or 0) in edited or (e.id or 0) < 0,
+            key=(e.id or 0) in key_ids,
         )
         for e in events
     )
@@ -94,20 +110,25 @@ def build_report(
     span = (
         f"{human_date(events[0].span)} to {human_date(events[-1].span)}" if events else "—"
     )
+    figure = build((to_timeline_event(s) for s in summaries), key_ids)
     return Report(
         title=title,
         made=dt.datetime.now().replace(microsecond=0),
-        scope=scope_words(query),
+        scope=scope_words(query, None if key is None else len(keys)),
         documents=len(used),
         span=span,
         entries=entries,
         event_ids=frozenset(e.id for e in events if e.id is not None),
         shown=tuple(summaries),
+        key_ids=key_ids,
+        view=data_view(figure),  # as the window opens: on the key events
     )
 
 
-def scope_words(flt: EventQuery) -> tuple[str, ...]:
+def scope_words(flt: EventQuery, key: int | None = None) -> tuple[str, ...]:
     out = []
+    if key is not None:
+        out.append(f"The {key} key events of the collection, by date.")
     if flt.actors:
         joined = " and ".join(flt.actors) if flt.match_all else " or ".join(flt.actors)
         out.append(f"Events with {joined}.")

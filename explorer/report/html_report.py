@@ -34,6 +34,7 @@ ol.chronology { list-style: none; padding: 0; margin: 0; }
 .note { display: inline-block; margin: .3rem .4rem 0 0; padding: 0 .4rem; border-radius: 4px;
   font-size: .8rem; background: #fde7e9; color: #8a1c24; }
 .note.edited { background: #e7f0fe; color: #0b3d91; }
+.note.key { background: #e6f4ea; color: #0d652d; }
 blockquote { margin: .5rem 0 0; padding: .2rem 0 .2rem .8rem; border-left: 3px solid var(--line); }
 blockquote p { margin: 0; }
 mark { background: var(--mark); color: inherit; padding: 0 .1rem; }
@@ -96,7 +97,7 @@ def _pieces(report: Report, svg: str) -> Iterator[str]:
 
 
 def _entry(e: ReportEntry) -> str:
-    notes = ""
+    notes = '<span class="note key">Key event</span>' if e.key else ""
     if e.disagree:
         notes += '<span class="note">The sources give different dates</span>'
     if e.edited:

@@ -23,7 +23,7 @@ def write_markdown(report: Report, out: Callable[[str], object], cancel: Cancel 
     for e in report.entries:
         if cancel is not None and cancel():
             return False
-        notes = []
+        notes = ["key event"] if e.key else []
         if e.disagree:
             notes.append("the sources give different dates")
         if e.edited:

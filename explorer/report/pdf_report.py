@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, Q
 from explorer.errors import ExportError
 from explorer.export.image import ensure_gui_app
 from explorer.report.content import Report, ReportEntry, ReportSource
-from explorer.timeline import data as tdata
+from explorer.report.timeline_svg import figure
 from explorer.timeline.paint import Style, paint
 
 Progress = Callable[[int, int, str], None]
@@ -95,10 +95,9 @@ def _first_page(
     head.setTextWidth(width)
     head.drawContents(painter)
     top = head.size().height() + 12
-    events = [tdata.to_timeline_event(s) for s in report.shown]
-    data = tdata.build(events)
+    data, view = figure(report)
     box = QRectF(0, top, width, min(height - top - _FOOTER, width * 0.9))
-    paint(painter, box, data, tdata.initial_view(data), Style.light(), legend=True)
+    paint(painter, box, data, view, Style.light(), legend=True)
 
 
 def _page_number(
@@ -119,6 +118,7 @@ h3 { font-size: 10.5pt; margin-top: 12px; margin-bottom: 2px; }
 .actors { color: #59636e; }
 .note { color: #8a1c24; }
 .edited { color: #0b3d91; }
+.key { color: #0d652d; }
 .cite { color: #59636e; font-size: 8pt; }
 blockquote { margin-left: 12px; }
 """
@@ -131,7 +131,7 @@ def _chronology_html(report: Report) -> str:
 
 
 def _entry(e: ReportEntry) -> str:
-    notes = ""
+    notes = '<span class="key">Key event. </span>' if e.key else ""
     if e.disagree:
         notes += '<span class="note">The sources give different dates. </span>'
     if e.edited:

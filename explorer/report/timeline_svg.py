@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from html import escape
 
 from PySide6.QtCore import QRectF
 
 from explorer.export.image import svg_document
-from explorer.store.queries import EventSummary
+from explorer.report.content import Report
 from explorer.timeline import data as tdata
+from explorer.timeline.layout import TimelineData, View
+from explorer.timeline.opening import data_view
 from explorer.timeline.paint import Style, lanes_area
 
 WIDTH, HEIGHT = 1000, 520
 
 
-def timeline_svg(shown: Iterable[EventSummary]) -> str:
-    """An <svg> element (no XML prologue) of the events in ``ids``; each event drawn links to
+def figure(report: Report) -> tuple[TimelineData, View]:
+    """The report's timeline: its events, the key events named first, and the view it opens
+    on (the key events' span, as the window's)."""
+    data = tdata.build((tdata.to_timeline_event(s) for s in report.shown), report.key_ids)
+    return data, report.view if report.view is not None else data_view(data)
+
+
+def timeline_svg(report: Report) -> str:
+    """An <svg> element (no XML prologue) of the report's events; each event drawn links to
     its entry (#e<id>) in the chronology."""
-    events = [tdata.to_timeline_event(s) for s in shown]
-    data = tdata.build(events)
-    view = tdata.initial_view(data)
+    data, view = figure(report)
     rect = QRectF(0, 0, WIDTH, HEIGHT)
     style = Style.light()
     svg, frame = svg_document(data, view, WIDTH, HEIGHT, style)

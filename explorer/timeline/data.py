@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
@@ -23,44 +24,49 @@ def to_timeline_event(s: EventSummary) -> TimelineEvent:
     )
 
 
-def build(events: Iterable[TimelineEvent]) -> TimelineData:
-    """What the timeline draws of these events (filtering is the event query's: query/)."""
-    return TimelineData(list(events))
+def build(events: Iterable[TimelineEvent], key: Iterable[int] = ()) -> TimelineData:
+    """What the timeline draws of these events (filtering is the event query's: query/), the
+    ``key`` events named first."""
+    return TimelineData(list(events), key=frozenset(key))
 
 
 def actor_counts(events: Iterable[TimelineEvent]) -> Counter[str]:
     return Counter(a for e in events for a in e.actors)
 
 
-DEFAULT_VIEW = View.years(2001, 2024)
+EMPTY_YEARS = 10  # an empty timeline shows the last ten years
 
 
-def initial_view(data: TimelineData) -> View:
-    """2001–2024, or, when the data lies elsewhere, the span where its events are dense: a few
-    historical mentions ("the 1900s", "in 1066") do not stretch the view over a century.
-    ``fit`` (the Home key) still shows everything."""
-    if not data.ordered:
-        return DEFAULT_VIEW
-    inside = sum(1 for e in data.ordered if e.end > DEFAULT_VIEW.t0 and e.start < DEFAULT_VIEW.t1)
-    # A few outliers ("the mid-2030s") do not move the default; data that lies elsewhere does.
-    return DEFAULT_VIEW if inside >= 0.8 * len(data) else dense_view(data)
+def empty_view(today: dt.date | None = None) -> View:
+    """Where a timeline with nothing on it opens: the last ten years, this one included.
+    Timelines with events open where their key events are (timeline/opening.py)."""
+    year = (today or dt.date.today()).year
+    return View.years(year - EMPTY_YEARS + 1, year)
 
 
 DENSE_SHARE = 0.9  # the middle nine tenths of the events, by date
 
 
-def dense_view(data: TimelineData) -> View:
+def dense_view(data: TimelineData) -> View | None:
+    """The span where the events are dense: a few historical mentions ("the 1900s", "in
+    1066") do not stretch it over a century. None when there are no events."""
+    if not data.ordered:
+        return None
     middles = sorted((e.start + e.end) / 2 for e in data.ordered)
     cut = int(len(middles) * (1 - DENSE_SHARE) / 2)
-    lo, hi = middles[cut], middles[len(middles) - 1 - cut]
-    pad = max((hi - lo) * 0.06, 20.0)
+    return around(middles[cut], middles[len(middles) - 1 - cut])
+
+
+def around(lo: float, hi: float, share: float = 0.06, least: float = 20.0) -> View:
+    """[lo, hi] with a margin of ``share`` of it (at least ``least`` days) on each side."""
+    pad = max((hi - lo) * share, least)
     return View(lo - pad, hi + pad).clamped()
 
 
 def fit(data: TimelineData) -> View:
+    """Everything (the Home key)."""
     extent = data.extent()
     if extent is None:
-        return DEFAULT_VIEW
+        return empty_view()
     lo, hi = extent
-    pad = max((hi - lo) * 0.04, 15.0)
-    return View(lo - pad, hi + pad).clamped()
+    return around(lo, hi, 0.04, 15.0)

@@ -48,7 +48,10 @@ class TimelineData:
 
     From a big store it holds only what one view needs (every event of sparse stretches, the
     heaviest of dense ones) and ``density`` counts the rest, so clusters say how many events
-    they stand for, loaded or not."""
+    they stand for, loaded or not.
+
+    ``key`` names the collection's key events (query/key.py): the layout names them before any
+    other event, and the painter draws the others quietly. Empty: every event is drawn alike."""
 
     def cluster_ids(self, p: Placed) -> tuple[int, ...]:
         if p.members:
@@ -60,8 +63,10 @@ class TimelineData:
         events: Sequence[TimelineEvent],
         density: Density | None = None,
         total: int | None = None,
+        key: frozenset[int] = frozenset(),
     ) -> None:
         self.density = density
+        self.key = key
         self.total = len(events) if total is None else total  # events it stands for
         ordered = sorted(events, key=lambda e: (e.start, e.end, e.id))
         self.short = [e for e in ordered if e.end - e.start <= LONG_DAYS]
@@ -69,6 +74,8 @@ class TimelineData:
         self.starts = [e.start for e in self.short]
         self.by_id = {e.id: e for e in ordered}
         self.ordered = ordered
+        # Indexes of the short key events, so a crowded stretch finds its own by bisection.
+        self.key_short = [n for n, e in enumerate(self.short) if e.id in key]
         self._actor_order: list[tuple[str, int]] | None = None  # see actor_order()
         # The heaviest short event of each block of _BLOCK, so the heaviest of any range is
         # found without looking at every event in it.
@@ -91,6 +98,11 @@ class TimelineData:
             if self.short[candidate].weight > self.short[best].weight:
                 best = candidate
         return best
+
+    def keys_in(self, i: int, j: int) -> list[int]:
+        """Indexes of the short key events in [i, j)."""
+        ks = self.key_short
+        return ks[bisect.bisect_left(ks, i) : bisect.bisect_left(ks, j)]
 
     def actor_order(self) -> list[tuple[str, int]]:
         """Actors by number of events, most first (computed once)."""
@@ -189,6 +201,7 @@ class Metrics:
     label_width: float = 190.0  # room a title takes in the one-lane-per-actor view
     bin_width: float = 60.0
     char_width: float = 6.6  # an average title character, to size a title's room
+    key_char_width: float = 7.4  # a key event's title is bold
     max_label: float = 600.0
     min_label: float = 76.0  # less room than this and a title says too little
 
@@ -196,9 +209,10 @@ class Metrics:
 def layout(
     data: TimelineData, view: View, width: float, lanes: int, m: Metrics = Metrics()
 ) -> Frame:
-    """Name the weightiest events first, each with the room its title needs (or the room
-    there is), and fold the rest into clusters. A stretch far denser than the lanes hold is
-    one cluster with its heaviest event named; a cluster never holds a single event."""
+    """Name the key events first (``data.key``), then the weightiest, each with the room its
+    title needs (or the room there is), and fold the rest into clusters. A stretch far denser
+    than the lanes hold is one cluster with its key events and its heaviest event named; a
+    cluster never holds a single event."""
     frame = Frame(lanes=lanes)
     frame.ticks = ticks(view, width)
     if lanes <= 0 or width <= 0:
@@ -208,7 +222,8 @@ def layout(
     i, j = data.short_range(view.t0, view.t1)
     first_inside = bisect.bisect_left(data.starts, view.t0, i, j)
     candidates += [e for e in data.short[i:first_inside] if e.end > view.t0]
-    dense: list[tuple[int, int, int | None, int, int]] = []  # crowded: first, stop, best, n, bin
+    # crowded stretches: first, stop, the ids named if they fit (key events, the heaviest), n, bin
+    dense: list[tuple[int, int, tuple[int, ...], int, int]] = []
     unloaded: dict[int, int] = {}  # bin -> its events the data does not hold (see density)
     k = first_inside
     for b in range(max(1, int(width // m.bin_width) + 1)):
@@ -218,28 +233,31 @@ def layout(
         if data.density is not None:
             n = max(n, data.density.count(max(view.t(b * m.bin_width, width), view.t0), edge))
         if n > 3 * lanes:
-            best = data.heaviest(k, stop) if stop > k else None  # a crowd's biggest only
-            dense.append((k, stop, data.short[best].id if best is not None else None, n, b))
-            if best is not None:
-                candidates.append(data.short[best])
+            picked = data.keys_in(k, stop)
+            if stop > k:  # a crowd's biggest only, after its key events
+                best = data.heaviest(k, stop)
+                picked = picked if best in picked else [*picked, best]
+            dense.append((k, stop, tuple(data.short[p].id for p in picked), n, b))
+            candidates.extend(data.short[p] for p in picked)
         else:
             candidates.extend(data.short[k:stop])
             if n > stop - k:
                 unloaded[b] = n - (stop - k)
         k = stop
-    candidates.sort(key=lambda e: (-e.weight, e.start, e.id))
-    in_crowd = {best for _, _, best, _, _ in dense if best is not None}
+    key = data.key
+    candidates.sort(key=lambda e: (e.id not in key, -e.weight, e.start, e.id))
+    in_crowd = {i for _, _, ids, _, _ in dense for i in ids}
     named: set[int] = set()
     overflow: dict[int, list[TimelineEvent]] = {}
     for e in candidates:
-        p = _fit(e, view, width, taken, m)
+        p = _fit(e, view, width, taken, m, e.id in key)
         if p is not None:
             frame.placed.append(p)
             named.add(e.id)
         elif e.id not in in_crowd:
             overflow.setdefault(int(max(view.x(e.start, width), 0) // m.bin_width), []).append(e)
-    for first, stop, best, n, b in dense:
-        count = n - (best in named)
+    for first, stop, crowd_named, n, b in dense:
+        count = n - sum(1 for i in crowd_named if i in named)
         x = view.x(data.short[first].start, width) if stop > first else b * m.bin_width
         frame.placed.append(Placed(x, x, lanes - 1, None, count, span=(first, stop)))
     for b in set(overflow) | set(unloaded):
@@ -284,13 +302,14 @@ class _Occupancy:
 
 
 def _fit(
-    e: TimelineEvent, view: View, width: float, taken: _Occupancy, m: Metrics
+    e: TimelineEvent, view: View, width: float, taken: _Occupancy, m: Metrics, key: bool = False
 ) -> Placed | None:
     x0 = view.x(e.start, width)
     x1 = view.x(e.end, width) if not e.is_point else x0
     left = max(x0, 0.0)
     right = max(x1, left)
-    wanted = min(max(len(e.title) * m.char_width + 18, m.min_label), m.max_label)
+    char = m.key_char_width if key else m.char_width
+    wanted = min(max(len(e.title) * char + 18, m.min_label), m.max_label)
     if right - left >= wanted:  # a band wide enough carries its title inside
         for lane in range(taken.usable):
             if taken.free(lane, left, right):

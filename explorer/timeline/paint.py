@@ -32,6 +32,7 @@ AXIS_HEIGHT = 36.0
 TOP_PAD = 8.0
 TITLE_HEIGHT = 34.0
 LEGEND_HEIGHT = 26.0
+QUIET = 0.55  # how far an event beside the key events fades towards the background
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,17 @@ class Style:
             cls.dark()
             if palette.color(QPalette.ColorRole.Window).lightness() < 128
             else cls.light()
+        )
+
+    def quieted(self, color: QColor, share: float = QUIET) -> QColor:
+        """``color`` mixed with the background: how events beside the key events are drawn.
+        An opaque mix, not transparency, so a marker reads the same over the grid lines."""
+        b = self.background
+        return QColor(
+            round(color.red() * (1 - share) + b.red() * share),
+            round(color.green() * (1 - share) + b.green() * share),
+            round(color.blue() * (1 - share) + b.blue() * share),
+            color.alpha(),
         )
 
     def color_for(self, precision: Precision, is_range: bool) -> QColor:
@@ -151,6 +163,8 @@ def paint(
     font.setPointSizeF(style.font_size)
     painter.setFont(font)
     fm = QFontMetricsF(font)
+    bold = QFont(font)  # key events' titles
+    bold.setBold(True)
     area = lanes_area(rect, bool(title), legend)
     if title:
         big = QFont(font)
@@ -167,11 +181,14 @@ def paint(
     _axis(painter, rect, area, frame, style, fm, legend)
     painter.setClipRect(area)
     lane_h = style.metrics.lane_height
+    key = data.key
     for p in frame.placed:
         y = area.top() + p.lane * lane_h + lane_h / 2
         if p.event is None:
             _cluster(painter, rect.left() + p.x0, y, p.count, style, fm)
         else:
+            chosen = p.event.id == selected or p.event.id in marked
+            is_key = p.event.id in key
             _event(
                 painter,
                 rect.left(),
@@ -179,13 +196,15 @@ def paint(
                 p,
                 style,
                 fm,
-                p.event.id == selected or p.event.id in marked,
+                chosen,
+                quiet=bool(key) and not is_key and not chosen,
+                title_font=bold if is_key else None,
             )
     if frame.lane_labels:
         _lane_labels(painter, area, frame, style, fm)
     painter.setClipping(False)
     if legend:
-        _legend(painter, rect, style, fm)
+        _legend(painter, rect, style, fm, keyed=bool(key))
     painter.restore()
     return frame
 
@@ -224,13 +243,21 @@ def _event(
     style: Style,
     fm: QFontMetricsF,
     selected: bool,
+    quiet: bool = False,
+    title_font: QFont | None = None,
 ) -> None:
+    """An event: its marker and, if it has room, its title. ``quiet``: an event beside the
+    key events, drawn paler (still there, still clickable); ``title_font``: a key event's
+    (bold) title."""
     e = p.event
     assert e is not None
     is_range = e.precision is Precision.DAY and not e.is_point
     color = style.color_for(e.precision, is_range)
+    edge = color.darker(130)
+    if quiet:
+        color, edge = style.quieted(color), style.quieted(edge)
     x0 = left + p.x0
-    outline = QPen(style.selection, 2) if selected else QPen(color.darker(130), 1)
+    outline = QPen(style.selection, 2) if selected else QPen(edge, 1)
     if e.is_point:
         if _raster(painter):
             ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
@@ -245,7 +272,7 @@ def _event(
         x1 = max(left + p.x1, x0 + 3)
         fill = QColor(color)
         if not is_range:
-            fill.setAlpha(90)  # a band: the event lies somewhere in it, not all over it
+            fill.setAlpha(90 if not quiet else 60)  # a band: somewhere in it, not all over it
         painter.setPen(outline)
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(x0, y - 6, x1 - x0, 12), 3, 3)
@@ -254,11 +281,17 @@ def _event(
     room = p.label_room - 12
     if room < 16:
         return  # a bare marker: its title did not fit, a click or a zoom shows it
-    painter.setPen(style.selection if selected else style.text)
+    painter.setPen(style.selection if selected else style.muted if quiet else style.text)
+    if title_font is not None:
+        painter.save()
+        painter.setFont(title_font)
+        fm = QFontMetricsF(title_font)
     text = fm.elidedText(e.title, Qt.TextElideMode.ElideRight, room)
     if p.label_left:
         text_x = x0 - 9 - fm.horizontalAdvance(text)
     painter.drawText(QPointF(text_x, y + fm.ascent() / 2 - 1), text)
+    if title_font is not None:
+        painter.restore()
 
 
 def _cluster(
@@ -320,7 +353,9 @@ def _lane_labels(
         painter.drawText(QPointF(area.left() + 4, y + 1 + fm.ascent()), name)
 
 
-def _legend(painter: QPainter, rect: QRectF, style: Style, fm: QFontMetricsF) -> None:
+def _legend(
+    painter: QPainter, rect: QRectF, style: Style, fm: QFontMetricsF, keyed: bool = False
+) -> None:
     y = rect.bottom() - LEGEND_HEIGHT / 2
     x = rect.left() + 12
     items = [
@@ -331,6 +366,8 @@ def _legend(painter: QPainter, rect: QRectF, style: Style, fm: QFontMetricsF) ->
         ("decade or longer", style.decade, "band"),
         ("cluster (count)", style.cluster, "dot"),
     ]
+    if keyed:  # the key events in full colour, the others pale
+        items.append(("not a key event", style.quieted(style.point), "point"))
     for label, color, shape in items:
         painter.setPen(QPen(color.darker(130), 1))
         fill = QColor(color)

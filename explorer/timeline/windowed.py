@@ -2,18 +2,24 @@
 stretches, the heaviest of dense ones) from the store's indexes, and day counts say how many
 events each cluster stands for. Loaded data covers three view-widths, so panning and small
 zooms reuse it; a filter change asks the store again. A small store's events are all loaded
-at once (``WholeSource``); ``provider`` picks, and the window draws either the same way."""
+at once (``WholeSource``); ``provider`` picks, and the window draws either the same way.
+
+Both carry the collection's key events (query/key.py, found by timeline/opening.py): every
+view's data holds them, loaded or not, and names them first."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from explorer.query.event_query import EventQuery
 from explorer.query.sources import EventSource
+from explorer.store.queries import EventSummary
 from explorer.store.viewport import DayCounts, Stretch
-from explorer.timeline.data import to_timeline_event
+from explorer.timeline.data import DENSE_SHARE, around, dense_view, to_timeline_event
 from explorer.timeline.layout import LONG_DAYS, Metrics, TimelineData, TimelineEvent, View
 
 __all__ = ["Provider", "WholeSource", "WindowedSource", "provider"]
@@ -25,6 +31,7 @@ METRICS = Metrics()
 
 class Provider(Protocol):
     total: int  # events the query keeps
+    key: frozenset[int]  # the key events' ids, named first in every view
 
     def data_for(
         self, view: View, width: float, lanes: int, m: Metrics = METRICS
@@ -32,12 +39,23 @@ class Provider(Protocol):
 
     def actor_counts(self) -> Counter[str]: ...
 
+    def dense_view(self) -> View | None:
+        """Where the events are dense (None: no events), for a timeline without key events."""
+        ...
+
 
 class WholeSource:
     """Every event the query keeps, loaded once: a small store."""
 
-    def __init__(self, source: EventSource, query: EventQuery = EVERYTHING) -> None:
-        self.data = TimelineData([to_timeline_event(s) for s in source.answer(query)])
+    def __init__(
+        self,
+        source: EventSource,
+        query: EventQuery = EVERYTHING,
+        keys: Sequence[EventSummary] = (),
+    ) -> None:
+        self.key = frozenset(s.id for s in keys)
+        events = [to_timeline_event(s) for s in source.answer(query)]
+        self.data = TimelineData(events, key=self.key)
         self.total = len(self.data)
 
     def data_for(
@@ -48,13 +66,18 @@ class WholeSource:
     def actor_counts(self) -> Counter[str]:
         return Counter(a for e in self.data.ordered for a in e.actors)
 
+    def dense_view(self) -> View | None:
+        return dense_view(self.data)
 
-def provider(source: EventSource, query: EventQuery = EVERYTHING) -> Provider:
+
+def provider(
+    source: EventSource, query: EventQuery = EVERYTHING, keys: Sequence[EventSummary] = ()
+) -> Provider:
     """What the window and exports draw from: everything at once for a small store, by view
-    for a big one."""
+    for a big one; ``keys``, the key events, in every view."""
     if source.indexed:
-        return WindowedSource(source, query)
-    return WholeSource(source, query)
+        return WindowedSource(source, query, keys)
+    return WholeSource(source, query, keys)
 
 
 @dataclass(frozen=True)
@@ -65,9 +88,16 @@ class _Loaded:
 
 
 class WindowedSource:
-    def __init__(self, source: EventSource, query: EventQuery = EVERYTHING) -> None:
+    def __init__(
+        self,
+        source: EventSource,
+        query: EventQuery = EVERYTHING,
+        keys: Sequence[EventSummary] = (),
+    ) -> None:
         self.source = source
         self.query = query
+        self.key = frozenset(s.id for s in keys)
+        self.keys = [to_timeline_event(s) for s in keys]  # in every view's data
         self.long: list[TimelineEvent] = [
             to_timeline_event(s) for s in source.long_events(query)
         ]
@@ -92,12 +122,9 @@ class WindowedSource:
         stretches = self.stretches(wide, view.span * m.bin_width / max(width, 1), lanes)
         found = self.source.heaviest(self.query, stretches)
         events = self.long + [to_timeline_event(s) for s in found if s.span is not None]
-        short = [e for e in events if e.end - e.start <= LONG_DAYS]
-        data = TimelineData(
-            [e for e in events if e.end - e.start > LONG_DAYS] + short,
-            density=self.density,
-            total=self.total,
-        )
+        have = {e.id for e in events}
+        events += [e for e in self.keys if e.id not in have]
+        data = TimelineData(events, density=self.density, total=self.total, key=self.key)
         self._loaded = _Loaded(wide, view.span, data)
         return data
 
@@ -117,6 +144,19 @@ class WindowedSource:
                 out.append(Stretch(lo, stop, None if sparse else max(lanes, 8), n))
             edge = float(stop)
         return _joined(out)
+
+    def dense_view(self) -> View | None:
+        """The middle nine tenths of the events by start day, from the day counts (a big
+        store is not read whole to find it)."""
+        c, days = self.density.cumulative, self.density.days
+        if not days:
+            return dense_view(TimelineData(self.long))
+        cut = int(c[-1] * (1 - DENSE_SHARE) / 2)
+
+        def day_of(rank: int) -> float:
+            return float(days[bisect.bisect_right(c, rank) - 1])
+
+        return around(day_of(cut), day_of(c[-1] - 1 - cut) + 1)
 
     def actor_counts(self) -> Counter[str]:
         """Actors of the loaded events (a big store's exact counts come from the store)."""

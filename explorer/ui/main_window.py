@@ -1,4 +1,5 @@
-"""The main window: filters | timeline | sources, with import, export and database menus."""
+"""The main window: filters | timeline | key events over sources, with import, export and
+database menus."""
 
 from __future__ import annotations
 
@@ -32,11 +33,13 @@ from explorer.store.queries import DocumentInfo, EventSummary
 from explorer.store.repo import Store
 from explorer.timeline import data as tdata
 from explorer.timeline.layout import TimelineData, View
+from explorer.timeline.opening import KEY_EVENTS
 from explorer.timeline.windowed import Provider, WindowedSource
 from explorer.ui import workers
 from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, failure_box
 from explorer.ui.filter_panel import FilterPanel
+from explorer.ui.key_panel import MAX_KEYS, KeyEventsPanel
 from explorer.ui.passage_panel import PassagePanel
 from explorer.ui.reader import DocumentReader
 from explorer.ui.store_ops import StoreOps
@@ -59,8 +62,16 @@ class MainWindow(QMainWindow):
         self.filters = FilterPanel()
         self.timeline = TimelineView()
         self.panel = PassagePanel()
+        self.key_limit = _key_count(self.settings)
+        self.key_view: View | None = None  # the span of the key events, once read
+        self.keys_panel = KeyEventsPanel(self.key_limit)
+        side = QSplitter(Qt.Orientation.Vertical)  # key events over the chosen one's sources
+        side.addWidget(self.keys_panel)
+        side.addWidget(self.panel)
+        side.setStretchFactor(1, 1)
+        side.setSizes([330, 470])
         split = QSplitter(Qt.Orientation.Horizontal)
-        for w in (self.filters, self.timeline, self.panel):
+        for w in (self.filters, self.timeline, side):
             split.addWidget(w)
         split.setStretchFactor(1, 1)
         split.setSizes([230, 900, 340])
@@ -79,14 +90,18 @@ class MainWindow(QMainWindow):
         self.curation = CurationUI(self)
         self.filters.changed.connect(self.apply_filters)
         self.timeline.eventSelected.connect(self._show_event)
+        self.timeline.eventSelected.connect(self.keys_panel.select_event)
         self.timeline.viewChanged.connect(self._window_data)
+        self.keys_panel.eventChosen.connect(self.timeline.centre_on)
+        self.keys_panel.countChanged.connect(self.set_key_count)
         self.panel.openPassage.connect(self.open_passage)
         self.resize(1400, 820)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         t0, t1 = self.settings.value("view/t0"), self.settings.value("view/t1")
-        if t0 is not None and t1 is not None:  # where this user left the timeline
+        mine = self.settings.value("view/database") in (None, store.location.saved)
+        if t0 is not None and t1 is not None and mine:  # where this user left this timeline
             self.timeline.set_view(View(float(t0), float(t1)))
             self.reload(keep_view=True)
         else:
@@ -153,7 +168,7 @@ class MainWindow(QMainWindow):
         self._action(v, "Zoom in", lambda: self.timeline.zoom(1.25), "Ctrl++")
         self._action(v, "Zoom out", lambda: self.timeline.zoom(0.8), "Ctrl+-")
         self._action(v, "Fit all", self.timeline.fit_all, "Ctrl+0")
-        self._action(v, "2001–2024", lambda: self.timeline.set_view(tdata.DEFAULT_VIEW))
+        self._action(v, "Key events", self.show_key_events, "Ctrl+K")
         self._action(v, "Clear filters", self.filters.clear_all)
         self.actor_lanes = QAction("One lane per actor", self, checkable=True)
         self.actor_lanes.toggled.connect(self.timeline.set_by_actor)
@@ -170,8 +185,10 @@ class MainWindow(QMainWindow):
 
     @property
     def idle(self) -> bool:
-        """No store work queued or running, nor a filter change waiting (tests wait for it)."""
-        return self.ops.pending == 0 and not self.filters.pending()
+        """No store work queued or running, nor a filter or key-count change waiting (tests
+        wait for it)."""
+        waiting = self.filters.pending() or self.keys_panel.pending()
+        return self.ops.pending == 0 and not waiting
 
     def _store_op(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.ops.run(fn, done, self._store_failed)
@@ -208,6 +225,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         asked, store, query = self._generation, self.store, self.query()
         view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
+        keys = self.key_limit
 
         def read() -> Snapshot:
             changes = store.changes()
@@ -215,7 +233,7 @@ class MainWindow(QMainWindow):
             # A big store's documents are read per event, when one is shown.
             documents = {} if source.indexed else {d.id: d for d in store.documents()}
             counts, kinds = source.actor_counts(), source.kinds
-            loaded = load(source, query, view, width, lanes, keep_view)
+            loaded = load(source, query, view, width, lanes, keep_view, keys)
             return Snapshot(changes, source, documents, counts, kinds, loaded)
 
         def done(snap: Snapshot) -> None:
@@ -259,15 +277,35 @@ class MainWindow(QMainWindow):
         self._generation += 1
         asked, source, query = self._generation, self.source, self.query()
         view, (width, lanes) = self.timeline.view, self.timeline.layout_size()
+        keys = self.key_limit
 
         def done(loaded: Loaded) -> None:
             if asked == self._generation and source is self.source:
                 self._apply_loaded(loaded, keep_view)
 
-        self._store_op(lambda: load(source, query, view, width, lanes, keep_view), done)
+        self._store_op(lambda: load(source, query, view, width, lanes, keep_view, keys), done)
+
+    def set_key_count(self, count: int) -> None:
+        """Name, list and open on this many key events (kept for the next session)."""
+        count = max(0, min(count, MAX_KEYS))
+        if count == self.key_limit:
+            return
+        self.key_limit = count
+        self.settings.setValue("keys/count", count)
+        self.apply_filters(keep_view=True)
+
+    def show_key_events(self) -> None:
+        """The view the timeline opened on: the span of its key events."""
+        if self.key_view is not None:
+            self.timeline.set_view(self.key_view)
 
     def _apply_loaded(self, loaded: Loaded, keep_view: bool) -> None:
         self.provider = loaded.provider
+        if loaded.keys is not None:  # the query was answered anew: its key events too
+            self.key_view = loaded.key_view
+            self.keys_panel.set_keys(loaded.keys)
+            if self.timeline.selected is not None:
+                self.keys_panel.select_event(self.timeline.selected)
         if not keep_view:
             self.timeline.view = loaded.view
         changed = loaded.data is not self.timeline.data
@@ -697,12 +735,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("view/t0", self.timeline.view.t0)
         self.settings.setValue("view/t1", self.timeline.view.t1)
+        self.settings.setValue("view/database", self.store.location.saved)
         remember_database(self.settings, self.store.location)
         super().closeEvent(event)
 
 
 RECENT = 8
 POLL_MS = 3000
+
+
+def _key_count(settings: QSettings) -> int:
+    """How many key events this user asked for (KEY_EVENTS until they choose)."""
+    try:
+        count = int(str(settings.value("keys/count", KEY_EVENTS)))
+    except (TypeError, ValueError):
+        return KEY_EVENTS
+    return max(0, min(count, MAX_KEYS))
 
 
 def recent_databases(settings: QSettings) -> list[str]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from explorer.timeline import data as tdata
 from explorer.timeline.layout import Frame, Placed, TimelineData, View
+from explorer.timeline.opening import data_view
 from explorer.timeline.paint import AXIS_HEIGHT, Style, compute_frame, hit, lanes_area, paint
 
 ZOOM_STEP = 1.25
@@ -32,7 +33,7 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(400, 200)
         self.data = TimelineData([])
-        self.view = tdata.DEFAULT_VIEW
+        self.view = tdata.empty_view()
         self.selected: int | None = None
         self.marked: set[int] = set()  # Ctrl+click: events picked for a merge
         self.by_actor = False  # one lane per actor
@@ -48,7 +49,7 @@ class TimelineView(QWidget):
     def set_data(self, data: TimelineData, keep_view: bool = True) -> None:
         self.data = data
         if not keep_view:
-            self.view = tdata.initial_view(data)
+            self.view = data_view(data)
         if self.selected is not None and self.selected not in data.by_id:
             self.select(None)
         self.marked &= set(data.by_id)
@@ -69,6 +70,13 @@ class TimelineView(QWidget):
 
     def fit_all(self) -> None:
         self.set_view(tdata.fit(self.data))
+
+    def centre_on(self, event_id: int) -> None:
+        """Select an event and pan the view (its zoom kept) to put it in the middle."""
+        e = self.data.by_id.get(event_id)
+        if e is not None:
+            self.set_view(self.view.pan((e.start + e.end) / 2 - (self.view.t0 + self.view.t1) / 2))
+        self.select(event_id)
 
     def select(self, event_id: int | None) -> None:
         self.selected = event_id

@@ -8,21 +8,26 @@ from dataclasses import dataclass
 
 from explorer.curation.overlay import Curated
 from explorer.query.event_query import EventQuery
+from explorer.query.key import KeyEvent
 from explorer.query.sources import EventSource, MemorySource
 from explorer.store.queries import DocumentInfo
 from explorer.store.repo import Store
-from explorer.timeline import data as tdata
 from explorer.timeline.layout import TimelineData, View
-from explorer.timeline.windowed import Provider, provider
+from explorer.timeline.opening import KEY_EVENTS, open_timeline
+from explorer.timeline.windowed import Provider
 
 
 @dataclass(frozen=True)
 class Loaded:
-    """What one view of the timeline needs, read off the GUI thread."""
+    """What one view of the timeline needs, read off the GUI thread: what to draw and, when
+    the query was answered anew, its key events (most important first) and the view that
+    spans them (None: the same as before, another view of the same timeline)."""
 
     provider: Provider
     view: View
     data: TimelineData
+    keys: tuple[KeyEvent, ...] | None = None
+    key_view: View | None = None
 
 
 @dataclass(frozen=True)
@@ -42,18 +47,19 @@ def load(
     width: float,
     lanes: int,
     keep_view: bool,
+    key_limit: int = KEY_EVENTS,
 ) -> Loaded:
-    prov = provider(source, query)
-    if not keep_view and source.indexed:
-        view = tdata.DEFAULT_VIEW  # a big store is not read whole to find its dense span
-    elif not keep_view:
-        view = tdata.initial_view(prov.data_for(view, width, lanes))
-    return load_view(source, prov, view, width, lanes)
+    """The query's timeline and key events; the view opens on them unless ``keep_view``."""
+    opening = open_timeline(source, query, key_limit)
+    view = view if keep_view else opening.view
+    prov = opening.provider
+    return Loaded(prov, view, prov.data_for(view, width, lanes), opening.keys, opening.view)
 
 
 def load_view(
     source: EventSource, prov: Provider, view: View, width: float, lanes: int
 ) -> Loaded:
+    """Another view of the same timeline (a big store loads what it shows)."""
     return Loaded(prov, view, prov.data_for(view, width, lanes))
 
 

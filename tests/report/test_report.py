@@ -131,3 +131,22 @@ def test_a_cancelled_report_leaves_no_file(store: Store, tmp_path: Path) -> None
 def test_dates_are_written_at_their_precision(span: DateSpan, text: str) -> None:
     assert human_date(span) == text
     assert span.precision in Precision
+
+
+def test_the_report_timeline_opens_where_the_window_opens(store: Store, tmp_path: Path) -> None:
+    from explorer.query.sources import open_source
+    from explorer.report.content import build_report
+    from explorer.report.timeline_svg import figure
+    from explorer.timeline.opening import open_timeline
+
+    opening = open_timeline(open_source(store))
+    report = build_report(store)
+    data, view = figure(report)
+    assert view == opening.view and data.key == opening.key_ids
+    assert tuple(k.summary.id for k in opening.keys) == report.key_ids
+    keyed = build_report(store, key=1)
+    assert [e.id for e in keyed.entries] == [report.key_ids[0]] and keyed.entries[0].key
+    # the report of the key events draws only them, on their span
+    only, only_view = figure(keyed)
+    assert set(only.by_id) == {report.key_ids[0]} and only.key == {report.key_ids[0]}
+    assert only_view.t0 < only.ordered[0].start < only_view.t1

@@ -100,3 +100,34 @@ def test_window_on_a_big_store_filters_through_the_store(
     assert window.panel.isVisible()
     window.store.close()
     assert sources.LARGE_STORE == 1000  # the window asked the patched threshold
+
+
+def test_key_events_are_loaded_and_named_in_every_view_of_a_big_store(big: Store) -> None:
+    from explorer.events.salience import summary_weight
+    from explorer.timeline.opening import open_timeline
+
+    source = IndexedSource(big)
+    opening = open_timeline(source, EventQuery(), 6)
+    assert len(opening.keys) == 6 and isinstance(opening.provider, WindowedSource)
+    data = opening.provider.data_for(opening.view, 1400, 12)
+    named = {p.event.id for p in layout(data, opening.view, 1400, 12).placed
+             if p.event is not None and p.label_room > 0}  # fmt: skip
+    assert opening.key_ids <= named
+    # The lightest events of a dense stretch are not loaded for a view, unless they are key.
+    view = View.years(2015, 2024)
+    lightest = sorted((s for s in source.answer(EventQuery())
+                       if s.span.start == s.span.end and s.span.precision.value == "day"
+                       and view.t0 <= s.span.start.toordinal() < view.t1),
+                      key=lambda s: (summary_weight(s), s.id))[:3]  # fmt: skip
+    ids = {s.id for s in lightest}
+    assert not ids & set(WindowedSource(source).data_for(view, 1400, 12).by_id)
+    keyed = WindowedSource(source, keys=lightest).data_for(view, 1400, 12)
+    assert ids <= set(keyed.by_id) and keyed.key == ids
+    frame = layout(keyed, view, 1400, 12)
+    assert ids <= {p.event.id for p in frame.placed if p.event is not None and p.label_room > 0}
+    # Every event of the view is still drawn or counted in a cluster, the key ones once.
+    inside = sum(
+        p.count for p in frame.placed
+        if p.event is None or (view.t0 <= p.event.start < view.t1 and p.event.end - p.event.start <= LONG_DAYS)
+    )
+    assert inside >= WindowedSource(source).density.count(view.t0, view.t1)

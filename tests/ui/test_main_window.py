@@ -16,15 +16,35 @@ from PySide6.QtWidgets import QApplication
 from explorer import pipeline
 from explorer.store.repo import Store
 from explorer.timeline.layout import View
+from explorer.timeline.opening import ALL_FIT
 from tests.ui.conftest import settle
 
+ANCHORS = [  # the sample's five anchor events: (date label, a word of the title)
+    ("2001-07-16", "Treaty of Good-Neighbourliness"),
+    ("2014-03", "pivot"),
+    ("2021-11-23", "roadmap"),
+    ("2022-02-04 – 2022-02-20", "Olympics"),
+    ("2024-05-10", "Kharkiv"),
+]
 
-def test_opens_on_2001_to_2024_with_every_event(window) -> None:  # type: ignore[no-untyped-def]
+
+def test_a_small_timeline_opens_on_all_of_it_with_every_anchor_named(window) -> None:  # type: ignore[no-untyped-def]
     view = window.timeline.view
-    assert view == View.years(2001, 2024)
+    assert view == window.key_view  # the opening view (View -> Key events returns there)
+    # The sample is a few dozen events: it opens on all of them up to its last key event (a
+    # forecast beyond the news is reached with Home), a little padded.
+    data = window.timeline.data
+    assert len(data) <= ALL_FIT
+    last_key = max(e.end for e in data.ordered if e.id in data.key)
+    assert all(view.t0 < e.start and min(e.end, last_key) <= view.t1 for e in data.ordered)
+    assert View.years(2000, 2000).t0 <= view.t0 < View.years(2001, 2001).t0
+    assert View.years(2024, 2024).t0 < view.t1 < View.years(2026, 2026).t0
     assert len(window.timeline.data) == len(_all(window)) > 10
     placed = [p for p in window.timeline.frame().placed if p.event is not None]
     assert len(placed) >= 10
+    named = {(p.event.label, p.event.title) for p in placed if p.label_room > 0}
+    for label, word in ANCHORS:
+        assert any(lb == label and word in title for lb, title in named), (label, word)
 
 
 def test_wheel_and_keys_zoom_around_the_cursor(window, qtbot) -> None:  # type: ignore[no-untyped-def]
