@@ -17,7 +17,7 @@ from explorer.store.viewport import Stretch
 
 # A big store's candidates: its heaviest events. Key dates are told by many documents, so
 # they are among these; reading the sources of a million events would take minutes.
-MAX_CANDIDATES = 20_000
+MAX_CANDIDATES = 5_000
 _FIRST_DAY = dt.date(1, 1, 1).toordinal()
 _LAST_DAY = dt.date(9999, 12, 31).toordinal()
 
@@ -45,7 +45,7 @@ def find_key_events(
         for s in kept
         if s.id in events
     ]
-    published: dict[int, dt.date | None] = {d.id: d.published for d in store.documents()}
+    published = store.publication_dates()
     chosen = key_events(tellings, published, limit, query.start, query.end)
     return [KeyEvent(events[k.event.id], k.importance, k.event) for k in chosen]
 

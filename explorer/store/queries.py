@@ -75,6 +75,13 @@ class StoreReads:
             rows = conn.execute(select(ActorRow.name, ActorRow.kind)).all()
             return {str(name): str(kind) for name, kind in rows}
 
+    def publication_dates(self) -> dict[int, dt.date | None]:
+        """Each document's publication date, by id: all a ranking across the collection
+        needs of them, without counting their events."""
+        with translated(self.location), self.engine.connect() as conn:
+            rows = conn.execute(select(DocumentRow.id, DocumentRow.published)).all()
+        return {int(i): p for i, p in rows}
+
     def documents(self, ids: Collection[int] | None = None) -> list[DocumentInfo]:
         """Every document, or those with these ids, with how many event sources each has."""
         with translated(self.location), self.engine.connect() as conn:
