@@ -15,6 +15,7 @@ order, never by which came first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
@@ -25,16 +26,26 @@ SAME_WITH_ACTORS = 62.0  # lower bar when they also share at least two actors
 _UNDATED = dt.date.max.toordinal() + 1  # an article with no publication date comes last
 
 Rank = tuple[int, str, int]
+_NUMBER = re.compile(r"\d+")
+
+
+def wording(sentence: str) -> str:
+    """What two sentences must share, word for word, to be the same telling: the same words
+    with any numbers ("update 3", "Friday's 5 p.m. briefing"). Such sentences are one event
+    without being compared, so a feed of a thousand versions of one story costs a thousand
+    steps, not a million."""
+    return _NUMBER.sub("#", sentence)
 
 
 def linked(
     sentence: str,
     actor_ids: set[int],
     pool: Sequence[str],
-    actors_of: Callable[[int], set[int]],
+    actors_of: Callable[[int], Sequence[set[int]]],
 ) -> list[int]:
-    """Indexes in ``pool`` (lower-case sentences of mentions with the same span) that
-    ``sentence`` tells the same event as. Symmetric: a function of the two mentions only."""
+    """Indexes in ``pool`` (distinct lower-case sentences of mentions with the same span)
+    that ``sentence`` tells the same event as; ``actors_of(i)`` gives the actor sets of the
+    mentions with sentence i. Symmetric: a function of the two mentions only."""
     if not pool:
         return []
     hits = rapid_process.extract(
@@ -46,7 +57,7 @@ def linked(
     )
     out = []
     for _, score, index in hits:
-        if score >= SAME_TEXT or len(actors_of(int(index)) & actor_ids) >= 2:
+        if score >= SAME_TEXT or any(len(a & actor_ids) >= 2 for a in actors_of(int(index))):
             out.append(int(index))
     return sorted(out)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from explorer.events.merge import Rank, linked, precedence
+from explorer.events.merge import Rank, linked, precedence, wording
 from explorer.events.salience import LEAD_PASSAGES, salience
 from explorer.events.titles import make_title
 from explorer.store.rules import Evidence
@@ -18,9 +18,12 @@ class DefaultRules:
         sentence: str,
         actor_ids: set[int],
         pool: Sequence[str],
-        actors_of: Callable[[int], set[int]],
+        actors_of: Callable[[int], Sequence[set[int]]],
     ) -> list[int]:
         return linked(sentence, actor_ids, pool, actors_of)
+
+    def wording(self, sentence: str) -> str:
+        return wording(sentence)
 
     def rank(self, published: dt.date | None, sha256: str, offset: int) -> Rank:
         return precedence(published, sha256, offset)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
@@ -270,24 +270,33 @@ def _regroup(conn: Connection, ids: list[int], rules: EventRules) -> None:
 
 
 def _components(mentions: list[_Mention], rules: EventRules) -> list[list[_Mention]]:
-    parent = list(range(len(mentions)))
+    """The connected groups of these mentions (all of one span) under ``rules.linked``; the
+    same sentence is compared once, as in _links."""
+    parent = {id(m): id(m) for m in mentions}
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
 
-    def actors_of(k: int) -> set[int]:  # k < i: the pool is the mentions before i
-        return mentions[k].actors or set()
+    known = _Sentences(rules.wording)
 
-    for i, m in enumerate(mentions):
-        earlier = [p.sentence for p in mentions[:i]]
-        for j in rules.linked(m.sentence, m.actors or set(), earlier, actors_of):
-            parent[find(i)] = find(j)
+    def actors_of(k: int) -> list[set[int]]:
+        return [member.actors or set() for member in known.members[k]]
+
+    for m in mentions:
+        linked = [
+            known.members[k][0]
+            for k in rules.linked(m.sentence, m.actors or set(), known.texts, actors_of)
+        ]
+        twin = known.twin(m)
+        for other in linked if twin is None else [twin, *linked]:
+            parent[find(id(m))] = find(id(other))
+        known.add(m)
     parts: dict[int, list[_Mention]] = defaultdict(list)
-    for i, m in enumerate(mentions):
-        parts[find(i)].append(m)
+    for m in mentions:
+        parts[find(id(m))].append(m)
     return list(parts.values())
 
 
@@ -297,28 +306,43 @@ def _links(
     pools: dict[SpanKey, list[_Mention]],
     rules: EventRules,
 ) -> list[list[_Mention]]:
-    """For each new mention, the mentions (stored, or earlier in its document) it is linked
-    to. The rules ask for the actors of a stored mention only when the words alone do not
-    decide; a first pass notes which, so they are read in one query."""
+    """For each new mention, mentions (stored, or earlier in its document) it is linked to.
+
+    Mentions with the same sentence are compared once: they are linked to each other (the
+    same words), so one of them stands for all in the union, and a file that repeats an
+    article a thousand times costs a thousand comparisons, not a million. Actors decide only
+    when the words alone do not: then any mention of that sentence may share them. The rules
+    ask for the actors of a stored mention only then; a first pass notes which, so they are
+    read in one query."""
     wanted: list[_Mention] = []
 
     def run(note: bool) -> list[list[_Mention]]:
         out = []
-        seen: dict[SpanKey, list[_Mention]] = {k: list(v) for k, v in pools.items()}
+        groups: dict[SpanKey, _Sentences] = defaultdict(lambda: _Sentences(rules.wording))
+        for key, pool in pools.items():
+            for m in pool:
+                groups[key].add(m)
         for m in fresh:
             assert m.draft is not None and m.actors is not None
-            pool = seen.setdefault(_key(m.draft), [])
+            known = groups[_key(m.draft)]
 
-            def actors_of(k: int, pool: list[_Mention] = pool) -> set[int]:
-                if pool[k].actors is None:
-                    if note:
-                        wanted.append(pool[k])
-                    return set()
-                return pool[k].actors or set()
+            def actors_of(k: int, known: _Sentences = known) -> list[set[int]]:
+                sets = []
+                for member in known.members[k]:
+                    if member.actors is None:
+                        if note:
+                            wanted.append(member)
+                        continue
+                    sets.append(member.actors)
+                return sets
 
-            hits = rules.linked(m.sentence, m.actors, [p.sentence for p in pool], actors_of)
-            out.append([pool[k] for k in hits])
-            pool.append(m)
+            hits = [
+                known.members[k][0]
+                for k in rules.linked(m.sentence, m.actors, known.texts, actors_of)
+            ]
+            twin = known.twin(m)
+            out.append(hits if twin is None else [twin, *hits])
+            known.add(m)
         return out
 
     first = run(note=True)
@@ -326,6 +350,31 @@ def _links(
         return first
     _load_actors(conn, wanted)
     return run(note=False)
+
+
+@dataclass
+class _Sentences:
+    """The distinct wordings of a span's mentions (rules.wording), each with its mentions:
+    those are one event without being compared (see _links)."""
+
+    wording: Callable[[str], str]
+    texts: list[str] = field(default_factory=list)
+    members: list[list[_Mention]] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)
+
+    def twin(self, m: _Mention) -> _Mention | None:
+        k = self.index.get(self.wording(m.sentence))
+        return None if k is None else self.members[k][0]
+
+    def add(self, m: _Mention) -> None:
+        key = self.wording(m.sentence)
+        k = self.index.get(key)
+        if k is None:
+            self.index[key] = len(self.texts)
+            self.texts.append(m.sentence)
+            self.members.append([m])
+        else:
+            self.members[k].append(m)
 
 
 def _load(

@@ -32,11 +32,16 @@ class EventRules(Protocol):
         sentence: str,
         actor_ids: set[int],
         pool: Sequence[str],
-        actors_of: Callable[[int], set[int]],
+        actors_of: Callable[[int], Sequence[set[int]]],
     ) -> list[int]:
-        """Indexes in ``pool`` (sentences of mentions with the same span) that ``sentence``
-        tells the same event as; ``actors_of(i)`` gives the actor ids of pool[i]'s passage.
+        """Indexes in ``pool`` (distinct sentences of mentions with the same span) that
+        ``sentence`` tells the same event as; ``actors_of(i)`` gives the actor ids of each
+        passage with sentence pool[i].
         Must depend on each pair alone, so that events do not depend on import order."""
+        ...
+
+    def wording(self, sentence: str) -> str:
+        """Mentions whose sentences have the same wording are the same event, uncompared."""
         ...
 
     def rank(self, published: dt.date | None, sha256: str, offset: int) -> Rank:
