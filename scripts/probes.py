@@ -214,7 +214,12 @@ def damaged_store(p: Probes) -> None:
         fh.seek((pages[-1] - 1) * size + 200)
         fh.write(os.urandom(min(size - 300, 3000)))
     before = md5(db)
-    results = {c: p.run(c, "--db", str(db)) for c in ("events", "export")}
+    results = {
+        "events": p.run("events", "--db", str(db)),
+        "export": p.run(
+            "export", "--db", str(db), "--format", "json", "--output", str(p.root / "d.json")
+        ),
+    }
     results["ingest"] = p.run("ingest", str(p.folder("dmg2", 1)), "--db", str(db))
     codes = {c: r.returncode for c, r in results.items()}
     check = p.run("check", "--db", str(db))
@@ -323,24 +328,36 @@ def read_only_store(p: Probes) -> None:
     db = folder / "ro.sqlite"
     p.run("ingest", str(p.folder("rodata", 3)), "--db", str(db))
     before = md5(db)
+    as_user = p.explorer
+    if os.geteuid() == 0:  # root ignores permissions: drop the capabilities that let it
+        as_user = ["setpriv", "--inh-caps=-all", "--bounding-set=-all",
+                   "--securebits=+noroot,+noroot_locked", "--", *p.explorer]  # fmt: skip
     os.chmod(db, 0o444)
     os.chmod(folder, 0o555)
+    out = p.root / "ro.json"
+
+    def run(*args: str) -> int:
+        return subprocess.run(
+            [*as_user, *args], cwd=p.root, capture_output=True, text=True, timeout=120
+        ).returncode
+
     try:
-        env_note = " (as root: permissions are not enforced)" if os.geteuid() == 0 else ""
         reads = [
-            p.run("events", "--db", str(db)).returncode,
-            p.run("export", "--db", str(db), "--format", "json").returncode,
+            run("events", "--db", str(db)),
+            run("export", "--db", str(db), "--format", "json", "--output", str(out)),
         ]
-        edit = p.run("hide", "1", "--db", str(db))
+        edit = run("hide", "1", "--db", str(db))
     finally:
         os.chmod(folder, 0o755)
         os.chmod(db, 0o644)
-    ok = reads == [0, 0] and (edit.returncode == 2 or os.geteuid() == 0)
+    same = md5(db) == before and not (folder / "ro.sqlite-wal").exists()
+    ok = reads == [0, 0] and edit == 2 and same
+    who = " (root without its capabilities)" if os.geteuid() == 0 else ""
     p.record(
-        "store in a read-only folder: events, export, hide" + env_note,
+        "store in a read-only folder: events, export, hide" + who,
         ok,
-        f"reads exit {reads}, hide exit {edit.returncode}",
-        "md5 unchanged" if md5(db) == before or os.geteuid() == 0 else "CHANGED",
+        f"reads exit {reads}, hide exit {edit}",
+        "md5 unchanged, no file added" if same else "CHANGED",
     )
 
 
@@ -413,21 +430,35 @@ def bad_values(p: Probes) -> None:
     )
 
 
+def _unprivileged() -> list[str]:
+    """A prefix that runs a command without root's power to ignore permissions."""
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", "--inh-caps=-all", "--bounding-set=-all",
+            "--securebits=+noroot,+noroot_locked", "--"]  # fmt: skip
+
+
 def export_read_only_folder(p: Probes) -> None:
-    db = p.root / "vals.sqlite"
+    db = p.root / "exp.sqlite"
+    p.run("ingest", str(p.folder("expdata", 2)), "--db", str(db))
     out = p.root / "locked"
     out.mkdir()
     os.chmod(out, 0o555)
     try:
-        r = p.run("export", "--db", str(db), "--format", "json", "--output", str(out / "x.json"))
+        r = subprocess.run(
+            [*_unprivileged(), *p.explorer, "export", "--db", str(db), "--format", "json",
+             "--output", str(out / "x.json")],
+            cwd=p.root, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
     finally:
         os.chmod(out, 0o755)
-    root = os.geteuid() == 0
-    ok = (r.returncode == 2 and not traceback_in(r)) or (root and r.returncode == 0)
+    ok = r.returncode == 2 and not traceback_in(r) and "x.json" in r.stderr
+    left = sorted(f.name for f in out.iterdir())
     p.record(
-        "export into a read-only folder" + (" (as root: writable)" if root else ""),
-        ok,
-        f"exit {r.returncode}: {r.stderr.strip()[:80]}",
+        "export into a read-only folder",
+        ok and not left,
+        f"exit {r.returncode}: {r.stderr.strip()[:90]}",
+        f"nothing left there: {not left}",
     )
 
 
