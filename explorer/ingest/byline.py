@@ -95,3 +95,29 @@ def _title(header: str) -> str | None:
             continue  # a sentence of the story or a caption, not a headline
         return line
     return None
+
+
+# "WASHINGTON, August 8 (Xinhua) --", "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH (Reuters) -",
+# "MOSCOW (AP) —": a city in capitals, maybe a date and a time, an agency in brackets, a dash.
+_AGENCY = re.compile(r"\((?:[A-Z][A-Za-z]{1,15})(?: [A-Z][A-Za-z]{1,15}){0,2}\)\s*(?:--|-|—|–)")
+_DATELINE_REACH = 90  # characters before the agency: the city, the date and the time
+_CITY_START = re.compile(r"(?:^|(?<=[\n.!?\"”]))\s*(?=[A-Z][A-Z .'-]{2,40}\b)")
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Where agency datelines are written, anywhere in the text (a file may hold many
+    articles): a date in one dates the article, not an event in it."""
+    out = []
+    for m in _AGENCY.finditer(text):
+        lo = max(0, m.start() - _DATELINE_REACH)
+        window = text[lo : m.start()]
+        starts = [c.end() for c in _CITY_START.finditer(window)]
+        if not starts:
+            continue
+        start = lo + starts[-1]
+        head = text[start : m.start()]
+        # A dateline opens with a city in capitals and holds no sentence.
+        if re.match(r"[A-Z][A-Z .'-]{2,40}\b", head) and not re.search(r"[a-z]{3,}\.\s", head):
+            out.append((start, m.end()))
+    return out
+
