@@ -7,7 +7,9 @@ in mid-sentence."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from explorer.actors.lexicon import CONNECTORS, FUNCTION_WORDS, MONTHS, WEEKDAYS, lexicon
@@ -18,10 +20,10 @@ _ABBREVIATION = re.compile(
     r"(?:[A-Z]\.)+[A-Z]?|(?:Mr|Mrs|Ms|Dr|St|Gen|Jr|Sr|Inc|Corp|Co|Ltd|Sen|Rep|Gov|Lt|Col|Capt"
     r"|Sgt|Adm|Prof|Rev|Mme|Mt|Ft|No|Vol|Dept|Univ|Bros|vs)\.",
 )
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_POSSESSIVES = ("'s", "’s", "'", "’")  # "Putin's", "Reuters'": the name without them
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     start: int
     end: int
@@ -33,7 +35,7 @@ class Word:
     shouting: bool = False  # in a line written in capitals ("SOCCER - JAPAN GET LUCKY WIN")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     start: int
     end: int
@@ -43,7 +45,7 @@ class _Raw:
     lower: bool  # a lower-case word between names: a boundary or a connector
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chunk:
     words: tuple[Word, ...]
     next_word: str  # the word after the chunk, lower-cased ("" at the end or after punctuation)
@@ -62,6 +64,7 @@ _CAPITAL = re.compile(r"(?<!\S)[\"'“‘(\[{«]*(?:[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩА-�
 _LAST_TOKEN = re.compile(r"(\S+)(\s*)$")
 _GAP_WORD = re.compile(r"\S+")
 _LOOKBACK = 80
+_WORD_REACH = 256  # longer than any word a sentence can end with
 
 
 def words_of(text: str) -> list[Word]:
@@ -69,33 +72,37 @@ def words_of(text: str) -> list[Word]:
     and the words just before and after each run (a name's context). Only capitalised words
     are looked at closely, which keeps this a small part of the ingest time."""
     raw: list[_Raw] = []
+    # One string for each spelling: a big text repeats its words many times over.
+    spellings: dict[str, str] = {}
     previous_end = 0
     for m in _CAPITAL.finditer(text):
-        gap = text[previous_end : m.start()]
+        token = m.group(0)
+        start, end = m.span()
         if raw:
-            _add_gap(raw, gap, previous_end, m.group(0)[:1] in _LEAD)
+            _add_gap(raw, text[previous_end:start], previous_end, token[0] in _LEAD, spellings)
         else:
-            _add_context_before(raw, text, m.start())
-        previous_end = m.end()
-        token, start = m.group(0), m.start()
+            _add_context_before(raw, text, start)
+        previous_end = end
         lead = len(token) - len(token.lstrip(_LEAD))
         initial = lead > 0 or _starts_sentence(text, start)
-        token, start = token[lead:], start + lead
+        if lead:
+            token, start = token[lead:], start + lead
         core = token.rstrip(_TRAIL)
         trail = token[len(core) :]
-        ends_sentence = any(c in ".!?…" for c in trail)
+        ends_sentence = bool(trail) and any(c in ".!?…" for c in trail)
         if core.endswith(".") and not _ABBREVIATION.fullmatch(core):
             core, ends_sentence = core[:-1], True
-        possessive = _POSSESSIVE.search(core) if len(core) > 2 else None
+        possessive = len(core) > 2 and core.endswith(_POSSESSIVES)
         if possessive:
-            core = core[: possessive.start()]
-        stop = bool(trail) or possessive is not None or ends_sentence or core.endswith(("-", "—"))
+            core = core[: -2 if core.endswith(("'s", "’s")) else -1]
+        stop = bool(trail) or possessive or ends_sentence or core.endswith(("-", "—"))
         if core:
+            core = spellings.setdefault(core, core)
             raw.append(_Raw(start, start + len(core), core, initial, stop, False))
     if raw:
         after = _GAP_WORD.search(text, previous_end)
         if after is not None:
-            _add_gap(raw, text[previous_end : after.end()], previous_end, False)
+            _add_gap(raw, text[previous_end : after.end()], previous_end, False, spellings)
     return _mark_capitals(text, raw)
 
 
@@ -105,7 +112,10 @@ def _starts_sentence(text: str, start: int) -> bool:
         i -= 1
     if i == 0 or text[i - 1] == "\n":
         return True
-    token = text[max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1 : i]
+    # The word before: back to a space or a line break, looked for in a bounded stretch (a
+    # text with no line break would otherwise be searched back to its start for each word).
+    lo = max(0, i - _WORD_REACH)
+    token = text[max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), lo - 1) + 1 : i]
     core = token.rstrip("\"'”’)]}»")
     if core in ("—", "–", "-", ":") or core.endswith((":", "!", "?", "…")):
         return True
@@ -120,7 +130,9 @@ def _add_context_before(raw: list[_Raw], text: str, start: int) -> None:
         raw.append(_Raw(offset, offset + len(word), word, False, word != m.group(1), True))
 
 
-def _add_gap(raw: list[_Raw], gap: str, offset: int, next_has_lead: bool) -> None:
+def _add_gap(
+    raw: list[_Raw], gap: str, offset: int, next_has_lead: bool, spellings: dict[str, str]
+) -> None:
     """The words between two capitalised words: connectors kept as they are, otherwise the
     first and the last (the next word of one run, the previous word of the next)."""
     if "\n" in gap or next_has_lead:
@@ -138,6 +150,7 @@ def _add_gap(raw: list[_Raw], gap: str, offset: int, next_has_lead: bool) -> Non
         bare = token.rstrip(_TRAIL)
         word = bare[:-1] if bare.endswith(".") else bare
         stop = word != token or (many and n == 0)  # a run never joins across three words
+        word = spellings.setdefault(word, word)
         raw.append(_Raw(offset + at, offset + at + len(word), word, False, stop, True))
 
 
@@ -145,14 +158,13 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
     lex = lexicon()
     headline_lines = _headline_lines(text)
     shouting_lines = _shouting_lines(text)
-    breaks = (
-        [m.start() for m in re.finditer("\n", text)] if headline_lines or shouting_lines else []
-    )
     shouting: set[int] = set()
     marked = headline_lines | shouting_lines
     if marked:
-        # Only words up to the end of the last marked line can be in one.
+        # Only words up to the end of the last marked line can be in one: the line breaks
+        # up to there say which line a word is on.
         last = max(marked)
+        breaks = [m.start() for m in itertools.islice(re.finditer("\n", text), last + 1)]
         limit = breaks[last] if last < len(breaks) else len(text)
         for n, r in enumerate(raw):
             if r.start > limit:
@@ -169,6 +181,8 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
         start, end, token, initial, stop = r.start, r.end, r.text, r.initial, r.stop
         if r.lower:
             out.append(Word(start, end, token, False, initial, stop))
+            if n:
+                raw[n - 1] = _DONE
             continue
         capital = _is_capital(token)
         if (
@@ -186,7 +200,12 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
         if token in MONTHS or token in WEEKDAYS:
             capital = _surname_month(raw, n)
         out.append(Word(start, end, token, capital, initial, stop, token in mid, n in shouting))
+        if n:
+            raw[n - 1] = _DONE  # no longer looked at: a big text never holds both lists whole
     return out
+
+
+_DONE = _Raw(0, 0, "", False, False, False)
 
 
 def _surname_month(raw: list[_Raw], n: int) -> bool:
@@ -211,7 +230,7 @@ def _shouting_lines(text: str) -> set[int]:
     out: set[int] = set()
     if not any(c.isupper() for c in text[:4000]):
         return out
-    for n, line in enumerate(text.split("\n")[:2000]):
+    for n, line in enumerate(_first_lines(text, 2000)):
         if line.isupper() and len(line.split()) >= 3:
             out.add(n)
     return out
@@ -220,7 +239,7 @@ def _shouting_lines(text: str) -> set[int]:
 def _headline_lines(text: str) -> set[int]:
     """Lines written in title case (a headline, a section heading), by index."""
     out: set[int] = set()
-    for n, line in enumerate(text.split("\n")[:400]):
+    for n, line in enumerate(_first_lines(text, 400)):
         words = [w for w in line.split() if w[:1].isalpha()]
         if len(words) < 3 or line.rstrip().endswith((".", "?", "!", ":", '"', "”")):
             if n == 0 and words and not line.rstrip().endswith("."):
@@ -232,8 +251,27 @@ def _headline_lines(text: str) -> set[int]:
     return out
 
 
+def _first_lines(text: str, count: int) -> Iterator[str]:
+    """``text.split("\\n")[:count]``, without splitting the rest of a big text."""
+    start = 0
+    for _ in range(count):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
+# No name runs longer (the longest in the news here has 15 words); a longer run (a list of
+# names with no commas, a line in title case with no end) is cut, so that no name is read
+# from thousands of words.
+MAX_RUN = 40
+
+
 def chunks_of(words: list[Word]) -> list[Chunk]:
-    """Runs of capitalised words, joined by connectors ("of", "bin", "de") between capitals."""
+    """Runs of capitalised words, joined by connectors ("of", "bin", "de") between capitals,
+    of at most MAX_RUN words (and the connectors inside)."""
     out: list[Chunk] = []
     first = -1  # index of the current run's first word
     i = 0
@@ -251,7 +289,7 @@ def chunks_of(words: list[Word]) -> list[Chunk]:
             if first < 0:
                 first = i
             i += 1
-            if w.stop_after:
+            if w.stop_after or i - first >= MAX_RUN:
                 close(i, "")
             continue
         joined = _connector_run(words, i) if first >= 0 and not words[i - 1].stop_after else 0

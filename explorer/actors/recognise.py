@@ -12,6 +12,7 @@ Later mentions ("Zarif", "Mr. Clinton") take the full name the article gave.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -47,7 +48,7 @@ _INSTITUTIONS = wordlist("""government governments police army officials officia
 _MAX_PERSON_WORDS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     start: int
     end: int
@@ -62,10 +63,10 @@ def recognise(
     and the store know to (actor, kind); they win over everything recognised here.
     ``surnames`` maps a surname to the one person known by it outside this article."""
     lex = lexicon()
-    words = words_of(text)
     pending: list[tuple[Found, str]] = []  # (mention, how: "full", "single", "titled-single")
     acronyms: dict[str, tuple[str, str]] = {}
-    chunks = _coordinated(chunks_of(words))
+    # The words between names go once the names are found: a big text never keeps them all.
+    chunks = _coordinated(chunks_of(words_of(text)))
     bylines = [(m.start(), m.end()) for m in _BYLINE.finditer(text, 0, 600)]
     for n, chunk in enumerate(chunks):
         if any(a <= chunk.start < b for a, b in bylines):
@@ -411,6 +412,7 @@ def _resolve_people(
     canonical = _person_names(
         [f.actor for f, how in pending if how == "full" and f.kind == "person"]
     )
+    told = _Told(pending, canonical)
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for name in set(canonical.values()):
@@ -425,14 +427,13 @@ def _resolve_people(
             out.append(Found(f.start, f.end, actor, f.kind))
             continue
         word = text[f.start : f.end]
+        group = ("last", word) if word in by_last else ("first", word)
         names = by_last.get(word) or by_first.get(word) or set()
         if len(names) == 1:
             out.append(Found(f.start, f.end, next(iter(names)), "person"))
         elif len(names) > 1 and how != "capital":
             # Two people share the name: the one the text named last before it.
-            out.append(
-                Found(f.start, f.end, _nearest(names, f.start, pending, canonical), "person")
-            )
+            out.append(Found(f.start, f.end, told.nearest(group, names, f.start), "person"))
         elif not names and word in surnames and how != "capital":
             out.append(Found(f.start, f.end, surnames[word], "person"))  # named in another article
         elif how == "single" and _pronoun_kind(text, f.end) == "person":
@@ -442,16 +443,33 @@ def _resolve_people(
     return sorted(out, key=lambda f: f.start)
 
 
-def _nearest(
-    names: set[str], at: int, pending: list[tuple[Found, str]], canonical: dict[str, str]
-) -> str:
-    best = min(names)
-    best_at = -1
-    for f, how in pending:
-        name = canonical.get(f.actor, f.actor)
-        if how == "full" and name in names and best_at < f.start < at:
-            best, best_at = name, f.start
-    return best
+class _Told:
+    """Where the article names people in full, to find which of some people (those sharing a
+    surname) it named last before a place in the text: one bisection in the full mentions of
+    those people, not a scan of all the mentions, nor of each person's."""
+
+    def __init__(self, pending: list[tuple[Found, str]], canonical: dict[str, str]) -> None:
+        self._by_name: dict[str, list[tuple[int, int, str]]] = {}
+        for n, (f, how) in enumerate(pending):
+            if how == "full":
+                name = canonical.get(f.actor, f.actor)
+                self._by_name.setdefault(name, []).append((f.start, n, name))
+        self._of: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
+
+    def nearest(self, group: tuple[str, str], names: set[str], at: int) -> str:
+        """Which of ``names`` (the people ``group`` names, the same set for the same group)
+        the article named in full last before ``at``: of two at one place, the first found;
+        with none before it, the first in alphabetical order."""
+        told = self._of.get(group)
+        if told is None:
+            told = sorted(t for name in names for t in self._by_name.get(name, ()))
+            self._of[group] = told
+        k = bisect.bisect_left(told, (at, -1, "")) - 1  # the last that starts before ``at``
+        if k < 0:
+            return min(names)
+        # At one start the first in ``pending``, as a scan in order that keeps only a strictly
+        # later start would choose.
+        return told[bisect.bisect_left(told, (told[k][0], -1, ""))][2]
 
 
 _PRONOUNS = re.compile(r"\b(he|she|his|her|him|it|its)\b", re.IGNORECASE)
@@ -470,25 +488,27 @@ def _person_names(names: list[str]) -> dict[str, str]:
     """Each full name to the one form of its person: "Brock Wyatt Holt" and "Brock Holt" are one
     person (same first and last name), named by the form used most, then the first."""
     counts: dict[str, int] = {}
-    for n in names:
-        counts[n] = counts.get(n, 0) + 1
+    first_at: dict[str, int] = {}
+    for at, name in enumerate(names):
+        counts[name] = counts.get(name, 0) + 1
+        first_at.setdefault(name, at)
     groups: dict[tuple[str, str], list[str]] = {}
+    keys_by_last: dict[str, list[tuple[str, str]]] = {}  # the groups' keys, as made, by surname
     shortest_first = sorted(counts, key=lambda n: len(n.split()))
     for n in shortest_first:
         parts = n.split()
-        # "Generals Patrick Gordon" ends with "Patrick Gordon": one person.
-        key = next(
-            (
-                (k[0], k[1])
-                for k in groups
-                if len(parts) > 2 and parts[-1] == k[1] and k[0] in parts[1:-1]
-            ),
-            (parts[0], parts[-1]),
-        )
-        groups.setdefault(key, []).append(n)
+        key = (parts[0], parts[-1])
+        if len(parts) > 2:
+            # "Generals Patrick Gordon" ends with "Patrick Gordon": one person.
+            middle = parts[1:-1]
+            key = next((k for k in keys_by_last.get(parts[-1], ()) if k[0] in middle), key)
+        if key not in groups:
+            groups[key] = []
+            keys_by_last.setdefault(key[1], []).append(key)
+        groups[key].append(n)
     out: dict[str, str] = {}
     for forms in groups.values():
-        best = max(forms, key=lambda n: (counts[n], -names.index(n)))
+        best = max(forms, key=lambda n: (counts[n], -first_at[n]))
         for n in forms:
             out[n] = best
     return out

@@ -3,6 +3,8 @@ source."""
 
 from __future__ import annotations
 
+import bisect
+
 from explorer.events.titles import make_title
 from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
 
@@ -21,6 +23,7 @@ def drafts_for(
     an event in it.
     """
     out: list[EventDraft] = []
+    actors_in = _ActorsByPassage(mentions)
     p_index = 0
     for e in expressions:
         if e.span is None:
@@ -32,9 +35,31 @@ def drafts_for(
         passage = passages[p_index]
         if not passage.start <= e.start < passage.end:
             continue
-        actors = tuple(
-            dict.fromkeys(m.actor for m in mentions if passage.start <= m.start < passage.end)
-        )
+        actors = actors_in(passage)
         title = make_title(passage.text, e.start - passage.start, e.end - passage.start)
         out.append(EventDraft(title, e.span, actors, passage, e))
     return out
+
+
+class _ActorsByPassage:
+    """The actors mentioned in a passage (a mention starting inside it), each once, in the
+    order of ``mentions``: found by bisection, so a document's drafts cost the number of its
+    mentions once, not once per date expression."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self._mentions = mentions
+        # Positions in ``mentions`` by start (stable: equal starts keep their order).
+        self._order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._starts = [mentions[i].start for i in self._order]
+        self._in_order = all(i == n for n, i in enumerate(self._order))
+        self._last: tuple[int, int, tuple[str, ...]] | None = None
+
+    def __call__(self, passage: Passage) -> tuple[str, ...]:
+        if self._last is not None and self._last[:2] == (passage.start, passage.end):
+            return self._last[2]  # several dates in one sentence
+        lo = bisect.bisect_left(self._starts, passage.start)
+        hi = bisect.bisect_left(self._starts, passage.end, lo)
+        picked = self._order[lo:hi] if self._in_order else sorted(self._order[lo:hi])
+        actors = tuple(dict.fromkeys(self._mentions[i].actor for i in picked))
+        self._last = (passage.start, passage.end, actors)
+        return actors

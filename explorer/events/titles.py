@@ -9,6 +9,7 @@ word, never in the middle of a quotation.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ _MIN_WORDS = 3
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s)\s*")
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
 _QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTE_CHARACTERS = "\"“”«»'‘’"
 # Openers that say how the writer sees the sentence, not what happened.
 _OPENER = re.compile(
     r"^(?:(?:and|but|or|so|yet|also|however|meanwhile|moreover|furthermore|indeed|thus|hence"
@@ -115,7 +117,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
         phrase = _without_date_prep(phrase).strip(" ,")
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
-    relative = _RELATIVE.search(before) if _HAS_RELATIVE.search(before) else None
+    relative = _relative(before) if _HAS_RELATIVE.search(before) else None
     if relative and _has_verb(relative.group("clause")) and not _has_verb(relative.group("np")):
         # "the plan …, which the two countries signed" -> "The two countries signed the plan …"
         text = _tidy(f"{relative.group('clause')} {relative.group('np')} {after}")
@@ -169,6 +171,13 @@ def _has_verb(text: str) -> bool:
     return False
 
 
+def _relative(before: str) -> re.Match[str] | None:
+    """``_RELATIVE.search(before)``. Without a line break, a match found from any place is
+    found from the start too (``.*`` reaches every later place), so only the start is tried:
+    a search would try each place of a long sentence in turn, each over the rest of it."""
+    return _RELATIVE.search(before) if "\n" in before else _RELATIVE.match(before)
+
+
 _HAS_RELATIVE = re.compile(r"\s(?:which|that)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$", re.IGNORECASE)
 _HAS_FRAME = re.compile(r"\b(?:said|says|told|reported|added|noted|according)\b", re.IGNORECASE)
 _TAIL = 120  # characters: what a trailing date preposition or attribution can take
@@ -189,9 +198,12 @@ def _without_frame_after(text: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = _ASIDE.sub("", text)
+    # Each pattern needs a character a long run of words may well lack: looked for first.
+    if "(" in text or "—" in text or "–" in text:
+        text = _ASIDE.sub("", text)
     text = _APPOSITION.sub(" ", text)
-    text = _QUOTES.sub("", text)
+    if any(q in text for q in _QUOTE_CHARACTERS):
+        text = _QUOTES.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text).strip(" ,.;:!?_")
     for _ in range(3):  # openers, frames and scenes come stacked: "However, he said that, in …"
@@ -230,6 +242,7 @@ _THAT_CLAUSE = re.compile(r"^.*\b(?:such|so|said|says|believes?|thinks?|reports?
 _TAIL_START = re.compile(r"(?:^|[,;]\s+|\s+(?:as|at|for|to|in|on|with|by|of)\s+)")
 
 
+_WORD = re.compile(r"\S+")  # a word as str.split() sees one
 _DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
 
 
@@ -238,13 +251,18 @@ def _tail(text: str) -> str:
     words = text.split()
     if len(words) <= MAX_WORDS:
         return text
-    fits = [text[m.end() :] for m in _TAIL_START.finditer(text)]
-    fits = [rest for rest in fits if 3 <= len(rest.split()) <= MAX_WORDS]
+    # How many words follow each place: those ending after it (no suffix copied to count).
+    ends = [m.end() for m in _WORD.finditer(text)]
+    fits = [
+        m.end()
+        for m in _TAIL_START.finditer(text)
+        if 3 <= len(ends) - bisect.bisect_right(ends, m.end()) <= MAX_WORDS
+    ]
     # Best from a noun phrase's start ("the guest of honour at …"), else the longest.
-    for rest in fits:
-        if _DETERMINER.match(rest):
-            return rest
-    return fits[0] if fits else " ".join(words[-MAX_WORDS:])
+    for at in fits:
+        if _DETERMINER.match(text, at):
+            return text[at:]
+    return text[fits[0] :] if fits else " ".join(words[-MAX_WORDS:])
 
 
 def _unframe(text: str) -> str:
@@ -265,28 +283,45 @@ def _compress(text: str) -> str:
     Fenghe" -> "Sergei Shoigu and Wei Fenghe": a name says who; its titles can go."""
     demonyms = lexicon().demonym_of
     words = text.split()
+    distinct = set(words)
+    if (
+        distinct.isdisjoint(TITLES)
+        and demonyms.keys().isdisjoint(distinct)
+        and _TITLE_NOUNS.isdisjoint({w.lower() for w in distinct})
+    ):
+        return " ".join(words)  # no title to drop: what follows would keep every word
+    count = len(words)
+    # A run: capitalised words (and title nouns) from a place on; where each run ends.
+    run_end = [count] * (count + 1)
+    for k in range(count - 1, -1, -1):
+        w = words[k]
+        run_end[k] = run_end[k + 1] if w[:1].isupper() or w.lower() in _TITLE_NOUNS else k
+    # A title: a title word followed by two capitalised words. The last title before each
+    # place, and how many titles that are not demonyms come before it.
+    last_title = [-1] * (count + 1)
+    not_demonyms = [0] * (count + 1)
+    for t in range(count):
+        w = words[t]
+        title = (
+            (w in TITLES or w.lower() in _TITLE_NOUNS or w in demonyms)
+            and t + 2 < count
+            and words[t + 1][:1].isupper()
+            and words[t + 2][:1].isupper()
+        )
+        last_title[t + 1] = t if title else last_title[t]
+        not_demonyms[t + 1] = not_demonyms[t] + (1 if title and w not in demonyms else 0)
     out: list[str] = []
     i = 0
-    while i < len(words):
+    while i < count:
         # A run of capitalised words (a possessive may open it) that holds a title and ends
         # in a name of two words: "Kenyan Transport Minister Amina Odhiambo".
         j = i + 1 if words[i].lower() in ("his", "her", "their", "its") else i
-        run_end = j
-        while run_end < len(words) and (
-            words[run_end][:1].isupper() or words[run_end].lower() in _TITLE_NOUNS
-        ):
-            run_end += 1
-        titles = [
-            t
-            for t in range(j, run_end)
-            if (words[t] in TITLES or words[t].lower() in _TITLE_NOUNS or words[t] in demonyms)
-            and t + 2 < len(words)
-            and words[t + 1][:1].isupper()
-            and words[t + 2][:1].isupper()
-            and t + 2 < run_end
-        ]
-        if titles and any(words[t] not in demonyms for t in titles):
-            i = titles[-1] + 1  # drop up to the last title; the name stays
+        end = run_end[j]
+        # Titles t with j <= t and t + 2 < end: those before end - 2.
+        upto = max(j, end - 2)
+        last = last_title[upto]
+        if last >= j and not_demonyms[upto] > not_demonyms[j]:
+            i = last + 1  # drop up to the last title; the name stays
             out.append(words[i])
             i += 1
             continue
@@ -324,6 +359,8 @@ def _shorten(text: str) -> str:
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause holding the expression: between the semicolons, colons or dashes around it."""
     c_start, c_end = 0, len(sentence)
+    if not any(c in sentence for c in ";:—–-"):
+        return c_start, c_end  # no break at all: the whole sentence (and no scan of it)
     for m in _CLAUSE_BREAK.finditer(sentence):
         if m.end() <= start:
             c_start = m.end()

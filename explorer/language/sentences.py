@@ -3,6 +3,7 @@ resolved per sentence, events are told by one), so it sits below them all."""
 
 from __future__ import annotations
 
+import collections
 import re
 
 _ABBREVIATIONS = frozenset(
@@ -98,4 +99,34 @@ def _add(text: str, start: int, end: int, bounds: list[tuple[int, int]]) -> None
     if not stripped:
         return
     lead = len(chunk) - len(chunk.lstrip())
-    bounds.append((start + lead, start + lead + len(stripped)))
+    start += lead
+    end = start + len(stripped)
+    while end - start > MAX_SENTENCE:
+        # A run of words with no sentence end (no punctuation, a table, a wrong file): cut it
+        # into passages of bounded length, each read as a sentence.
+        cut = _cut(text, start)
+        piece = text[start:cut].rstrip()
+        bounds.append((start, start + len(piece)))
+        spaces = _SPACES.match(text, cut, end)  # the next passage starts after them
+        start = spaces.end() if spaces else cut
+    bounds.append((start, end))
+
+
+# No sentence of the news (nor of the other corpora here) is longer; every extractor reads a
+# passage whole, so a bound keeps each expression's cost bounded, whatever the text.
+MAX_SENTENCE = 2000
+# Where a long run is cut, best first: after a semicolon or colon, after a comma that does not
+# end a date's day ("May 10, 2024"), at any space.
+_CUTS = (re.compile(r"[;:]\s+"), re.compile(r"(?<!\d),\s+"), re.compile(r"\s+"))
+_SPACES = re.compile(r"\s*")
+
+
+def _cut(text: str, start: int) -> int:
+    """Where the passage from ``start`` (longer than MAX_SENTENCE) ends: the best cut in the
+    second half of its first MAX_SENTENCE characters, else at that length."""
+    low, high = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+    for pattern in _CUTS:
+        last = collections.deque(pattern.finditer(text, low, high), maxlen=1)
+        if last:
+            return last[0].end()
+    return high

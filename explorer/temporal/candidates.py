@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -104,21 +105,25 @@ _RULE_ANCHORS = {a: re.compile(a) for a in {r.anchor for r in RULES if r.anchor}
 
 
 def find(text: str) -> list[Candidate]:
-    masked = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+    masked = _Masks([(m.start(), m.end()) for m in _MASKS.finditer(text)])
     found: list[Candidate] = []
     lowered = text.lower()
-    windows = {"": _windows(text, lowered)}
+    windows: dict[str, list[tuple[int, int]]] = {}  # by anchor, made when a rule needs them
     for rule in RULES:
         if rule.requires and not any(word in lowered for word in rule.requires):
             continue
         if rule.anchor not in windows:
-            windows[rule.anchor] = _windows(text, lowered, _RULE_ANCHORS[rule.anchor])
+            windows[rule.anchor] = (
+                _windows(text, lowered, _RULE_ANCHORS[rule.anchor])
+                if rule.anchor
+                else _windows(text, lowered)
+            )
         for m in _in_windows(rule.pattern, text, windows[rule.anchor]):
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             cand = Candidate(rule.name, m.start(), m.end(), m.group(0), groups)
-            if _inside(cand, masked) or not _plausible(cand, text):
+            if masked.touches(cand.start, cand.end) or not _plausible(cand, text):
                 continue
             found.append(cand)
     return _longest_first(found)
@@ -131,18 +136,37 @@ def _in_windows(
         yield from pattern.finditer(text, start, end)
 
 
-def _inside(c: Candidate, masked: list[tuple[int, int]]) -> bool:
-    return any(s <= c.start < e or s < c.end <= e for s, e in masked)
+class _Masks:
+    """Masked regions (as ``finditer`` gives them: in order, apart), asked whether a candidate
+    starts or ends inside one by bisection, not by a scan of every region."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether a region ``s, e`` has ``s <= start < e`` or ``s < end <= e``."""
+        k = bisect.bisect_right(self._starts, start) - 1  # the last region with s <= start
+        if k >= 0 and start < self._spans[k][1]:
+            return True
+        k = bisect.bisect_left(self._starts, end) - 1  # the last region with s < end
+        return k >= 0 and end <= self._spans[k][1]
 
 
 def _longest_first(found: list[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    # The chosen spans never overlap, so by start they are in order of their ends too: a
+    # candidate overlaps one of them exactly when it overlaps the last that starts before its
+    # end. Kept sorted by start, they are searched by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        k = bisect.bisect_left(starts, c.end)  # spans before k start before c ends
+        if k > 0 and c.start < ends[k - 1]:
             continue
         chosen.append(c)
-        taken.append((c.start, c.end))
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -46,16 +46,17 @@ def tag(
     doc = DocumentTime(published)
     found: list[TimeExpression] = []
     s_index = 0
+    markers: tense.Tense | None = None  # of the sentence at s_index, once it is needed
     for c in candidates.find(text):
         while s_index < len(bounds) - 1 and bounds[s_index][1] <= c.start:
             s_index += 1
+            markers = None
         s_start, s_end = bounds[s_index] if bounds else (0, len(text))
-        sentence = text[s_start:s_end]
-        direction = (
-            tense.direction(sentence, c.start - s_start, c.end - s_start)
-            if c.rule in _DIRECTIONAL and not c.get("year")
-            else None
-        )
+        direction = None
+        if c.rule in _DIRECTIONAL and not c.get("year"):
+            if markers is None:
+                markers = tense.Tense(text[s_start:s_end])
+            direction = markers.direction(c.start - s_start, c.end - s_start)
         r = resolve(c, doc, direction)
         if r.span is None and r.reference is None and r.kind == "absolute":
             continue  # matched the grammar but names no real date ("31 February")

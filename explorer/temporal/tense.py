@@ -6,6 +6,7 @@ will visit" makes Monday past (``said`` is nearer) and "will visit on 4 February
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 
@@ -59,25 +60,64 @@ _REACH = 80  # characters
 
 def direction(sentence: str, start: int, end: int) -> Direction | None:
     """Tense of the sentence around ``sentence[start:end]`` (the expression), or None."""
-    if _BACK.search(sentence[max(0, start - 24) : start]):
-        return Direction.PAST
-    if _MARKET_DAY.match(sentence[end : end + 24]):
-        return Direction.PAST
-    best: tuple[int, Direction] | None = None
-    future_spans: list[tuple[int, int]] = []
-    for pattern, found in ((_FUTURE, Direction.FUTURE), (_PAST, Direction.PAST)):
-        for m in pattern.finditer(sentence):
-            if m.start() < end and m.end() > start:
-                continue  # a word of the expression itself ("last", "next")
-            if found is Direction.FUTURE:
-                future_spans.append((m.start(), m.end()))
-            elif any(s <= m.start() < e for s, e in future_spans):
-                continue  # "scheduled", "expected to": the -ed is not a past tense here
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if distance > _REACH:
-                continue  # in a long sentence a far verb belongs to another clause
-            # A marker before the expression binds a little more closely ("signed on").
-            weight = distance if m.end() <= start else distance + 2
-            if best is None or weight < best[0] or (weight == best[0] and found is Direction.PAST):
-                best = (weight, found)
-    return best[1] if best else None
+    return Tense(sentence).direction(start, end)
+
+
+class Tense:
+    """The tense markers of one sentence, found once and asked about each expression in it: a
+    sentence with many dates is scanned once, not once per date."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        # Each pattern's matches are in order and apart, so their ends are in order too.
+        self._future = [(m.start(), m.end()) for m in _FUTURE.finditer(sentence)]
+        self._past = [(m.start(), m.end()) for m in _PAST.finditer(sentence)]
+        self._future_starts = [s for s, _ in self._future]
+        self._future_ends = [e for _, e in self._future]
+        self._past_starts = [s for s, _ in self._past]
+        self._past_ends = [e for _, e in self._past]
+
+    def direction(self, start: int, end: int) -> Direction | None:
+        """Tense around ``sentence[start:end]``: the nearest marker within reach that is not a
+        word of the expression itself (a past form inside a future phrase does not count)."""
+        sentence = self.sentence
+        if _BACK.search(sentence[max(0, start - 24) : start]):
+            return Direction.PAST
+        if _MARKET_DAY.match(sentence[end : end + 24]):
+            return Direction.PAST
+        best: tuple[int, Direction] | None = None
+        for found, spans, starts, ends in (
+            (Direction.FUTURE, self._future, self._future_starts, self._future_ends),
+            (Direction.PAST, self._past, self._past_starts, self._past_ends),
+        ):
+            for s, e in _near(spans, starts, ends, start, end):
+                if found is Direction.PAST and self._in_future(s, start, end):
+                    continue  # "scheduled", "expected to": the -ed is not a past tense here
+                distance = start - e if e <= start else s - end
+                # A marker before the expression binds a little more closely ("signed on").
+                weight = distance if e <= start else distance + 2
+                if (
+                    best is None
+                    or weight < best[0]
+                    or (weight == best[0] and found is Direction.PAST)
+                ):
+                    best = (weight, found)
+        return best[1] if best else None
+
+    def _in_future(self, at: int, start: int, end: int) -> bool:
+        """Whether ``at`` is inside a future marker that is not a word of the expression."""
+        k = bisect.bisect_right(self._future_starts, at) - 1
+        if k < 0:
+            return False
+        s, e = self._future[k]
+        return at < e and not (s < end and e > start)
+
+
+def _near(
+    spans: list[tuple[int, int]], starts: list[int], ends: list[int], start: int, end: int
+) -> list[tuple[int, int]]:
+    """The markers within reach of ``start:end`` and not overlapping it, in text order: those
+    ending at most _REACH before it, and those starting at most _REACH after it."""
+    before = spans[bisect.bisect_left(ends, start - _REACH) : bisect.bisect_right(ends, start)]
+    after = spans[bisect.bisect_left(starts, end) : bisect.bisect_right(starts, end + _REACH)]
+    return before + after
