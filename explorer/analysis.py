@@ -11,7 +11,7 @@ from explorer.temporal import tag
 
 # Raise it when what analysis makes of a document changes (dates, actors, titles): documents
 # stored by an older analysis are analysed again on their next import, even unchanged.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 __all__ = ["ANALYSIS_VERSION", "Analysis", "analyse"]
 
@@ -22,5 +22,6 @@ def analyse(document: Document, matcher: ActorMatcher) -> Analysis:
     expressions = tag(document.text, document.published, bounds)
     mentions = matcher.find(document.text)
     dateline = byline.read_byline(document.text).date_span
-    drafts = drafts_for(passages, expressions, mentions, exclude=dateline)
+    agency = byline.datelines(document.text)
+    drafts = drafts_for(passages, expressions, mentions, exclude=dateline, datelines=agency)
     return Analysis(document, passages, expressions, mentions, drafts, ANALYSIS_VERSION)

@@ -4,6 +4,7 @@ source."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from explorer.events.titles import make_title
 from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
@@ -16,19 +17,26 @@ def drafts_for(
     expressions: list[TimeExpression],
     mentions: list[ActorMention],
     exclude: tuple[int, int] | None = None,
+    datelines: Sequence[tuple[int, int]] = (),
 ) -> list[EventDraft]:
     """One draft per resolved date expression anchoring a sentence.
 
-    ``exclude`` is the publication date as written in the byline: it dates the article, not
-    an event in it.
+    ``exclude`` is the publication date as written in the byline, and ``datelines`` are the
+    agency datelines ("LONDON, March 3 (Reuters) -"), sorted: their dates date the article,
+    not an event in it, and a title starts after them.
     """
     out: list[EventDraft] = []
     actors_in = _ActorsByPassage(mentions)
+    ends = [d[1] for d in datelines]
     p_index = 0
     for e in expressions:
         if e.span is None:
             continue
         if exclude is not None and e.start < exclude[1] and exclude[0] < e.end:
+            continue
+        # The last dateline that ends after the expression starts may hold it.
+        k = bisect.bisect_right(ends, e.start)
+        if k < len(datelines) and datelines[k][0] < e.end:
             continue
         while p_index < len(passages) - 1 and passages[p_index].end <= e.start:
             p_index += 1
@@ -36,7 +44,10 @@ def drafts_for(
         if not passage.start <= e.start < passage.end:
             continue
         actors = actors_in(passage)
-        title = make_title(passage.text, e.start - passage.start, e.end - passage.start)
+        # A dateline before the date in its passage is not part of the headline.
+        cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0
+        text = passage.text[cut:]
+        title = make_title(text, e.start - passage.start - cut, e.end - passage.start - cut)
         out.append(EventDraft(title, e.span, actors, passage, e))
     return out
 

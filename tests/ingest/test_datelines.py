@@ -38,3 +38,30 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
 )
 def test_prose_is_not_a_dateline(text: str) -> None:
     assert datelines(text) == []
+
+
+def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from explorer import pipeline
+    from explorer.query.answer import find_events
+    from explorer.query.event_query import EventQuery
+    from explorer.store.repo import Store
+
+    text = (
+        "Drugmaker to use bird flu data\n\n"
+        "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH (Reuters) - Swiss drugmaker Novartis "
+        "will use data from a study to help develop a vaccine, it said on Thursday.\n"
+        "LONDON, May 4 (Reuters) - Regulators approved the trial on May 1, a spokesman said.\n"
+    )
+    path = tmp_path / "wire.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "t.sqlite")
+    pipeline.ingest([path], store, published=dt.date(2009, 4, 30))
+    events = find_events(store, EventQuery())
+    told = {e.span.iso_start(): e.title for e in events}
+    assert set(told) == {"2009-04-30", "2009-05-01"}  # "Thursday" and "May 1"; no dateline
+    assert told["2009-04-30"].startswith("Swiss drugmaker Novartis")
+    assert all("ZURICH" not in t and "Reuters" not in t for t in told.values())
+    # Each date is told by its own sentence, not by a dateline's.
+    assert all(len(e.sources) == 1 for e in events)
