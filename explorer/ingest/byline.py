@@ -97,7 +97,7 @@ def _title(header: str) -> str | None:
     return None
 
 
-# "WASHINGTON, August 8 (Xinhua) --", "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH (Reuters) -",
+# "QUITO, August 8 (Xinhua) --", "BERGEN | Fri Mar 5, 2010 9:40 am CET BERGEN (Reuters) -",
 # "MOSCOW (AP) —": a city in capitals, maybe a date and a time, an agency in brackets, a dash.
 _AGENCY = re.compile(r"\((?:[A-Z][A-Za-z]{1,15})(?: [A-Z][A-Za-z]{1,15}){0,2}\)\s*(?:--|-|—|–)")
 _DATELINE_REACH = 90  # characters before the agency: the city, the date and the time

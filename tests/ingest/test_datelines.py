@@ -13,12 +13,12 @@ from explorer.ingest.byline import datelines
     ("text", "dateline"),
     [
         (
-            "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH (Reuters) - A drugmaker said on Thursday",
-            "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH (Reuters) -",
+            "BERGEN | Fri Mar 5, 2010 9:40 am CET BERGEN (Reuters) - A shipyard said on Friday",
+            "BERGEN | Fri Mar 5, 2010 9:40 am CET BERGEN (Reuters) -",
         ),
         (
-            "The story ends. WASHINGTON, August 8 (Xinhua) -- Talks began",
-            "WASHINGTON, August 8 (Xinhua) --",
+            "The story ends. QUITO, August 8 (Xinhua) -- Talks began",
+            "QUITO, August 8 (Xinhua) --",
         ),
         ("MOSCOW (AP) — Officials said on Monday", "MOSCOW (AP) —"),
         ("Headline\nLONDON, March 3 (Reuters) - Shares fell", "LONDON, March 3 (Reuters) -"),
@@ -49,10 +49,10 @@ def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path) -> None:  # t
     from explorer.store.repo import Store
 
     text = (
-        "Drugmaker to use bird flu data\n\n"
-        "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH (Reuters) - Swiss drugmaker Novartis "
-        "will use data from a study to help develop a vaccine, it said on Thursday.\n"
-        "LONDON, May 4 (Reuters) - Regulators approved the trial on May 1, a spokesman said.\n"
+        "Shipyard wins ferry order\n\n"
+        "BERGEN | Thu Apr 30, 2009 6:12 am CET BERGEN (Reuters) - Norwegian shipyard Kvalvik "
+        "will build two electric ferries for the coastal route, it said on Thursday.\n"
+        "OSLO, May 4 (Reuters) - The ministry approved the order on May 1, a spokesman said.\n"
     )
     path = tmp_path / "wire.txt"
     path.write_text(text, encoding="utf-8")
@@ -61,7 +61,7 @@ def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path) -> None:  # t
     events = find_events(store, EventQuery())
     told = {e.span.iso_start(): e.title for e in events}
     assert set(told) == {"2009-04-30", "2009-05-01"}  # "Thursday" and "May 1"; no dateline
-    assert told["2009-04-30"].startswith("Swiss drugmaker Novartis")
-    assert all("ZURICH" not in t and "Reuters" not in t for t in told.values())
+    assert told["2009-04-30"].startswith("Norwegian shipyard Kvalvik")
+    assert all("BERGEN" not in t and "Reuters" not in t for t in told.values())
     # Each date is told by its own sentence, not by a dateline's.
     assert all(len(e.sources) == 1 for e in events)
