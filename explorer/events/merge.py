@@ -7,26 +7,50 @@ events on the same day stay apart because their sentences differ.
 The relation is decided pair by pair, from the two mentions alone, and an event is a connected
 group of mentions. So the events of a set of articles do not depend on the order they were
 imported in, or on how many commands (or concurrent ones) imported them: each new mention is
-compared with every stored mention of its span, and joins (or joins up) the events it tells
-again. Which mention speaks for an event (its title) is decided by ``precedence``, a fixed
-order, never by which came first.
+compared with every stored mention of its span that shares a content word with it (``keys``),
+and joins (or joins up) the events it tells again. Which mention speaks for an event (its
+title) is decided by ``precedence``, a fixed order, never by which came first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
-from rapidfuzz import process as rapid_process
 
 SAME_TEXT = 82.0  # token-set similarity (0-100) at which two sentences tell the same thing
 SAME_WITH_ACTORS = 62.0  # lower bar when they also share at least two actors
+KEYS_SHARED = 0.5  # of the shorter sentence's content words, for two sentences to be compared
 _UNDATED = dt.date.max.toordinal() + 1  # an article with no publication date comes last
 
 Rank = tuple[int, str, int]
 _NUMBER = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]{2,}")  # three letters or more: "oil", "war", "NATO"
+# Words every sentence of a day may have. Two sentences that share only these tell nothing in
+# common ("it was in 1998" and a paragraph that also says "in 1998"); page furniture shares
+# only them ("at 4:03 pm on 24 jun 2009, X wrote").
+_COMMON_WORDS = """
+    the and for are but not you all any can had her was one our out has him his how its may
+    new now see two who did get let put say she too use ago per via yet off own few way day
+    yes mr mrs ms dr st
+    jan feb mar apr jun jul aug sep oct nov dec mon tue wed thu fri sat sun
+    edt est cdt cst mdt mst pdt pst gmt bst utc cet cest ist
+    about above after again against also among another around back because been before being
+    below between both could does doing down during each either even every from further have
+    having here into itself just last least less like made make many more most much must near
+    next none once only other others over same several should since some still such than that
+    their them then there these they this those though through under until upon very were what
+    when where whether which while whom whose will with within without would your yours
+    said says told tell according added wrote write writes reported report reports asked
+    year years month months week weeks today yesterday tomorrow tonight earlier later ago days
+    time times date dates hour hours minute minutes morning afternoon evening night
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday sept
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def wording(sentence: str) -> str:
@@ -37,29 +61,37 @@ def wording(sentence: str) -> str:
     return _NUMBER.sub("#", sentence)
 
 
+def keys(sentence: str) -> frozenset[str]:
+    """The content words of a (lower-case) sentence: words of three letters or more but for
+    the words of any sentence and of any date. Like ``linked``, a function of one sentence."""
+    return frozenset(w for w in _WORD.findall(sentence) if w not in _COMMON)
+
+
+def keys_needed(fewer: int) -> int:
+    """How many keys two sentences must share to be compared, when the one with fewer keys
+    has ``fewer``: half of them (at least one). Two tellings of one event share most of what
+    the shorter says; two sentences of a template ("X and Y met Z in Paris on Monday")
+    share only the template. Sentences of different wording are the same event only if
+    their keys meet so, and the store compares only those: a day with thousands of unrelated
+    sentences costs what they have in common, not every pair. A sentence with no key ("It
+    was in 1998.") is an event only with sentences of its very wording."""
+    return max(1, math.ceil(KEYS_SHARED * fewer))
+
+
 def linked(
     sentence: str,
     actor_ids: set[int],
-    pool: Sequence[str],
-    actors_of: Callable[[int], Sequence[set[int]]],
-) -> list[int]:
-    """Indexes in ``pool`` (distinct lower-case sentences of mentions with the same span)
-    that ``sentence`` tells the same event as; ``actors_of(i)`` gives the actor sets of the
-    mentions with sentence i. Symmetric: a function of the two mentions only."""
-    if not pool:
-        return []
-    hits = rapid_process.extract(
-        sentence,
-        pool,
-        scorer=fuzz.token_set_ratio,
-        score_cutoff=SAME_WITH_ACTORS,
-        limit=None,  # every candidate: a shortlist would depend on what else the pool holds
-    )
-    out = []
-    for _, score, index in hits:
-        if score >= SAME_TEXT or any(len(a & actor_ids) >= 2 for a in actors_of(int(index))):
-            out.append(int(index))
-    return sorted(out)
+    other: str,
+    other_actors: Callable[[], Sequence[set[int]]],
+) -> bool:
+    """Whether ``sentence`` (a mention with ``actor_ids``) tells the same event as ``other``,
+    a sentence of the same span and of different wording whose keys meet its own;
+    ``other_actors()`` gives the actor sets of the mentions with that sentence (asked only
+    when the words alone do not decide). A function of the two mentions only."""
+    score = fuzz.token_set_ratio(sentence, other, score_cutoff=SAME_WITH_ACTORS)
+    if not score:
+        return False
+    return score >= SAME_TEXT or any(len(a & actor_ids) >= 2 for a in other_actors())
 
 
 def precedence(published: dt.date | None, sha256: str, offset: int) -> Rank:

@@ -6,21 +6,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from explorer.events.merge import Rank, linked, precedence, wording
+from explorer.events.merge import Rank, keys, keys_needed, linked, precedence, wording
 from explorer.events.salience import LEAD_PASSAGES, salience
 from explorer.events.titles import make_title
 from explorer.store.rules import Evidence
 
 
 class DefaultRules:
+    def keys(self, sentence: str) -> frozenset[str]:
+        return keys(sentence)
+
+    def keys_needed(self, fewer: int) -> int:
+        return keys_needed(fewer)
+
     def linked(
         self,
         sentence: str,
         actor_ids: set[int],
-        pool: Sequence[str],
-        actors_of: Callable[[int], Sequence[set[int]]],
-    ) -> list[int]:
-        return linked(sentence, actor_ids, pool, actors_of)
+        other: str,
+        other_actors: Callable[[], Sequence[set[int]]],
+    ) -> bool:
+        return linked(sentence, actor_ids, other, other_actors)
 
     def wording(self, sentence: str) -> str:
         return wording(sentence)

@@ -4,6 +4,7 @@ found in the clean text can be highlighted where the user sees it."""
 
 from __future__ import annotations
 
+import array
 import html
 import re
 
@@ -25,7 +26,7 @@ _MARKUP = re.compile(
 
 def clean(original: str) -> TextMap:
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = array.array("i")  # see TextMap: four bytes a character
     pos = 0
     for m in _MARKUP.finditer(original):
         _copy(original, pos, m.start(), out, offsets)
@@ -40,10 +41,10 @@ def clean(original: str) -> TextMap:
             offsets.append(m.start("escaped"))
         pos = m.end()
     _copy(original, pos, len(original), out, offsets)
-    return TextMap("".join(out), tuple(offsets), len(original))
+    return TextMap("".join(out), offsets, len(original))
 
 
-def _copy(text: str, start: int, end: int, out: list[str], offsets: list[int]) -> None:
+def _copy(text: str, start: int, end: int, out: list[str], offsets: array.array[int]) -> None:
     if end > start:
         out.append(text[start:end])
         offsets.extend(range(start, end))

@@ -11,9 +11,10 @@ mention that ``rules.rank`` puts first speaks for its event (title, merge text).
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
@@ -140,26 +141,11 @@ def write_events(
         )
         for d in drafts
     ]
-    links = _links(conn, fresh, pools, rules)
-    # Union-find over stored events (one node each: an event is already connected) and the
-    # new mentions (nodes by position).
-    parent: dict[object, object] = {}
-
-    def find(x: object) -> object:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def node(m: _Mention) -> object:
-        return ("e", m.event_id) if m.event_id is not None else ("n", id(m))
-
-    for m, linked_to in zip(fresh, links, strict=True):
-        for o in linked_to:
-            parent[find(node(m))] = find(node(o))
+    # Stored events are one node each (an event is already connected), new mentions one each.
+    find = _connect(fresh, pools, rules, lambda ms: _load_actors(conn, ms))
     groups: dict[object, list[_Mention]] = defaultdict(list)
     for m in fresh:
-        groups[find(node(m))].append(m)
+        groups[find(_node(m))].append(m)
     joined: dict[object, set[int]] = defaultdict(set)
     for event_id in events:
         root = find(("e", event_id))
@@ -270,111 +256,143 @@ def _regroup(conn: Connection, ids: list[int], rules: EventRules) -> None:
 
 
 def _components(mentions: list[_Mention], rules: EventRules) -> list[list[_Mention]]:
-    """The connected groups of these mentions (all of one span) under ``rules.linked``; the
-    same sentence is compared once, as in _links."""
-    parent = {id(m): id(m) for m in mentions}
+    """The connected groups of these mentions (all of one span, actors loaded) under the
+    rules, found as for new mentions (_connect)."""
+    for m in mentions:
+        m.event_id = None  # each its own node: the event they were in is being taken apart
+    find = _connect(mentions, {}, rules, lambda ms: None)
+    parts: dict[object, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        parts[find(_node(m))].append(m)
+    return list(parts.values())
 
-    def find(x: int) -> int:
-        while parent[x] != x:
+
+def _node(m: _Mention) -> object:
+    return ("e", m.event_id) if m.event_id is not None else ("n", id(m))
+
+
+def _connect(
+    fresh: list[_Mention],
+    pools: dict[SpanKey, list[_Mention]],
+    rules: EventRules,
+    load_actors: Callable[[list[_Mention]], None],
+) -> Callable[[object], object]:
+    """Union-find over stored events and new mentions, joined where the rules link a new
+    mention to a stored one of its span or to one before it; returns ``find``.
+
+    What matters is the connected groups, so a mention is compared only with mentions not
+    already in its group: when a thousand near copies of one sentence form one event, each
+    joins it with one comparison, not a thousand. Only mentions whose content words meet
+    (``rules.keys``) are compared, and mentions with the same wording are linked uncompared
+    (one of them stands for all). The actors of stored mentions are read, a span at a time,
+    only when a decision needs them."""
+    parent: dict[object, object] = {}
+
+    def find(x: object) -> object:
+        while parent.setdefault(x, x) != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    known = _Sentences(rules.wording)
+    def join(a: _Mention, b: _Mention) -> None:
+        parent[find(_node(a))] = find(_node(b))
 
-    def actors_of(k: int) -> list[set[int]]:
-        return [member.actors or set() for member in known.members[k]]
-
-    for m in mentions:
-        linked = [
-            known.members[k][0]
-            for k in rules.linked(m.sentence, m.actors or set(), known.texts, actors_of)
-        ]
+    spans: dict[object, _Sentences] = defaultdict(lambda: _Sentences(rules))
+    for key, pool in pools.items():
+        for m in pool:
+            spans[key].add(m)
+    for m in fresh:
+        assert m.actors is not None
+        known = spans[_key(m.draft) if m.draft is not None else None]
         twin = known.twin(m)
-        for other in linked if twin is None else [twin, *linked]:
-            parent[find(id(m))] = find(id(other))
+        if twin is not None:
+            join(m, twin)
+        for k in known.candidates(m.sentence):
+            other = known.members[k][0]
+            if find(_node(m)) == find(_node(other)):
+                continue  # already one event: nothing to learn
+
+            def actors_of(k: int = k, known: _Sentences = known) -> list[set[int]]:
+                if any(o.actors is None for o in known.members[k]):
+                    load_actors([o for ms in known.members for o in ms if o.actors is None])
+                return [o.actors or set() for o in known.members[k]]
+
+            if rules.linked(m.sentence, m.actors, known.texts[k], actors_of):
+                join(m, other)
         known.add(m)
-    parts: dict[int, list[_Mention]] = defaultdict(list)
-    for m in mentions:
-        parts[find(id(m))].append(m)
-    return list(parts.values())
-
-
-def _links(
-    conn: Connection,
-    fresh: list[_Mention],
-    pools: dict[SpanKey, list[_Mention]],
-    rules: EventRules,
-) -> list[list[_Mention]]:
-    """For each new mention, mentions (stored, or earlier in its document) it is linked to.
-
-    Mentions with the same sentence are compared once: they are linked to each other (the
-    same words), so one of them stands for all in the union, and a file that repeats an
-    article a thousand times costs a thousand comparisons, not a million. Actors decide only
-    when the words alone do not: then any mention of that sentence may share them. The rules
-    ask for the actors of a stored mention only then; a first pass notes which, so they are
-    read in one query."""
-    wanted: list[_Mention] = []
-
-    def run(note: bool) -> list[list[_Mention]]:
-        out = []
-        groups: dict[SpanKey, _Sentences] = defaultdict(lambda: _Sentences(rules.wording))
-        for key, pool in pools.items():
-            for m in pool:
-                groups[key].add(m)
-        for m in fresh:
-            assert m.draft is not None and m.actors is not None
-            known = groups[_key(m.draft)]
-
-            def actors_of(k: int, known: _Sentences = known) -> list[set[int]]:
-                sets = []
-                for member in known.members[k]:
-                    if member.actors is None:
-                        if note:
-                            wanted.append(member)
-                        continue
-                    sets.append(member.actors)
-                return sets
-
-            hits = [
-                known.members[k][0]
-                for k in rules.linked(m.sentence, m.actors, known.texts, actors_of)
-            ]
-            twin = known.twin(m)
-            out.append(hits if twin is None else [twin, *hits])
-            known.add(m)
-        return out
-
-    first = run(note=True)
-    if not wanted:
-        return first
-    _load_actors(conn, wanted)
-    return run(note=False)
+    return find
 
 
 @dataclass
 class _Sentences:
-    """The distinct wordings of a span's mentions (rules.wording), each with its mentions:
-    those are one event without being compared (see _links)."""
+    """The distinct wordings of a span's mentions (rules.wording), each with its mentions
+    (one event without being compared), and indexes of their key words to find which
+    wordings' keys meet a new sentence's (rules.keys_needed) without trying every one."""
 
-    wording: Callable[[str], str]
+    rules: EventRules
     texts: list[str] = field(default_factory=list)
     members: list[list[_Mention]] = field(default_factory=list)
     index: dict[str, int] = field(default_factory=dict)
+    keys: list[frozenset[str]] = field(default_factory=list)
+    having: dict[str, list[int]] = field(default_factory=dict)  # key -> wordings with it
+    # Prefix filtering (as in set-similarity joins): each wording also files a part of its
+    # keys, ``picked``, so that any wording with no more keys than it that shares enough of
+    # its keys holds ``hits`` of them (see _pick).
+    picked_by: dict[str, list[int]] = field(default_factory=dict)
+    hits: list[int] = field(default_factory=list)
 
     def twin(self, m: _Mention) -> _Mention | None:
-        k = self.index.get(self.wording(m.sentence))
+        k = self.index.get(self.rules.wording(m.sentence))
         return None if k is None else self.members[k][0]
 
+    def _pick(self, words: frozenset[str]) -> tuple[list[str], int]:
+        """Keys of a sentence of which any partner with at least as many keys that shares
+        ``keys_needed`` of them must hold ``c``: with n keys and o needed, any n - o + c do,
+        since at most o - c of the shared lie outside them. Which ones only sets the cost, not
+        the result, so they are those the fewest wordings have so far."""
+        n = len(words)
+        needed = self.rules.keys_needed(n)
+        c = min(needed, 3)
+        ranked = sorted(words, key=lambda w: (len(self.having.get(w, ())), w))
+        return ranked[: n - needed + c], c
+
+    def candidates(self, sentence: str) -> list[int]:
+        """Wordings whose keys meet those of ``sentence`` (rules.keys_needed), in the order
+        they came."""
+        words = self.rules.keys(sentence)
+        n = len(words)
+        if not n:
+            return []
+        found: set[int] = set()
+        # Wordings with at least as many keys hold c of this one's picked keys ...
+        picked, c = self._pick(words)
+        held = Counter(chain.from_iterable(self.having.get(w, ()) for w in picked))
+        found.update(k for k, h in held.items() if h >= c and len(self.keys[k]) >= n)
+        # ... and this one holds ``hits`` of the picked keys of those with fewer.
+        held = Counter(chain.from_iterable(self.picked_by.get(w, ()) for w in words))
+        found.update(k for k, h in held.items() if h >= self.hits[k] and len(self.keys[k]) <= n)
+        needed = self.rules.keys_needed
+        return sorted(
+            k for k in found if len(words & self.keys[k]) >= needed(min(n, len(self.keys[k])))
+        )
+
     def add(self, m: _Mention) -> None:
-        key = self.wording(m.sentence)
-        k = self.index.get(key)
-        if k is None:
-            self.index[key] = len(self.texts)
-            self.texts.append(m.sentence)
-            self.members.append([m])
-        else:
+        wording = self.rules.wording(m.sentence)
+        k = self.index.get(wording)
+        if k is not None:
             self.members[k].append(m)
+            return
+        k = self.index[wording] = len(self.texts)
+        self.texts.append(m.sentence)
+        self.members.append([m])
+        words = self.rules.keys(m.sentence)
+        self.keys.append(words)
+        picked, c = self._pick(words) if words else ([], 1)
+        self.hits.append(c)
+        for word in picked:
+            self.picked_by.setdefault(word, []).append(k)
+        for word in words:
+            self.having.setdefault(word, []).append(k)
 
 
 def _load(

@@ -120,7 +120,7 @@ class StoreReads:
             sha256=row.sha256,
             original=row.original,
             text=row.text,
-            offsets=tuple(offsets),
+            offsets=offsets,
             format=row.format,
             title=row.title,
             outlet=row.outlet,

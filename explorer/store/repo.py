@@ -8,6 +8,7 @@ from __future__ import annotations
 import array
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
@@ -135,7 +136,7 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                     published_source=doc.published_source,
                     original=doc.original,
                     text=doc.text,
-                    offsets=array.array("i", doc.offsets).tobytes(),
+                    offsets=_int32_bytes(doc.offsets),
                     imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
                     analysis_version=analysis.version,
                 ),
@@ -263,3 +264,10 @@ def _passage_index(analysis: Analysis):  # type: ignore[no-untyped-def]
         return None
 
     return find
+
+
+def _int32_bytes(offsets: Sequence[int]) -> bytes:
+    """The stored form of a document's offsets (an int32 array), copied only if need be."""
+    if isinstance(offsets, array.array) and offsets.typecode == "i":
+        return offsets.tobytes()
+    return array.array("i", offsets).tobytes()

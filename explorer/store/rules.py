@@ -27,16 +27,26 @@ class Evidence:
 
 
 class EventRules(Protocol):
+    def keys(self, sentence: str) -> frozenset[str]:
+        """The key words of a sentence: two sentences of different wording are compared
+        (``linked``) only if they share ``keys_needed`` of them."""
+        ...
+
+    def keys_needed(self, fewer: int) -> int:
+        """How many keys (at least 1, at most ``fewer``) two sentences must share, when the
+        one with fewer keys has ``fewer``."""
+        ...
+
     def linked(
         self,
         sentence: str,
         actor_ids: set[int],
-        pool: Sequence[str],
-        actors_of: Callable[[int], Sequence[set[int]]],
-    ) -> list[int]:
-        """Indexes in ``pool`` (distinct sentences of mentions with the same span) that
-        ``sentence`` tells the same event as; ``actors_of(i)`` gives the actor ids of each
-        passage with sentence pool[i].
+        other: str,
+        other_actors: Callable[[], Sequence[set[int]]],
+    ) -> bool:
+        """Whether a mention (``sentence``, ``actor_ids``) tells the same event as the stored
+        or earlier mentions of the same span with sentence ``other`` (whose keys meet its
+        own); ``other_actors()`` gives their passages' actor ids, loaded only when asked.
         Must depend on each pair alone, so that events do not depend on import order."""
         ...
 
