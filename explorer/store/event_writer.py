@@ -11,15 +11,15 @@ mention that ``rules.rank`` puts first speaks for its event (title, merge text).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, select, update
 
 from explorer.model import EventDraft
 from explorer.store.dialects import insert_ignoring
+from explorer.store.grouping import Grouper, Mention
 from explorer.store.rules import EventRules, Rank
 from explorer.store.schema import (
     DocumentRow,
@@ -89,24 +89,11 @@ _SET_HEAD = (
 
 
 @dataclass
-class _Mention:
-    """A dated sentence: stored (``expression_id``) or one of the document being written."""
-
-    sentence: str  # lower case: what mentions are compared by
-    rank: Rank
-    event_id: int | None = None  # the stored event it belongs to
-    expression_id: int | None = None
-    draft: EventDraft | None = None
-    actors: set[int] | None = None  # loaded only when a decision needs them
-    head: tuple[str, int, int] | None = None  # passage text and date offsets, for its title
-
-
-@dataclass
 class _Event:
     """A stored event and its mentions."""
 
     span: SpanKey
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     @property
     def rank(self) -> Rank:
@@ -128,12 +115,12 @@ def write_events(
     stored = _load(conn, _BY_START, {"starts": sorted({d.span.start for d in drafts})}, rules)
     keys = {_key(d) for d in drafts}
     events = {i: e for i, e in stored.items() if e.span in keys}
-    pools: dict[SpanKey, list[_Mention]] = defaultdict(list)
+    pools: dict[SpanKey, list[Mention]] = defaultdict(list)
     for event in events.values():
         pools[event.span].extend(event.mentions)
     published, sha = document_rank
     fresh = [
-        _Mention(
+        Mention(
             d.passage.text.lower(),
             rules.rank(published, sha, d.expression.start),
             draft=d,
@@ -142,17 +129,24 @@ def write_events(
         for d in drafts
     ]
     # Stored events are one node each (an event is already connected), new mentions one each.
-    find = _connect(fresh, pools, rules, lambda ms: _load_actors(conn, ms))
-    groups: dict[object, list[_Mention]] = defaultdict(list)
+    grouper = Grouper(rules, lambda ms: _load_actors(conn, ms))
+    for key, pool in pools.items():
+        for m in pool:
+            grouper.add(key, m, compare=False)
     for m in fresh:
-        groups[find(_node(m))].append(m)
+        assert m.draft is not None
+        grouper.add(_key(m.draft), m)
+    find = grouper.find
+    groups: dict[object, list[Mention]] = defaultdict(list)
+    for m in fresh:
+        groups[find(m.node)].append(m)
     joined: dict[object, set[int]] = defaultdict(set)
     for event_id in events:
         root = find(("e", event_id))
         if root in groups:
             joined[root].add(event_id)
 
-    new_rows: list[tuple[list[_Mention], _Mention]] = []
+    new_rows: list[tuple[list[Mention], Mention]] = []
     touched: set[int] = set()
     heads: list[dict[str, object]] = []
     for root, members in groups.items():
@@ -255,144 +249,18 @@ def _regroup(conn: Connection, ids: list[int], rules: EventRules) -> None:
     refresh_weights(conn, set(kept) | {int(m["to"]) for m in moves}, rules)
 
 
-def _components(mentions: list[_Mention], rules: EventRules) -> list[list[_Mention]]:
+def _components(mentions: list[Mention], rules: EventRules) -> list[list[Mention]]:
     """The connected groups of these mentions (all of one span, actors loaded) under the
-    rules, found as for new mentions (_connect)."""
+    rules, found as for new mentions."""
     for m in mentions:
         m.event_id = None  # each its own node: the event they were in is being taken apart
-    find = _connect(mentions, {}, rules, lambda ms: None)
-    parts: dict[object, list[_Mention]] = defaultdict(list)
+    grouper = Grouper(rules, lambda ms: None)
     for m in mentions:
-        parts[find(_node(m))].append(m)
+        grouper.add(None, m)
+    parts: dict[object, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        parts[grouper.find(m.node)].append(m)
     return list(parts.values())
-
-
-def _node(m: _Mention) -> object:
-    return ("e", m.event_id) if m.event_id is not None else ("n", id(m))
-
-
-def _connect(
-    fresh: list[_Mention],
-    pools: dict[SpanKey, list[_Mention]],
-    rules: EventRules,
-    load_actors: Callable[[list[_Mention]], None],
-) -> Callable[[object], object]:
-    """Union-find over stored events and new mentions, joined where the rules link a new
-    mention to a stored one of its span or to one before it; returns ``find``.
-
-    What matters is the connected groups, so a mention is compared only with mentions not
-    already in its group: when a thousand near copies of one sentence form one event, each
-    joins it with one comparison, not a thousand. Only mentions whose content words meet
-    (``rules.keys``) are compared, and mentions with the same wording are linked uncompared
-    (one of them stands for all). The actors of stored mentions are read, a span at a time,
-    only when a decision needs them."""
-    parent: dict[object, object] = {}
-
-    def find(x: object) -> object:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def join(a: _Mention, b: _Mention) -> None:
-        parent[find(_node(a))] = find(_node(b))
-
-    spans: dict[object, _Sentences] = defaultdict(lambda: _Sentences(rules))
-    for key, pool in pools.items():
-        for m in pool:
-            spans[key].add(m)
-    for m in fresh:
-        assert m.actors is not None
-        known = spans[_key(m.draft) if m.draft is not None else None]
-        twin = known.twin(m)
-        if twin is not None:
-            join(m, twin)
-        for k in known.candidates(m.sentence):
-            other = known.members[k][0]
-            if find(_node(m)) == find(_node(other)):
-                continue  # already one event: nothing to learn
-
-            def actors_of(k: int = k, known: _Sentences = known) -> list[set[int]]:
-                if any(o.actors is None for o in known.members[k]):
-                    load_actors([o for ms in known.members for o in ms if o.actors is None])
-                return [o.actors or set() for o in known.members[k]]
-
-            if rules.linked(m.sentence, m.actors, known.texts[k], actors_of):
-                join(m, other)
-        known.add(m)
-    return find
-
-
-@dataclass
-class _Sentences:
-    """The distinct wordings of a span's mentions (rules.wording), each with its mentions
-    (one event without being compared), and indexes of their key words to find which
-    wordings' keys meet a new sentence's (rules.keys_needed) without trying every one."""
-
-    rules: EventRules
-    texts: list[str] = field(default_factory=list)
-    members: list[list[_Mention]] = field(default_factory=list)
-    index: dict[str, int] = field(default_factory=dict)
-    keys: list[frozenset[str]] = field(default_factory=list)
-    having: dict[str, list[int]] = field(default_factory=dict)  # key -> wordings with it
-    # Prefix filtering (as in set-similarity joins): each wording also files a part of its
-    # keys, ``picked``, so that any wording with no more keys than it that shares enough of
-    # its keys holds ``hits`` of them (see _pick).
-    picked_by: dict[str, list[int]] = field(default_factory=dict)
-    hits: list[int] = field(default_factory=list)
-
-    def twin(self, m: _Mention) -> _Mention | None:
-        k = self.index.get(self.rules.wording(m.sentence))
-        return None if k is None else self.members[k][0]
-
-    def _pick(self, words: frozenset[str]) -> tuple[list[str], int]:
-        """Keys of a sentence of which any partner with at least as many keys that shares
-        ``keys_needed`` of them must hold ``c``: with n keys and o needed, any n - o + c do,
-        since at most o - c of the shared lie outside them. Which ones only sets the cost, not
-        the result, so they are those the fewest wordings have so far."""
-        n = len(words)
-        needed = self.rules.keys_needed(n)
-        c = min(needed, 3)
-        ranked = sorted(words, key=lambda w: (len(self.having.get(w, ())), w))
-        return ranked[: n - needed + c], c
-
-    def candidates(self, sentence: str) -> list[int]:
-        """Wordings whose keys meet those of ``sentence`` (rules.keys_needed), in the order
-        they came."""
-        words = self.rules.keys(sentence)
-        n = len(words)
-        if not n:
-            return []
-        found: set[int] = set()
-        # Wordings with at least as many keys hold c of this one's picked keys ...
-        picked, c = self._pick(words)
-        held = Counter(chain.from_iterable(self.having.get(w, ()) for w in picked))
-        found.update(k for k, h in held.items() if h >= c and len(self.keys[k]) >= n)
-        # ... and this one holds ``hits`` of the picked keys of those with fewer.
-        held = Counter(chain.from_iterable(self.picked_by.get(w, ()) for w in words))
-        found.update(k for k, h in held.items() if h >= self.hits[k] and len(self.keys[k]) <= n)
-        needed = self.rules.keys_needed
-        return sorted(
-            k for k in found if len(words & self.keys[k]) >= needed(min(n, len(self.keys[k])))
-        )
-
-    def add(self, m: _Mention) -> None:
-        wording = self.rules.wording(m.sentence)
-        k = self.index.get(wording)
-        if k is not None:
-            self.members[k].append(m)
-            return
-        k = self.index[wording] = len(self.texts)
-        self.texts.append(m.sentence)
-        self.members.append([m])
-        words = self.rules.keys(m.sentence)
-        self.keys.append(words)
-        picked, c = self._pick(words) if words else ([], 1)
-        self.hits.append(c)
-        for word in picked:
-            self.picked_by.setdefault(word, []).append(k)
-        for word in words:
-            self.having.setdefault(word, []).append(k)
 
 
 def _load(
@@ -403,7 +271,7 @@ def _load(
     for eid, start, end, precision, expr, e_start, e_end, p_start, text, published, sha in rows:
         event = events.setdefault(int(eid), _Event((start, end, precision)))
         event.mentions.append(
-            _Mention(
+            Mention(
                 text.lower(),
                 rules.rank(published, sha, e_start),
                 event_id=int(eid),
@@ -414,7 +282,7 @@ def _load(
     return events
 
 
-def _load_actors(conn: Connection, mentions: list[_Mention]) -> None:
+def _load_actors(conn: Connection, mentions: list[Mention]) -> None:
     todo = {m.expression_id: m for m in mentions if m.expression_id is not None}
     for m in todo.values():
         m.actors = set()
