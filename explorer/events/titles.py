@@ -3,8 +3,9 @@
 A sentence in an article carries more than its event: a discourse opener ("Be that as it may,",
 "However,"), an attribution frame ("He said", "according to officials"), asides in brackets or
 between dashes, quotations, and the date itself. The title keeps the clause's subject, verb and
-object, drops the rest, and is cut at a phrase boundary to about twelve words, never inside a
-word, never in the middle of a quotation.
+object, drops the rest, and is cut at a phrase boundary to about twelve words (a clause of up
+to eighteen is kept whole rather than cut before its object), never inside a word, never in
+the middle of a quotation.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from functools import lru_cache
 from explorer.actors.lexicon import TITLES, lexicon, wordlist
 from explorer.resources import resource
 
-MAX_WORDS = 12
+TARGET_WORDS = 12  # a headline's length: longer titles are cut at a phrase boundary within it
+MAX_WORDS = 18  # ... or, where none says enough, kept whole up to this: never cut mid-phrase
 _MIN_WORDS = 3
 
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s)\s*")
@@ -62,7 +64,7 @@ _ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
 # A leading phrase or subordinate clause that sets a scene ("In conditions of growing
 # turbulence, ...", "Lest it gets overlooked, ...") when a full clause follows it.
 _SCENE = re.compile(
-    r"^(?:in|on|at|amid|amidst|after|before|during|despite|with|without|for|since|by|under"
+    r"^(?:in|on|at|of|amid|amidst|after|before|during|despite|with|without|for|since|by|under"
     r"|following|given|as|while|when|unlike|like|against|through|within|beyond|over|from"
     r"|lest|if|although|though|because|unless|once|whether|whereas|even\s+if|even\s+though"
     r"|to)\b[^,]{0,140},\s*",
@@ -79,7 +81,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _DATE_PREP = re.compile(
-    r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|for|as\s+of|as\s+early\s+as"
+    r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|for|between|as\s+of|as\s+early\s+as"
     r"|early|late|mid|back\s+in|earlier|later)\s+)+$",
     re.IGNORECASE,
 )
@@ -127,9 +129,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
     text = _tidy(f"{before} {after}")
-    if len(text.split()) > MAX_WORDS:
+    if len(text.split()) > TARGET_WORDS:
         text = _compress(text)  # titles before names give way first
-    if len(text.split()) > MAX_WORDS:
+    if len(text.split()) > TARGET_WORDS:
         # Too long: where the date stood is a phrase boundary too, if a clause precedes it.
         head = _tidy(before)
         if (
@@ -146,13 +148,13 @@ def make_title(sentence: str, start: int, end: int) -> str:
         whole = _without_date_prep(sentence[:start]).rstrip(" ,") + " " + sentence[end:]
         text = _tidy(whole)
     if len(text.split()) < _MIN_WORDS:
-        text = " ".join(_QUOTES.sub("", sentence).split()[:MAX_WORDS])
+        text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
     return _finish(text, sentence)
 
 
 def _finish(text: str, sentence: str) -> str:
     text = _shorten(text)
-    return text[:1].upper() + text[1:] if text else " ".join(sentence.split()[:MAX_WORDS])
+    return text[:1].upper() + text[1:] if text else " ".join(sentence.split()[:TARGET_WORDS])
 
 
 @lru_cache(maxsize=1)
@@ -247,22 +249,22 @@ _DETERMINER = re.compile(r"(?:the|a|an|his|her|its|their|our)\s", re.IGNORECASE)
 
 
 def _tail(text: str) -> str:
-    """The end of a phrase, from a boundary that leaves at most MAX_WORDS words."""
+    """The end of a phrase, from a boundary that leaves at most TARGET_WORDS words."""
     words = text.split()
-    if len(words) <= MAX_WORDS:
+    if len(words) <= TARGET_WORDS:
         return text
     # How many words follow each place: those ending after it (no suffix copied to count).
     ends = [m.end() for m in _WORD.finditer(text)]
     fits = [
         m.end()
         for m in _TAIL_START.finditer(text)
-        if 3 <= len(ends) - bisect.bisect_right(ends, m.end()) <= MAX_WORDS
+        if 3 <= len(ends) - bisect.bisect_right(ends, m.end()) <= TARGET_WORDS
     ]
     # Best from a noun phrase's start ("the guest of honour at …"), else the longest.
     for at in fits:
         if _DETERMINER.match(text, at):
             return text[at:]
-    return text[fits[0] :] if fits else " ".join(words[-MAX_WORDS:])
+    return text[fits[0] :] if fits else " ".join(words[-TARGET_WORDS:])
 
 
 def _unframe(text: str) -> str:
@@ -337,23 +339,37 @@ _TITLE_NOUNS = wordlist(
 
 
 def _shorten(text: str) -> str:
-    if len(text.split()) > MAX_WORDS:
+    if len(text.split()) > TARGET_WORDS:
         text = _compress(text)
     words = text.split()
-    if len(words) <= MAX_WORDS:
+    if len(words) <= TARGET_WORDS:
         return _WEAK_END.sub("", text).strip(" ,")
-    # The last phrase boundary that keeps the title within MAX_WORDS and says enough.
+    # The last phrase boundary that keeps the title within TARGET_WORDS and says enough;
+    # failing that, the whole clause if it is not too long ("Fears that an outbreak could
+    # become a pandemic brought" reads broken at twelve words), then a boundary within
+    # MAX_WORDS; only then a cut between words.
+    best = _boundary_within(text, TARGET_WORDS)
+    if not best and len(words) <= MAX_WORDS:
+        best = text
+    if not best:
+        best = _boundary_within(text, MAX_WORDS)
+    if not best:
+        best = " ".join(words[:TARGET_WORDS])
+    return _WEAK_END.sub("", best).strip(" ,")
+
+
+def _boundary_within(text: str, limit: int) -> str:
+    """The text up to its last phrase boundary within ``limit`` words that leaves a verb and
+    at least five words (a subject alone says nothing happened), or ""."""
     best = ""
     for m in _BOUNDARY.finditer(text):
         head = text[: m.start()].strip(" ,")
         n = len(head.split())
-        if n > MAX_WORDS:
+        if n > limit:
             break
-        if n >= 5 and _has_verb(head):  # a subject alone says nothing happened
+        if n >= 5 and _has_verb(head):
             best = head
-    if not best:
-        best = " ".join(words[:MAX_WORDS])
-    return _WEAK_END.sub("", best).strip(" ,")
+    return best
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:

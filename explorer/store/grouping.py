@@ -23,12 +23,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 
 from explorer.model import EventDraft
 from explorer.store.rules import EventRules, Rank
 
 _LAZY = 64  # a group of more wordings is searched lazily (Python steps), a smaller one counted
+_EAGER = 256  # appearances a lazy search takes one by one before counting the rest
 _HITS = 3  # picked keys a partner must hold: more keys picked, fewer partners to look at
 
 
@@ -194,8 +195,8 @@ class Grouper:
             bigger = chain.from_iterable(group.having.get(w, ()) for w in picked)
             smaller = chain.from_iterable(group.picked.get(w, ()) for w in words)
             partners = chain(
-                _lazily(bigger, lambda k, h: h == hits and len(s.keys[k]) >= n),
-                _lazily(smaller, lambda k, h: h == s.hits[k] and len(s.keys[k]) <= n),
+                _lazily(bigger, lambda k, h: h >= hits and len(s.keys[k]) >= n),
+                _lazily(smaller, lambda k, h: h >= s.hits[k] and len(s.keys[k]) <= n),
             )
             if any(self._linked(s, m, words, need, k) for k in partners):
                 self._union(s, m.node, root)
@@ -245,13 +246,21 @@ class Grouper:
                 self._promote(s, rb)
 
 
-def _lazily(postings: Iterable[int], ready: Callable[[int, int], bool]) -> Iterator[int]:
-    """Each wording of ``postings`` once, as soon as its count of appearances makes it
-    ``ready``: the search can stop at the first that links, without counting the rest."""
+def _lazily(postings: Iterable[int], enough: Callable[[int, int], bool]) -> Iterator[int]:
+    """Each wording of ``postings`` once, when its count of appearances is ``enough``: the
+    first _EAGER appearances are taken one by one, so a search can stop at the first wording
+    that links; the rest, when it gets that far (the group holds no partner), are counted at
+    C speed."""
     held: dict[int, int] = {}
-    for k in postings:
+    postings = iter(postings)
+    for k in islice(postings, _EAGER):
         h = held[k] = held.get(k, 0) + 1
-        if ready(k, h):
+        if enough(k, h) and not enough(k, h - 1):  # enough just now
+            yield k
+    rest = Counter(postings)
+    for k in sorted(rest):
+        before = held.get(k, 0)
+        if enough(k, before + rest[k]) and not (before and enough(k, before)):
             yield k
 
 
