@@ -112,12 +112,45 @@ def datelines(text: str) -> list[tuple[int, int]]:
         lo = max(0, m.start() - _DATELINE_REACH)
         window = text[lo : m.start()]
         starts = [c.end() for c in _CITY_START.finditer(window)]
-        if not starts:
-            continue
-        start = lo + starts[-1]
-        head = text[start : m.start()]
-        # A dateline opens with a city in capitals and holds no sentence.
-        if re.match(r"[A-Z][A-Z .'-]{2,40}\b", head) and not re.search(r"[a-z]{3,}\.\s", head):
-            out.append((start, m.end()))
+        if starts:
+            start = lo + starts[-1]
+            head = text[start : m.start()]
+            # A dateline opens with a city in capitals and holds no sentence.
+            if re.match(r"[A-Z][A-Z .'-]{2,40}\b", head) and not re.search(
+                r"[a-z]{3,}\.\s", head
+            ):
+                out.append((start, m.end()))
+                continue
+        stamped = _stamped(text, m.start())
+        if stamped is not None:
+            out.append((stamped, m.end()))
     return out
+
+
+# "2009 04 25 08:50 JST By Ana Ruiz and Li Wei MEXICO CITY (Reuters) -": a line that opens
+# with the wire's time stamp and byline, then the city in capitals.
+_STAMP_REACH = 160
+_STAMP_WORDS = frozenset(["by", "and", "am", "pm", "de", "da", "del", "di", "von", "van"])
+_STAMP_START = re.compile(
+    r"\s*(?:\d|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.?\b)"
+)
+_CITY_BEFORE_AGENCY = re.compile(r"\b[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*\s*$")
+
+
+def _stamped(text: str, agency: int) -> int | None:
+    """The start of a time-stamped dateline ending at ``agency``, or None: from the start of
+    the line, at most _STAMP_REACH characters, a number (the stamp) first and a city in
+    capitals last, and no word in lower case but "by", "and" and the like between. The
+    number may be a weekday or a month ("Sat Apr 25, 2009 8:50 am EDT")."""
+    start = text.rfind("\n", max(0, agency - _STAMP_REACH), agency) + 1
+    if start == 0 and agency > _STAMP_REACH:
+        return None
+    head = text[start:agency]
+    if not _STAMP_START.match(head) or not _CITY_BEFORE_AGENCY.search(head):
+        return None
+    lower = [w for w in re.findall(r"[A-Za-z]+", head) if w.islower()]
+    if any(w not in _STAMP_WORDS for w in lower):
+        return None
+    return start + len(head) - len(head.lstrip())
 

@@ -22,6 +22,14 @@ from explorer.ingest.byline import datelines
         ),
         ("MOSCOW (AP) — Officials said on Monday", "MOSCOW (AP) —"),
         ("Headline\nLONDON, March 3 (Reuters) - Shares fell", "LONDON, March 3 (Reuters) -"),
+        (
+            "Ferry order\n2010 03 05 09:40 CET By Ana Ruiz and Li Wei BERGEN (Reuters) - A yard",
+            "2010 03 05 09:40 CET By Ana Ruiz and Li Wei BERGEN (Reuters) -",
+        ),
+        (
+            "Mar 5, 2010 9:40 am EST By Ana Ruiz SAN JOSE (Reuters) - A yard said",
+            "Mar 5, 2010 9:40 am EST By Ana Ruiz SAN JOSE (Reuters) -",
+        ),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
@@ -33,6 +41,7 @@ def test_datelines_are_found(text: str, dateline: str) -> None:
     [
         "The alliance (NATO) - which met on Monday - agreed.",
         "Prices rose in March (Reuters data showed) - a record.",
+        "In 2010 shares of the yard rose by a third, said BERGEN (Reuters) - a record.",
         "",
     ],
 )
@@ -65,3 +74,26 @@ def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path) -> None:  # t
     assert all("BERGEN" not in t and "Reuters" not in t for t in told.values())
     # Each date is told by its own sentence, not by a dateline's.
     assert all(len(e.sources) == 1 for e in events)
+
+
+def test_a_time_stamped_wire_line_dates_the_article_not_an_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from explorer import pipeline
+    from explorer.query.answer import find_events
+    from explorer.query.event_query import EventQuery
+    from explorer.store.repo import Store
+
+    text = (
+        "Ferry order for Bergen\n\n"
+        "2010 03 05 09:40 CET By Ana Ruiz and Li Wei BERGEN (Reuters) - A Norwegian shipyard "
+        "won an order for two electric ferries, the company said on Friday.\n"
+    )
+    path = tmp_path / "wire.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "t.sqlite")
+    pipeline.ingest([path], store, published=dt.date(2010, 3, 5))
+    events = find_events(store, EventQuery())
+    assert [(e.span.iso_start(), e.title) for e in events] == [
+        ("2010-03-05", "A Norwegian shipyard won an order for two electric ferries")
+    ]
