@@ -347,14 +347,14 @@ def _shorten(text: str) -> str:
     # The last phrase boundary that keeps the title within TARGET_WORDS and says enough;
     # failing that, the whole clause if it is not too long ("Fears that an outbreak could
     # become a pandemic brought" reads broken at twelve words), then a boundary within
-    # MAX_WORDS; only then a cut between words.
+    # MAX_WORDS; only then a cut between words, at MAX_WORDS.
     best = _boundary_within(text, TARGET_WORDS)
     if not best and len(words) <= MAX_WORDS:
         best = text
     if not best:
         best = _boundary_within(text, MAX_WORDS)
-    if not best:
-        best = " ".join(words[:TARGET_WORDS])
+    if not best:  # a cut between words: late enough to keep the verb of a long subject
+        best = " ".join(words[:MAX_WORDS])
     return _WEAK_END.sub("", best).strip(" ,")
 
 
