@@ -141,3 +141,14 @@ def test_the_words_that_led_into_a_removed_date_go_with_it() -> None:
     assert not title(between, "March 1950").lower().startswith("between")
     of_year = "By June of that year, the ferry company had doubled its fleet."
     assert title(of_year, "June") == "The ferry company had doubled its fleet"
+
+
+def test_a_run_of_bullet_points_gives_the_point_that_holds_the_date() -> None:
+    sentence = (
+        "* Ferry bookings up sharply this week * Port of Valmont expects a record summer "
+        "* Strike talks resume"
+    )
+    assert title(sentence, "this week") == "Ferry bookings up sharply"
+    assert title("* The 1998 storm closed the Valmont quay for a month.", "1998") == (
+        "The storm closed the Valmont quay for a month"
+    )
