@@ -102,6 +102,7 @@ def _title(header: str) -> str | None:
 _AGENCY = re.compile(r"\((?:[A-Z][A-Za-z]{1,15})(?: [A-Z][A-Za-z]{1,15}){0,2}\)\s*(?:--|-|—|–)")
 _DATELINE_REACH = 90  # characters before the agency: the city, the date and the time
 _CITY_START = re.compile(r"(?:^|(?<=[\n.!?\"”]))\s*(?=[A-Z][A-Z .'-]{2,40}\b)")
+_CITY_BAR = re.compile(r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)* \| ")  # "LAS VEGAS | Sat …"
 
 
 def datelines(text: str) -> list[tuple[int, int]]:
@@ -112,6 +113,8 @@ def datelines(text: str) -> list[tuple[int, int]]:
         lo = max(0, m.start() - _DATELINE_REACH)
         window = text[lo : m.start()]
         starts = [c.end() for c in _CITY_START.finditer(window)]
+        if not starts:  # "… Photo: Steve Marcus LAS VEGAS | Sat May 2, 2009 …": a credit first
+            starts = [c.start() for c in _CITY_BAR.finditer(window)][:1]
         if starts:
             start = lo + starts[-1]
             head = text[start : m.start()]

@@ -27,6 +27,11 @@ from explorer.ingest.byline import datelines
             "2010 03 05 09:40 CET By Ana Ruiz and Li Wei BERGEN (Reuters) -",
         ),
         (
+            "Photo: Ana Ruiz/Bergen Post SAN JOSE | Fri Mar 5, 2010 4:21pm EDT SAN JOSE (Reuters)"
+            " - A yard said",
+            "SAN JOSE | Fri Mar 5, 2010 4:21pm EDT SAN JOSE (Reuters) -",
+        ),
+        (
             "Mar 5, 2010 9:40 am EST By Ana Ruiz SAN JOSE (Reuters) - A yard said",
             "Mar 5, 2010 9:40 am EST By Ana Ruiz SAN JOSE (Reuters) -",
         ),
