@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from explorer.model import Event
+
 # The days of the story the articles keep pointing to, and how the copy tells them.
 KEY_DAYS = [
     (dt.date(1998, 5, 14), "the two governments signed the Lorvan river accord in Vienna"),
@@ -61,3 +63,17 @@ def write_story(folder: Path, articles: int = 24) -> list[Path]:
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         out.append(path)
     return out
+
+
+def events_of(folder: Path, text: str, published: dt.date | None = None) -> list[Event]:
+    """The events of one article of ours with this text, imported into a new store."""
+    from explorer import pipeline
+    from explorer.query.answer import find_events
+    from explorer.query.event_query import EventQuery
+    from explorer.store.repo import Store
+
+    path = folder / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    store = Store(folder / "events.sqlite")
+    pipeline.ingest([path], store, published=published)
+    return find_events(store, EventQuery())

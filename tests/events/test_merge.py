@@ -11,6 +11,7 @@ from explorer.events.merge import keys, keys_needed, linked, wording
 from explorer.query.answer import find_events
 from explorer.query.event_query import EventQuery
 from explorer.store.repo import Store
+from tests.story import events_of
 
 
 def test_numbers_aside_the_same_words_are_the_same_wording() -> None:
@@ -63,11 +64,7 @@ def test_sentences_that_share_only_the_words_of_a_day_are_not_one_event(tmp_path
         "The ferry Ardent was sold to Valmont in 1998.\n\n"
         "It was in 1998.\n"
     )
-    path = tmp_path / "history.txt"
-    path.write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "t.sqlite")
-    pipeline.ingest([path], store)
-    events = [e for e in find_events(store, EventQuery()) if e.span.iso_start() == "1998"]
+    events = [e for e in events_of(tmp_path, text) if e.span.iso_start() == "1998"]
     assert len(events) == 2, [e.title for e in events]
 
 

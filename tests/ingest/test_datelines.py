@@ -4,9 +4,13 @@ datelines."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 from explorer.ingest.byline import datelines
+from tests.story import events_of
 
 
 @pytest.mark.parametrize(
@@ -54,25 +58,14 @@ def test_prose_is_not_a_dateline(text: str) -> None:
     assert datelines(text) == []
 
 
-def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    from explorer import pipeline
-    from explorer.query.answer import find_events
-    from explorer.query.event_query import EventQuery
-    from explorer.store.repo import Store
-
+def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path: Path) -> None:
     text = (
         "Shipyard wins ferry order\n\n"
         "BERGEN | Thu Apr 30, 2009 6:12 am CET BERGEN (Reuters) - Norwegian shipyard Kvalvik "
         "will build two electric ferries for the coastal route, it said on Thursday.\n"
         "OSLO, May 4 (Reuters) - The ministry approved the order on May 1, a spokesman said.\n"
     )
-    path = tmp_path / "wire.txt"
-    path.write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "t.sqlite")
-    pipeline.ingest([path], store, published=dt.date(2009, 4, 30))
-    events = find_events(store, EventQuery())
+    events = events_of(tmp_path, text, dt.date(2009, 4, 30))
     told = {e.span.iso_start(): e.title for e in events}
     assert set(told) == {"2009-04-30", "2009-05-01"}  # "Thursday" and "May 1"; no dateline
     assert told["2009-04-30"].startswith("Norwegian shipyard Kvalvik")
@@ -81,24 +74,13 @@ def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path) -> None:  # t
     assert all(len(e.sources) == 1 for e in events)
 
 
-def test_a_time_stamped_wire_line_dates_the_article_not_an_event(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    from explorer import pipeline
-    from explorer.query.answer import find_events
-    from explorer.query.event_query import EventQuery
-    from explorer.store.repo import Store
-
+def test_a_time_stamped_wire_line_dates_the_article_not_an_event(tmp_path: Path) -> None:
     text = (
         "Ferry order for Bergen\n\n"
         "2010 03 05 09:40 CET By Ana Ruiz and Li Wei BERGEN (Reuters) - A Norwegian shipyard "
         "won an order for two electric ferries, the company said on Friday.\n"
     )
-    path = tmp_path / "wire.txt"
-    path.write_text(text, encoding="utf-8")
-    store = Store(tmp_path / "t.sqlite")
-    pipeline.ingest([path], store, published=dt.date(2010, 3, 5))
-    events = find_events(store, EventQuery())
+    events = events_of(tmp_path, text, dt.date(2010, 3, 5))
     assert [(e.span.iso_start(), e.title) for e in events] == [
         ("2010-03-05", "A Norwegian shipyard won an order for two electric ferries")
     ]
