@@ -24,8 +24,8 @@ from explorer.temporal import tense
 
 PUBLISHED = dt.date(2021, 12, 1)
 PARAGRAPH = (
-    "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Beijing on "
-    "Monday. Lavrov said the pair put their names to a joint transport plan on 23 "
+    "In Beijing on Monday, Sergei Lavrov, Russia's top diplomat, held talks with Wang Yi, who "
+    "runs China's foreign ministry. Lavrov said the pair put their names to a joint transport plan on 23 "
     "November 2021, a text both delegations had drawn up in October. The International "
     "Atomic Energy Agency (IAEA) will visit the plant next month, and the IAEA report is due in "
     "2022. Wang told reporters that NATO had rejected the plan last week (details at "
