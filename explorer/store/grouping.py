@@ -126,18 +126,18 @@ class Grouper:
         k = s.index.get(wording)
         if k is not None:  # the same words: one node with them, uncompared
             self._union(s, m.node, s.members[k][0].node)
-        if compare:
-            self._join_linked(s, m)
+        words = self.rules.keys(m.sentence)
+        picked, hits = self._pick(s, words)  # filed below with what the span knew before m
+        if compare and words:
+            self._join_linked(s, m, words, picked, hits)
         if k is not None:
             s.members[k].append(m)
             return
-        words = self.rules.keys(m.sentence)
         k = s.index[wording] = len(s.texts)
         s.texts.append(m.sentence)
         s.members.append([m])
         s.keys.append(words)
         s.needs.append(self.rules.keys_needed(len(words)))
-        picked, hits = self._pick(s, words)
         s.picks.append(picked)
         s.hits.append(hits)
         s.count.update(words)
@@ -166,11 +166,11 @@ class Grouper:
         ranked = sorted(words, key=lambda w: (s.count[w], w))
         return ranked[: len(words) - needed + hits], hits
 
-    def _join_linked(self, s: _Span, m: Mention) -> None:
-        words = self.rules.keys(m.sentence)
-        if not words:
-            return
-        picked, hits = self._pick(s, words)
+    def _join_linked(
+        self, s: _Span, m: Mention, words: frozenset[str], picked: list[str], hits: int
+    ) -> None:
+        """Join ``m`` (keys ``words``, of which ``picked`` must hold ``hits``) to every group
+        of ``s`` that holds a wording it is linked to."""
         n = len(words)
         need = self.rules.keys_needed(n)
         # Wordings of small groups, counted at once: partners at least as big as m hold
