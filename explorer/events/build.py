@@ -1,12 +1,18 @@
-"""From a dated sentence to an event: a headline title (titles.py), its time, its actors, its
-source."""
+"""From a dated sentence to an event: a headline title, its time, its actors, its source.
+
+The string rules of titles.py make the title. With ``parsed=True`` (not yet the default: on
+the seed corpus its titles are not yet better than the rules, see issue 20) the title is the
+pruned clause of the predicate the date modifies, read from the sentence's dependency parse
+(clause.py), and the rules only title what the parse gives no predicate for."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from explorer.events.clause import clause_for
 from explorer.events.titles import make_title
+from explorer.language.parse import Parse, parse
 from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
 
 __all__ = ["EventDraft", "drafts_for"]
@@ -18,13 +24,21 @@ def drafts_for(
     mentions: list[ActorMention],
     exclude: tuple[int, int] | None = None,
     datelines: Sequence[tuple[int, int]] = (),
+    kinds: Mapping[str, str] | None = None,
+    parsed: bool = False,
 ) -> list[EventDraft]:
     """One draft per resolved date expression anchoring a sentence.
 
     ``exclude`` is the publication date as written in the byline, and ``datelines`` are the
     agency datelines ("LONDON, March 3 (Reuters) -"), sorted: their dates date the article,
-    not an event in it, and a title starts after them.
+    not an event in it, and a title starts after them. ``kinds`` maps an actor to its kind,
+    for the pronouns of titles ("he" -> the last person named).
     """
+    parses: dict[int, Parse | None] = {}
+    if parsed:
+        dated = _dated(passages, expressions)
+        parses = dict(zip(dated, parse([passages[i].text for i in dated]), strict=True))
+    names = _Antecedents(mentions, kinds or {})
     out: list[EventDraft] = []
     actors_in = _ActorsByPassage(mentions)
     ends = [d[1] for d in datelines]
@@ -46,10 +60,67 @@ def drafts_for(
         actors = actors_in(passage)
         # A dateline before the date in its passage is not part of the headline.
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0
-        text = passage.text[cut:]
-        title = make_title(text, e.start - passage.start - cut, e.end - passage.start - cut)
+        title = _title(parses.get(p_index), passage, e, expressions, cut, names)
         out.append(EventDraft(title, e.span, actors, passage, e))
     return out
+
+
+def _title(
+    parsed: Parse | None,
+    passage: Passage,
+    e: TimeExpression,
+    expressions: list[TimeExpression],
+    cut: int,
+    names: _Antecedents,
+) -> str:
+    start, end = e.start - passage.start, e.end - passage.start
+    if parsed is not None:
+        others = [
+            (x.start - passage.start, x.end - passage.start)
+            for x in expressions
+            if x is not e and passage.start <= x.start < passage.end
+        ]
+        clause = clause_for(
+            parsed, start, end, others, lambda at, k: names(passage.start + at, k), begin=cut
+        )
+        if clause is not None:
+            return clause.title
+    return make_title(passage.text[cut:], start - cut, end - cut)
+
+
+def _dated(passages: list[Passage], expressions: list[TimeExpression]) -> list[int]:
+    """The passages that hold a date expression, in order: the only ones parsed."""
+    starts = [p.start for p in passages]
+    out: set[int] = set()
+    for e in expressions:
+        if e.span is None:
+            continue
+        i = bisect.bisect_right(starts, e.start) - 1
+        if i >= 0 and passages[i].start <= e.start < passages[i].end:
+            out.add(i)
+    return sorted(out)
+
+
+class _Antecedents:
+    """The nearest actor of a kind named before a place in the document, within a few
+    sentences: who "he" or "she" is."""
+
+    _REACH = 600  # characters back: about three sentences
+
+    def __init__(self, mentions: list[ActorMention], kinds: Mapping[str, str]) -> None:
+        ordered = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in ordered]
+        self._mentions = ordered
+        self._kinds = kinds
+
+    def __call__(self, at: int, kinds: tuple[str, ...]) -> str | None:
+        i = bisect.bisect_left(self._starts, at) - 1
+        while i >= 0 and self._mentions[i].start >= at - self._REACH:
+            m = self._mentions[i]
+            if self._kinds.get(m.actor) in kinds:
+                return m.actor
+            i -= 1
+        return None
 
 
 class _ActorsByPassage:
