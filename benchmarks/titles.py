@@ -63,12 +63,15 @@ RULES: dict[str, Callable[[str], bool]] = {
 }
 
 
+PARSED = False  # --parsed: titles from the dependency parse (events/clause.py)
+
+
 def corpus_titles() -> list[tuple[str, str]]:
     matcher = default_matcher()
     out = []
     for path in sorted(CORPUS.glob("*.txt")):
         doc = read_document(path)
-        out += [(path.name[:3], d.title) for d in analyse(doc, matcher).drafts]
+        out += [(path.name[:3], d.title) for d in analyse(doc, matcher, PARSED).drafts]
     return out
 
 
@@ -78,7 +81,7 @@ def timebank_titles() -> list[tuple[str, str]]:
     for a in timebank.read_all():
         data = f"{a.dct:%B %d, %Y}\n\n{a.text.strip()}\n".encode()
         doc = parse_document(a.name, data, ".txt")
-        out += [(a.name, d.title) for d in analyse(doc, matcher).drafts]
+        out += [(a.name, d.title) for d in analyse(doc, matcher, PARSED).drafts]
     return out
 
 
@@ -103,7 +106,10 @@ def summarise(label: str, titles: list[tuple[str, str]], quiet: bool) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quiet", action="store_true", help="only the shares, not every title")
+    ap.add_argument("--parsed", action="store_true", help="titles from the dependency parse")
     args = ap.parse_args()
+    global PARSED
+    PARSED = args.parsed
     if CORPUS.is_dir():
         summarise("shared corpus", corpus_titles(), args.quiet)
     else:

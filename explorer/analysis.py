@@ -16,12 +16,21 @@ ANALYSIS_VERSION = 5
 __all__ = ["ANALYSIS_VERSION", "Analysis", "analyse"]
 
 
-def analyse(document: Document, matcher: ActorMatcher) -> Analysis:
+def analyse(document: Document, matcher: ActorMatcher, parsed: bool = False) -> Analysis:
+    """``parsed``: titles from the dependency parse (events/clause.py), not yet the default."""
     passages = split_passages(document.text)
     bounds = [(p.start, p.end) for p in passages]
     expressions = tag(document.text, document.published, bounds)
     mentions = matcher.find(document.text)
     dateline = byline.read_byline(document.text).date_span
     agency = byline.datelines(document.text)
-    drafts = drafts_for(passages, expressions, mentions, exclude=dateline, datelines=agency)
+    drafts = drafts_for(
+        passages,
+        expressions,
+        mentions,
+        exclude=dateline,
+        datelines=agency,
+        kinds=matcher.kinds,
+        parsed=parsed,
+    )
     return Analysis(document, passages, expressions, mentions, drafts, ANALYSIS_VERSION)
