@@ -35,10 +35,11 @@ def drafts_for(
     for the pronouns of titles ("he" -> the last person named).
     """
     parses: dict[int, Parse | None] = {}
-    if parsed:
-        dated = _dated(passages, expressions)
-        parses = dict(zip(dated, parse([passages[i].text for i in dated]), strict=True))
-    names = _Antecedents(mentions, kinds or {})
+    dates: dict[int, list[tuple[int, int]]] = {}
+    if parsed:  # the default path does none of this
+        dates = _dated(passages, expressions)
+        parses = dict(zip(dates, parse([passages[i].text for i in dates]), strict=True))
+    names = _Antecedents(mentions, kinds or {}) if parsed else None
     out: list[EventDraft] = []
     actors_in = _ActorsByPassage(mentions)
     ends = [d[1] for d in datelines]
@@ -60,7 +61,7 @@ def drafts_for(
         actors = actors_in(passage)
         # A dateline before the date in its passage is not part of the headline.
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0
-        title = _title(parses.get(p_index), passage, e, expressions, cut, names)
+        title = _title(parses.get(p_index), passage, e, dates.get(p_index, []), cut, names)
         out.append(EventDraft(title, e.span, actors, passage, e))
     return out
 
@@ -69,17 +70,13 @@ def _title(
     parsed: Parse | None,
     passage: Passage,
     e: TimeExpression,
-    expressions: list[TimeExpression],
+    dates: list[tuple[int, int]],
     cut: int,
-    names: _Antecedents,
+    names: _Antecedents | None,
 ) -> str:
     start, end = e.start - passage.start, e.end - passage.start
-    if parsed is not None:
-        others = [
-            (x.start - passage.start, x.end - passage.start)
-            for x in expressions
-            if x is not e and passage.start <= x.start < passage.end
-        ]
+    if parsed is not None and names is not None:
+        others = [d for d in dates if d != (start, end)]
         clause = clause_for(
             parsed, start, end, others, lambda at, k: names(passage.start + at, k), begin=cut
         )
@@ -88,17 +85,21 @@ def _title(
     return make_title(passage.text[cut:], start - cut, end - cut)
 
 
-def _dated(passages: list[Passage], expressions: list[TimeExpression]) -> list[int]:
-    """The passages that hold a date expression, in order: the only ones parsed."""
+def _dated(
+    passages: list[Passage], expressions: list[TimeExpression]
+) -> dict[int, list[tuple[int, int]]]:
+    """The passages that hold a resolved date expression (the only ones parsed), in order,
+    each with its expressions' offsets in the passage: grouped once, not per expression."""
     starts = [p.start for p in passages]
-    out: set[int] = set()
+    out: dict[int, list[tuple[int, int]]] = {}
     for e in expressions:
         if e.span is None:
             continue
         i = bisect.bisect_right(starts, e.start) - 1
         if i >= 0 and passages[i].start <= e.start < passages[i].end:
-            out.add(i)
-    return sorted(out)
+            base = passages[i].start
+            out.setdefault(i, []).append((e.start - base, e.end - base))
+    return dict(sorted(out.items()))
 
 
 class _Antecedents:

@@ -190,7 +190,7 @@ def _prune(
                 continue
         elif t.dep not in allowed:
             continue
-        if any(d in hidden for d in p.children[c]) and _is_date_phrase(p, c, hidden):
+        if t.tag in ("IN", "TO") and any(d in hidden for d in p.children[c]):
             continue  # "in 1952 and Spain": a phrase around another date goes with it
         kept.add(c)
         stack.extend((d, False) for d in p.children[c])
@@ -203,11 +203,6 @@ def _infinitive(p: Parse, c: int) -> bool:
     return any(p.tokens[k].tag == "TO" for k in kids) and not any(
         p.tokens[k].dep in _SUBJECTS for k in kids
     )
-
-
-def _is_date_phrase(p: Parse, c: int, hidden: set[int]) -> bool:
-    """Whether ``c`` is only a carrier of a hidden date: its own word is a preposition."""
-    return p.tokens[c].tag in ("IN", "TO")
 
 
 def _inner_punct(p: Parse, c: int) -> bool:
@@ -294,7 +289,7 @@ def _fit(p: Parse, head: int, kept: set[int], hidden: set[int]) -> None:
     def words(ids: set[int]) -> int:
         return sum(1 for i in ids if tokens[i].dep != "punct")
 
-    def tier(c: int, sub: set[int]) -> int:
+    def tier(c: int) -> int:
         t = tokens[c]
         if t.dep in ("obl", "nmod", "advmod") and any(h in hidden for h in p.subtree(c)):
             return 0
@@ -313,7 +308,7 @@ def _fit(p: Parse, head: int, kept: set[int], hidden: set[int]) -> None:
             sub = set(p.subtree(c)) & kept
             if words(kept - sub) < MIN_WORDS:
                 continue
-            rank = (tier(c, sub), -len(sub))
+            rank = (tier(c), -len(sub))
             if best is None or rank < best:
                 best, best_sub = rank, sub
         if best is None:
