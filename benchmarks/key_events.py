@@ -200,7 +200,7 @@ def main() -> int:
         grid = itertools.product((0.5, 1.0, 2.0), (0.0, 0.5, 1.0), (0.0, 0.5, 1.0), (0.0, 3.0))
         results = []
         for later, burst, lead, background in grid:
-            w = Weights(1.0, later, burst, lead, background)
+            w = Weights(later=later, burst=burst, lead=lead, background=background)
             results.append((statistics.mean(score(c, w)[0] for c in cases), w))
         for value, w in sorted(results, key=lambda r: -r[0])[:10]:
             print(f"{value:.3f} {w}")

@@ -7,18 +7,27 @@ at it, when the news burst around it, when articles lead with it. These are the 
 timeline-summarisation literature found to work (Tran et al. 2013, Ghalandari & Ifrim 2020).
 
 A timeline's entries are mostly days, but a story told over years also has its milestones
-("the treaty of 2001", "the pivot of 2014"): a month or a year competes too, discounted for
-being vague. Two kinds of date are not the story: a vague date that holds the article's own
-publication date ("this year", "in 2010" in an article of 2010) is the present, not an event;
-and a date well before the collection's first article is background, discounted, so it gets
-in only on strong evidence. The weights are few and were chosen on the development
-collections (benchmarks/key_events.py) without fitting them closely, so that they carry over.
+("the treaty of 2001", "the pivot of 2014"): a month or a year competes too. How vague a date
+is depends on how far back it is told from: "in 2021" said in December 2021 is the present or
+a guess, "in 2001" said in 2021 is as exact as history gets, so the discount for vagueness
+fades as the distance grows to ten times the date's width. A vague date that holds the
+article's own publication date ("this year") is the present, not an event; a vague date that
+only repeats a chosen date it contains ("in February" beside "4-20 February", told by the same
+articles) is not chosen again. A date well before the collection's first article is
+background. News recalls its comparisons as often as its origins (a tenth to two fifths of the
+articles of an oil-spill or a flu collection recall 1989 or 1918), so how many articles recall
+it cannot tell them apart: background is discounted, by its precision and without the
+look-back bonus every mention of it earns. Only a handful of articles (at most HANDFUL, a few
+essays on a relationship looking back at its treaty) is told from history, as the timeline's
+opening does (timeline/opening.py); there background competes as any date does. The weights are few and were chosen on the development collections
+(benchmarks/key_events.py) without fitting them closely, so that they carry over.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import statistics
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,7 +50,8 @@ class Telling:
 @dataclass(frozen=True)
 class Weights:
     references: float = 1.0  # documents that mention the date
-    later: float = 1.0  # of them, documents published after the date (looking back)
+    later: float = 1.0  # of them, documents published after the burst (looking back)
+    mentions: float = 0.5  # sentences beyond the first of each document (an article dwells on it)
     burst: float = 0.5  # documents published on the day and the next
     lead: float = 0.5  # some article leads with an event of the date
     background: float = 0.5  # factor for a date well before the collection's first article
@@ -51,6 +61,7 @@ DEFAULT_WEIGHTS = Weights()
 _BACKGROUND_DAYS = 30  # before the first article by more than this: background
 _BURST_DAYS = 2  # the day and the next: a day's news is published by the morning after
 _PRESENT = 0.1  # factor for a vague date that holds its articles' own publication dates
+HANDFUL = 10  # articles: a collection this small is told from its history, background included
 
 
 @dataclass(frozen=True)
@@ -72,15 +83,17 @@ def key_events(
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> list[KeyEvent]:
     """The ``limit`` most important events, most important first: the best-told event of each
-    of the most important dates (a second event of a date only when there are fewer dates
-    than asked for). ``published`` gives each document's publication date; ``start``/``end``
-    bound the dates."""
+    of the most important dates (a second event of a date, or a vague date repeating one it
+    contains, only when there are fewer dates than asked for). ``published`` gives each
+    document's publication date; ``start``/``end`` bound the dates."""
     if limit <= 0:
         return []
     dates = date_importance(tellings, published, weights)
+    referring: dict[DateKey, set[int]] = defaultdict(set)
     ranked: list[tuple[float, float, int, EventSummary]] = []
     for t in tellings:
         e = t.event
+        referring[date_key(e)] |= t.documents
         if (start and e.span.end < start) or (end and e.span.start > end):
             continue
         ranked.append((dates.get(date_key(e), 0.0), _told(t), -e.id, e))
@@ -89,14 +102,27 @@ def key_events(
     seen: set[DateKey] = set()
     seconds: list[tuple[float, EventSummary]] = []
     for score, _, _, e in ranked:
-        if date_key(e) in seen:
+        key = date_key(e)
+        if key in seen or _repeats(key, seen, referring):
             seconds.append((score, e))
             continue
-        seen.add(date_key(e))
+        seen.add(key)
         out.append(KeyEvent(e, score))
         if len(out) == limit:
             return out
     return out + [KeyEvent(e, s) for s, e in seconds[: limit - len(out)]]
+
+
+def _repeats(key: DateKey, chosen: set[DateKey], referring: Mapping[DateKey, set[int]]) -> bool:
+    """Whether a vague date only repeats a chosen date inside it: every article that gives
+    the vague date also gives the exact one ("in February" and "4-20 February")."""
+    start, end, _ = key
+    if start == end:
+        return False
+    return any(
+        start <= c[0] and c[1] <= end and c != key and referring[key] <= referring[c]
+        for c in chosen
+    )
 
 
 def date_importance(
@@ -107,10 +133,12 @@ def date_importance(
     """Each date an event is dated to (a day, or a vaguer span), with its importance across
     the collection."""
     referring: dict[DateKey, set[int]] = defaultdict(set)
+    sentences: dict[DateKey, int] = defaultdict(int)
     lead: set[DateKey] = set()
     for t in tellings:
         key = date_key(t.event)
         referring[key] |= t.documents
+        sentences[key] += t.event.sources
         if t.event.first_passage < LEAD_PASSAGES:
             lead.add(key)
     dates = sorted(d for d in published.values() if d is not None)
@@ -118,26 +146,47 @@ def date_importance(
     for d in dates:
         per_day[d] += 1
     first = dates[0] if dates else None
+    # In a handful of articles the history they recall is part of the story.
+    recalls = len(published) <= HANDFUL
     out = {}
     for key, docs in referring.items():
         start, end, precision = key
         told = [p for d in docs if (p := published.get(d)) is not None]
-        later = sum(1 for p in told if p > end)
+        background = not recalls and first is not None and (first - end).days > _BACKGROUND_DAYS
+        # Published after the burst and its follow-ups: an article looking back, not the news.
+        # Every mention of background looks back, so it tells nothing there.
+        later = 0 if background else sum(1 for p in told if (p - end).days > _BURST_DAYS)
         burst = sum(per_day.get(start + dt.timedelta(days=k), 0) for k in range(_BURST_DAYS))
         score = (
             weights.references * math.log1p(len(docs))
             + weights.later * math.log1p(later)
+            + weights.mentions * math.log1p(max(sentences[key] - len(docs), 0))
             + (weights.burst * math.log1p(burst) if start == end else 0.0)
             + (weights.lead if key in lead else 0.0)
         )
-        if start != end:
-            score *= precision_weight(precision)  # vaguer than a day
+        if background:
+            score *= weights.background * precision_weight(precision)
+        elif start != end:
+            score *= _vagueness(start, end, precision, told)
             if any(start <= p <= end for p in told):
                 score *= _PRESENT  # "this year", not an event of it
-        if first is not None and (first - end).days > _BACKGROUND_DAYS:
-            score *= weights.background
         out[key] = score
     return out
+
+
+def _vagueness(start: dt.date, end: dt.date, precision: Precision, told: list[dt.date]) -> float:
+    """The factor for a date vaguer than a day: the precision's discount, fading as the
+    articles telling it stand further off, gone at ten times the date's width ("in 2001" told
+    twenty years on)."""
+    weight = precision_weight(precision)
+    if not told:
+        return weight
+    distance = statistics.median((p - end).days for p in told)
+    if distance <= 0:
+        return weight  # a vague date ahead: a plan or a guess
+    width = (end - start).days + 1
+    fade = min(max(math.log10(distance / width), 0.0), 1.0)
+    return weight + (1.0 - weight) * fade
 
 
 def _told(t: Telling) -> float:
