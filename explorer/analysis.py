@@ -11,7 +11,7 @@ from explorer.temporal import tag
 
 # Raise it when what analysis makes of a document changes (dates, actors, titles): documents
 # stored by an older analysis are analysed again on their next import, even unchanged.
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 __all__ = ["ANALYSIS_VERSION", "Analysis", "analyse"]
 

@@ -11,6 +11,7 @@ import bisect
 from collections.abc import Mapping, Sequence
 
 from explorer.events.clause import clause_for
+from explorer.events.furniture import furniture
 from explorer.events.titles import make_title
 from explorer.language.parse import Parse, parse
 from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
@@ -31,7 +32,8 @@ def drafts_for(
 
     ``exclude`` is the publication date as written in the byline, and ``datelines`` are the
     agency datelines ("LONDON, March 3 (Reuters) -"), sorted: their dates date the article,
-    not an event in it, and a title starts after them. ``kinds`` maps an actor to its kind,
+    not an event in it, and a title starts after them. Page furniture (captions, comment
+    stamps, copyright lines: furniture.py) gives no events. ``kinds`` maps an actor to its kind,
     for the pronouns of titles ("he" -> the last person named).
     """
     parses: dict[int, Parse | None] = {}
@@ -43,6 +45,7 @@ def drafts_for(
     out: list[EventDraft] = []
     actors_in = _ActorsByPassage(mentions)
     ends = [d[1] for d in datelines]
+    skip = furniture(passages)  # captions, comment stamps, (c) lines
     p_index = 0
     for e in expressions:
         if e.span is None:
@@ -58,6 +61,8 @@ def drafts_for(
         passage = passages[p_index]
         if not passage.start <= e.start < passage.end:
             continue
+        if p_index in skip:
+            continue  # the date of a photo or a comment, not of the story
         actors = actors_in(passage)
         # A dateline before the date in its passage is not part of the headline.
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0

@@ -1,0 +1,76 @@
+"""Page furniture: passages of a saved page that are not the story, so their dates are never
+events. A photo caption dates the picture ("Xi and Putin meet in Vladivostok on September 11,
+2018. Photo: AP"), a reader comment's stamp dates the comment ("At 6:46 pm | Report abuse"),
+a copyright line dates the page. Each is told by the credit, the stamp or the sign it ends or
+opens with, the way newsrooms write them, not by what it says."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from explorer.model import Passage
+
+# A caption ends with its credit: "Photo: Reuters", "Photograph: Jane Doe/Getty Images",
+# "(AP Photo/John Smith)", "REUTERS/Jane Doe", "Credit: ...". The credit is short and
+# nothing follows it.
+# Capitalised, as credits are: "the broader picture: markets fell" is a sentence.
+_LABELS = "Photo|Photograph|Picture|Image|Illustration|File photo|Photo credit|Credit|Pictured"
+_LABEL = rf"(?:{_LABELS}|{_LABELS.upper()})s?\s*:\s*[^.!?:\n]{{2,80}}\.?\s*$"
+_CREDIT_LABEL = re.compile(rf"(?:^|[.!?)\]\s])\s*{_LABEL}")
+_CREDIT_ALONE = re.compile(rf"^\s*{_LABEL}")
+_CREDIT_BRACKET = re.compile(
+    r"[(\[][^()\[\]]{0,40}\b(?:Photo|Photograph|Picture|PHOTO)\b[^()\[\]]{0,60}[)\]]\s*$"
+)
+_CREDIT_AGENCY = re.compile(
+    r"\b(?:REUTERS|AFP|EPA|XINHUA|Getty Images)\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
+    r"\s*\.?\s*$"
+)
+# A reader comment's stamp and the links around it.
+_COMMENT = re.compile(
+    r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b", re.IGNORECASE
+)
+# "(c) 2010 The Outlet", "Copyright 2009 ...", "© 2021 ...": a short line of its own.
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_COPYRIGHT_LINE = 160  # characters: longer, it is a sentence that starts with the word
+
+
+_GAP = 3  # characters between a caption's last sentence and its credit: a space, a line break
+
+
+def furniture(passages: Sequence[Passage]) -> set[int]:
+    """The indices of the passages (sentences) that are furniture: those that are so on their
+    own, and the sentence a credit follows ("... on 12 September 2018. Photo: Reuters", where
+    the credit is a sentence of its own)."""
+    out = set()
+    for i, p in enumerate(passages):
+        if is_furniture(p.text):
+            out.add(i)
+            if i > 0 and _is_credit(p.text) and p.start - passages[i - 1].end <= _GAP:
+                out.add(i - 1)
+    return out
+
+
+def _is_credit(text: str) -> bool:
+    stripped = text.strip()
+    return bool(
+        _CREDIT_ALONE.match(stripped)
+        or (_CREDIT_BRACKET.search(stripped) and stripped.startswith(("(", "[")))
+        or (_CREDIT_AGENCY.search(stripped) and len(stripped) <= 60)
+    )
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a passage is a caption, a comment stamp or a copyright line."""
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if _COMMENT.search(stripped):
+        return True
+    if _COPYRIGHT.match(stripped) and len(stripped) <= _COPYRIGHT_LINE:
+        return True
+    return bool(
+        _CREDIT_LABEL.search(stripped)
+        or _CREDIT_BRACKET.search(stripped)
+        or _CREDIT_AGENCY.search(stripped)
+    )

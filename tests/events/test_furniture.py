@@ -1,0 +1,58 @@
+"""Page furniture gives no events: captions, reader-comment stamps and copyright lines are told
+by their credits and stamps; sentences that only look like them stay the story's. The
+sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from explorer.events.furniture import is_furniture
+from tests.story import events_of
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two presidents meet at the forum in Vladivostok on September 11, 2018. Photo: AP",
+        "Rescue workers search the rubble on 3 March 2011. Photograph: Jane Doe/Getty Images",
+        "Delegates arrive for the talks in Geneva on May 2, 2009. (AP Photo/John Smith)",
+        "A tanker leaves the port on Friday. REUTERS/Jane Doe",
+        "Demonstrators gather outside parliament, 12 June 2020. PHOTO: XINHUA",
+        "At 6:46 pm on May 4, 2010 | Report abuse | Now who wants to become",
+        "(c) 2010 The Daily Example",
+        "Copyright 2009 Example News Agency. All rights reserved.",
+    ],
+)
+def test_furniture_is_recognised(text: str) -> None:
+    assert is_furniture(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in Geneva on May 2, 2009, and agreed a new formula.",
+        "The broader picture: exports fell in 2019 for the first time in a decade.",
+        "Copyright lawyers argued in 2015 that the rules had been written for a world of paper "
+        "books, and that the courts would have to decide what a lending library was online.",
+        "The poll was run for the paper by a research firm in March 2020.",
+        "",
+    ],
+)
+def test_the_story_is_not_furniture(text: str) -> None:
+    assert not is_furniture(text)
+
+
+def test_a_caption_gives_no_event_but_the_story_beside_it_does(tmp_path: Path) -> None:
+    events = events_of(
+        tmp_path,
+        "Talks resume\n\n"
+        "The two leaders met in Vladivostok on 11 September 2018 and agreed to expand trade.\n\n"
+        "The two leaders shake hands at the forum on 12 September 2018. Photo: Reuters\n",
+        published=dt.date(2018, 9, 20),
+    )
+    days = {e.span.start for e in events}
+    assert dt.date(2018, 9, 11) in days
+    assert dt.date(2018, 9, 12) not in days
