@@ -12,18 +12,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from explorer import __version__, paths, pipeline
+from explorer import __version__, paths
 from explorer.curation.view import curated, removed_paths
 from explorer.errors import ExplorerError, InputError, StoreError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
-from explorer.ingest.readers import read_document
 from explorer.query.answer import find_events
 from explorer.query.event_query import EventQuery, Hidden
 from explorer.query.sources import EventSource, open_source
+from explorer.report import REPORT_FORMATS
 from explorer.store.db import check_store, damage_found, read_only_reason, rescuing
 from explorer.store.location import locate
 from explorer.store.repo import Store
-from explorer.temporal import tag
 
 # A publication date is resolved against (a decade back, a year on): within these years the
 # calendar arithmetic of every relative expression stays inside what dates can hold.
@@ -179,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="the chronology with its sources: HTML, PDF or Markdown")
     db_arg(p)
-    p.add_argument("--format", choices=list(pipeline.REPORT_FORMATS), required=True)
+    p.add_argument("--format", choices=list(REPORT_FORMATS), required=True)
     p.add_argument("--output", type=Path, required=True)
     p.add_argument("--actor", action="append", default=[], help="keep events with this actor")
     p.add_argument("--all-actors", action="store_true", help="require every --actor")
@@ -351,6 +350,7 @@ def _must_exist(db: str | None) -> None:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from explorer import pipeline
     pipeline.check_paths(args.paths)
     store = _store(args, create=True)
     tty = sys.stderr.isatty()
@@ -404,6 +404,8 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _dates(args: argparse.Namespace) -> int:
+    from explorer.ingest.readers import read_document
+    from explorer.temporal import tag
     doc = read_document(args.file, args.published)
     tm = doc.text_map
     rows: list[dict[str, object]] = []
@@ -450,6 +452,7 @@ def _query(args: argparse.Namespace, source: EventSource, hidden: bool = False) 
         raise InputError("--from is after --to.")
     actors: tuple[str, ...] = ()
     if args.actor:
+        from explorer import pipeline
         from explorer.actors.names import resolve_actors
 
         known = set(source.actor_counts())
@@ -463,6 +466,7 @@ def _query(args: argparse.Namespace, source: EventSource, hidden: bool = False) 
 def _store_actors(args: argparse.Namespace) -> int:
     """A store's actors as the analyst sees them (renames applied), with kind, the aliases
     imports match them by, and how many shown events each takes part in."""
+    from explorer import pipeline
     store = _store(args)
     source = open_source(store)
     counts = source.actor_counts()
@@ -493,6 +497,8 @@ def _store_actors(args: argparse.Namespace) -> int:
 def _actors(args: argparse.Namespace) -> int:
     """What ingest finds in one file: the same reader and matcher, offsets as `dates` gives.
     With no file, a store's actors (_store_actors)."""
+    from explorer import pipeline
+    from explorer.ingest.readers import read_document
     if args.file is None:
         return _store_actors(args)
     doc = read_document(args.file, args.published)
@@ -561,6 +567,7 @@ def _key_events(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from explorer import pipeline
     store = _store(args)
     source = open_source(store)
     if args.format in ("png", "svg", "pdf"):
@@ -587,6 +594,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from explorer import pipeline
     store = _store(args)
     source = open_source(store)
     count = pipeline.export_report(
@@ -617,6 +625,7 @@ def _documents(args: argparse.Namespace) -> int:
 
 
 def _set_date(args: argparse.Namespace) -> int:
+    from explorer import pipeline
     store = _store(args)
     pipeline.set_published(store, args.document, args.published, pipeline.default_matcher(store))
     print(f"document {args.document}: published {args.published}; dates re-resolved")
@@ -624,6 +633,7 @@ def _set_date(args: argparse.Namespace) -> int:
 
 
 def _load_sample(args: argparse.Namespace) -> int:
+    from explorer import pipeline
     store = _store(args, create=True)
     report = pipeline.load_sample(store)
     print(
@@ -731,6 +741,7 @@ def _edits(args: argparse.Namespace) -> int:
 
 
 def _migrate(args: argparse.Namespace) -> int:
+    from explorer import pipeline
     _must_exist(args.source)
     with rescuing():  # a damaged source is read, read-only, for what can be rescued
         source = Store(args.source)

@@ -23,6 +23,7 @@ from explorer.errors import ExplorerError, ExportError, InputError, StoreError
 from explorer.ingest.manifest import FileInfo, Manifest
 from explorer.ingest.readers import expand_paths
 from explorer.parallel import Job, analysed, big_work, default_workers
+from explorer.report import REPORT_FORMATS
 
 __all__ = ["default_workers", "ingest"]
 from explorer.events.rules import EVENT_RULES
@@ -295,7 +296,6 @@ def check_paths(paths: list[Path]) -> None:
         raise InputError("No such file or folder: " + ", ".join(str(p) for p in paths))
 
 
-REPORT_FORMATS = ("html", "pdf", "md")
 
 
 def export_report(

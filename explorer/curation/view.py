@@ -46,6 +46,22 @@ def with_sources(store: Store, summaries: list[EventSummary], view: Curated) -> 
     return [assemble(s, view, extracted, paths) for s in summaries]
 
 
+def documents_of(
+    store: Store, summaries: list[EventSummary], view: Curated
+) -> dict[int, frozenset[int]]:
+    """Each of these curated events' documents, the union of its members'. Only an event
+    whose sources an edit chose (a split, one made by hand) is assembled in full."""
+    members = sorted({m for s in summaries for m in view.groups.get(s.id, [s.id])})
+    docs = store.event_documents(members) if members else {}
+    chosen = [s for s in summaries if s.id in view.keys or s.id in view.manual]
+    out = {s.id: frozenset(src.document_id for src in e.sources)
+           for s, e in zip(chosen, with_sources(store, chosen, view), strict=True)}  # fmt: skip
+    for s in summaries:
+        if s.id not in out:
+            out[s.id] = frozenset().union(*(docs.get(m, ()) for m in view.groups.get(s.id, [s.id])))
+    return out
+
+
 def assemble(
     s: EventSummary, view: Curated, extracted: dict[int, Event], paths: dict[int, str]
 ) -> Event:

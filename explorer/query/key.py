@@ -39,14 +39,12 @@ def find_key_events(
     kept = _candidates(source, query)  # which dates compete is the ranking's business
     if len(kept) > MAX_CANDIDATES:
         kept = sorted(kept, key=summary_weight, reverse=True)[:MAX_CANDIDATES]
-    events = {e.id: e for e in source.events(kept)}
-    tellings = [
-        Telling(s, frozenset(src.document_id for src in events[s.id].sources))
-        for s in kept
-        if s.id in events
-    ]
+    # The ranking needs which documents tell each event; only the chosen are read whole.
+    documents = source.documents_of(kept)
+    tellings = [Telling(s, documents.get(s.id, frozenset())) for s in kept]
     published = store.publication_dates()
     chosen = key_events(tellings, published, limit, query.start, query.end)
+    events = {e.id: e for e in source.events([k.event for k in chosen])}
     return [KeyEvent(events[k.event.id], k.importance, k.event) for k in chosen]
 
 

@@ -51,6 +51,10 @@ class EventSource(Protocol):
 
     def events(self, summaries: list[EventSummary]) -> list[Event]: ...
 
+    def documents_of(self, summaries: list[EventSummary]) -> dict[int, frozenset[int]]:
+        """Event id -> the documents telling it (its merged sources' documents)."""
+        ...
+
     def is_hidden(self, event_id: int) -> bool: ...
 
     def keys_of(self, event_ids: tuple[int, ...]) -> list[str]: ...
@@ -122,6 +126,9 @@ class _Overlay:
 
     def events(self, summaries: list[EventSummary]) -> list[Event]:
         return cview.with_sources(self.store, summaries, self.view)
+
+    def documents_of(self, summaries: list[EventSummary]) -> dict[int, frozenset[int]]:
+        return cview.documents_of(self.store, summaries, self.view)
 
     def is_hidden(self, event_id: int) -> bool:
         return any(e.id == event_id for e in self.view.hidden)

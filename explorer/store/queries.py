@@ -82,6 +82,23 @@ class StoreReads:
             rows = conn.execute(select(DocumentRow.id, DocumentRow.published)).all()
         return {int(i): p for i, p in rows}
 
+    def event_documents(self, ids: Collection[int]) -> dict[int, frozenset[int]]:
+        """Event id -> the documents its sources are in, for these events: what a ranking
+        across the collection reads of their sources, without the sentences themselves."""
+        out: dict[int, set[int]] = defaultdict(set)
+        wanted = sorted(ids)
+        with translated(self.location), self.engine.connect() as conn:
+            for n in range(0, len(wanted), 5000):
+                q = (
+                    select(EventSourceRow.event_id, ExpressionRow.document_id)
+                    .join(ExpressionRow, ExpressionRow.id == EventSourceRow.expression_id)
+                    .where(EventSourceRow.event_id.in_(wanted[n : n + 5000]))
+                    .distinct()
+                )
+                for event_id, document_id in conn.execute(q):
+                    out[int(event_id)].add(int(document_id))
+        return {k: frozenset(v) for k, v in out.items()}
+
     def documents(self, ids: Collection[int] | None = None) -> list[DocumentInfo]:
         """Every document, or those with these ids, with how many event sources each has."""
         with translated(self.location), self.engine.connect() as conn:

@@ -101,3 +101,16 @@ def test_any_or_all_actors_is_one_test() -> None:
     assert not actors_match(("Kenya", "Chile"), ("Kenya", "Peru"), match_all=True)
     assert actors_match(("Kenya", "Chile"), ("Kenya", "Peru"), match_all=False)
     assert actors_match((), (), match_all=True)
+
+
+def test_documents_of_events_agree_with_their_sources(curated_store) -> None:  # type: ignore[no-untyped-def]
+    # What the key-event ranking reads instead of every event's sentences: the same
+    # documents, merged, split and hand-made events included.
+    store, _ = curated_store
+    for source in (MemorySource(store), IndexedSource(store)):
+        shown = source.answer(EventQuery())
+        whole = {e.id: frozenset(s.document_id for s in e.sources) for e in source.events(shown)}
+        documents = source.documents_of(shown)
+        assert {i: d for i, d in documents.items() if d} == {i: d for i, d in whole.items() if d}
+        assert set(documents) == {s.id for s in shown}
+        assert sum(1 for d in documents.values() if d) > len(shown) // 2
