@@ -1,7 +1,7 @@
 """Page furniture: passages of a saved page that are not the story, so their dates are never
 events. A photo caption dates the picture ("Xi and Putin meet in Vladivostok on September 11,
 2018. Photo: AP"), a reader comment's stamp dates the comment ("At 6:46 pm | Report abuse"),
-a copyright line dates the page. Each is told by the credit, the stamp or the sign it ends or
+a print-edition note or a copyright line dates the page. Each is told by the credit, the stamp or the sign it ends or
 opens with, the way newsrooms write them, not by what it says."""
 
 from __future__ import annotations
@@ -29,6 +29,13 @@ _CREDIT_AGENCY = re.compile(
 # A reader comment's stamp and the links around it.
 _COMMENT = re.compile(
     r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b", re.IGNORECASE
+)
+# The print-edition note: "A version of this article appeared in print on June 3, 2010, on
+# page A1", "This article appeared on p18 of the Main section of the Guardian on ...".
+_PRINT = re.compile(
+    r"\b(?:article|version)\b[^.]{0,60}?\bappeared\s+(?:on|in)\s+"
+    r"(?:p\.?\s?\d+|page\s+[A-Z]?\d+|print|the print edition)\b",
+    re.IGNORECASE,
 )
 # "(c) 2010 The Outlet", "Copyright 2009 ...", "© 2021 ...": a short line of its own.
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
@@ -61,11 +68,12 @@ def _is_credit(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    """Whether a passage is a caption, a comment stamp or a copyright line."""
+    """Whether a passage is a caption, a comment stamp, a print-edition note or a copyright
+    line."""
     stripped = text.strip()
     if not stripped:
         return False
-    if _COMMENT.search(stripped):
+    if _COMMENT.search(stripped) or _PRINT.search(stripped):
         return True
     if _COPYRIGHT.match(stripped) and len(stripped) <= _COPYRIGHT_LINE:
         return True
