@@ -12,7 +12,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from explorer.actors.lexicon import CONNECTORS, FUNCTION_WORDS, MONTHS, WEEKDAYS, lexicon
+from explorer.actors.lexicon import (
+    COMPANY_WORDS,
+    CONNECTORS,
+    FUNCTION_WORDS,
+    LEADING_PARTICLES,
+    MONTHS,
+    ORG_WORDS,
+    WEEKDAYS,
+    lexicon,
+)
 
 _LEAD = "\"'“‘([{«"
 _TRAIL = "\"'”’)]}»,;:!?…"
@@ -292,9 +301,13 @@ def chunks_of(words: list[Word]) -> list[Chunk]:
             if w.stop_after or i - first >= MAX_RUN:
                 close(i, "")
             continue
-        joined = _connector_run(words, i) if first >= 0 and not words[i - 1].stop_after else 0
+        joined = _connector_run(words, first, i) if first >= 0 and not words[i - 1].stop_after else 0
         if joined:
             i += joined
+            continue
+        if first < 0 and _leads_name(words, i):
+            first = i  # "bin Laden": the particle is part of the name
+            i += 1
             continue
         if first >= 0:
             close(i, w.text.lower())
@@ -304,8 +317,48 @@ def chunks_of(words: list[Word]) -> list[Chunk]:
     return out
 
 
-def _connector_run(words: list[Word], i: int) -> int:
-    """How many connector words from ``i`` lead to another capital word (0: none)."""
+def _leads_name(words: list[Word], i: int) -> bool:
+    w = words[i]
+    return (
+        w.text in LEADING_PARTICLES
+        and not w.stop_after
+        and i + 1 < len(words)
+        and words[i + 1].capital
+        and words[i + 1].start - w.end == 1
+        and (i == 0 or not words[i - 1].capital)
+    )
+
+
+# An organisation's name may hold "and" ("Food and Drug Administration", "Department of Health
+# and Human Services"): it joins two runs when the run after it ends the name, within a few
+# words, with an organisation's word, unless the run before already ends as a name ("Nomura
+# Securities and ...") or names a body of the same kind ("the University of California and
+# Columbia University" are two).
+_AND_REACH = 4
+
+
+def _and_joins(words: list[Word], first: int, i: int) -> bool:
+    if words[i].text != "and" or i == 0 or words[i - 1].stop_after or words[i].stop_after:
+        return False
+    before = words[first:i]
+    if len(before) > 1 and (before[-1].text in ORG_WORDS or before[-1].text in COMPANY_WORDS):
+        return False
+    j = i + 1
+    while j < len(words) and j - i <= _AND_REACH and words[j].capital:
+        head = words[j].text
+        if head in ORG_WORDS or head in COMPANY_WORDS:
+            return all(w.text != head for w in before)
+        if words[j].stop_after:
+            return False
+        j += 1
+    return False
+
+
+def _connector_run(words: list[Word], first: int, i: int) -> int:
+    """How many connector words from ``i`` lead to another capital word (0: none) in the run
+    that starts at ``first``."""
+    if _and_joins(words, first, i):
+        return 1
     j = i
     while j < len(words) and j - i < 2 and words[j].text in CONNECTORS and not words[j].capital:
         if words[j].stop_after:

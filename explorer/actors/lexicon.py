@@ -173,8 +173,12 @@ MONTHS = wordlist("January February March April May June July August September O
 WEEKDAYS = wordlist("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs "
     "Fri Sat Sun")
 # Words that join the capitalised words of one name ("Bank of England", "Osama bin Laden").
-CONNECTORS = wordlist("of for the de del della der den di da do dos du la le van von bin ibn al el")
-PERSON_PARTICLES = wordlist("de del della der den di da do dos du la le van von bin ibn al el")
+# "es" of "Dar es Salaam", "ul" of "Zia ul Haq": particles of places and names alike.
+CONNECTORS = wordlist("of for the de del della der den di da do dos du la le van von bin ibn al el es ul")
+PERSON_PARTICLES = wordlist("de del della der den di da do dos du la le van von bin ibn al el ul")
+# A lower-case particle that opens a name written without its first name ("bin Laden's aides",
+# "de Gaulle said"): few enough English words look like these.
+LEADING_PARTICLES = wordlist("bin ibn al el de da van von")
 # Closed-class words: capitalised only where a sentence or a title starts, never a name.
 FUNCTION_WORDS = wordlist("""the a an this that these those it its he she we they i i'm i’m you his her their our my
     your in on at for with by from to of and but or nor as if when while after before since

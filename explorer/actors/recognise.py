@@ -413,6 +413,7 @@ def _resolve_people(
         [f.actor for f, how in pending if how == "full" and f.kind == "person"]
     )
     told = _Told(pending, canonical)
+    by_tail = _particle_tails(set(canonical.values()))
     by_last: dict[str, set[str]] = {}
     by_first: dict[str, set[str]] = {}
     for name in set(canonical.values()):
@@ -424,6 +425,8 @@ def _resolve_people(
     for f, how in pending:
         if how == "full":
             actor = canonical.get(f.actor, f.actor) if f.kind == "person" else f.actor
+            if f.kind == "person" and len(by_tail.get(actor.lower(), ())) == 1:
+                actor = next(iter(by_tail[actor.lower()]))  # "Bin Laden": Osama bin Laden
             out.append(Found(f.start, f.end, actor, f.kind))
             continue
         word = text[f.start : f.end]
@@ -441,6 +444,19 @@ def _resolve_people(
         elif how in ("titled-single", "capital-acting", "single"):
             out.append(f)
     return sorted(out, key=lambda f: f.start)
+
+
+def _particle_tails(names: set[str]) -> dict[str, set[str]]:
+    """A person's surname with its particle ("bin Laden", "de Gaulle"), lower-cased, to the
+    full names it ends: a later "Bin Laden" is the Osama bin Laden named before."""
+    out: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        for k in range(1, len(parts) - 1):
+            if parts[k].lower() in PERSON_PARTICLES:
+                out.setdefault(" ".join(parts[k:]).lower(), set()).add(name)
+                break
+    return out
 
 
 class _Told:

@@ -266,3 +266,49 @@ def test_a_country_name_of_common_words_opens_a_line(matcher: ActorMatcher) -> N
 
 def test_a_letter_is_no_surname(matcher: ActorMatcher) -> None:
     assert found(matcher, "The team won its Group C match in Lima.") == {}
+
+
+# Names that hold particles and "and" --------------------------------------------------------
+
+
+def test_a_place_with_a_particle_is_one_name_or_none(matcher: ActorMatcher) -> None:
+    got = spans(matcher, "Bombs went off near the embassies in Nairobi and Dar es Salaam.")
+    assert ("Dar", "Dar") not in got and ("Salaam", "Salaam") not in got
+
+
+def test_a_surname_with_its_particle_is_the_person_named_before(matcher: ActorMatcher) -> None:
+    text = (
+        "Police named Karim bin Hassoun as the organiser. Bin Hassoun denied it, and "
+        "later bin Hassoun's lawyer spoke. Mayor Anne de Vries welcomed the arrest; "
+        "De Vries said the port was safe."
+    )
+    got = spans(matcher, text)
+    assert ("Bin Hassoun", "Karim bin Hassoun") in got
+    assert ("bin Hassoun", "Karim bin Hassoun") in got
+    assert ("De Vries", "Anne de Vries") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Food and Drug Administration approved the drug.", "Food and Drug Administration"),
+        ("The Securities and Exchange Commission sued the firm.", "Securities and Exchange Commission"),
+        ("The Northern Rivers and Wetlands Protection League sued.", "Northern Rivers and Wetlands Protection League"),
+    ],
+)  # fmt: skip
+def test_and_inside_an_organisations_name(matcher: ActorMatcher, text: str, name: str) -> None:
+    assert found(matcher, text).get(name) == "organisation"
+
+
+def test_and_between_two_names_keeps_them_two(matcher: ActorMatcher) -> None:
+    got = found(matcher, "Researchers from the University of Lorvan and Kessa State University met.")
+    assert "University of Lorvan and Kessa State University" not in got
+    assert "Kessa State University" in got
+    got = found(matcher, "Analysts at Halvard Securities and Brenton Capital Management agreed.")
+    assert "Halvard Securities and Brenton Capital Management" not in got
+    assert "Britain and France" not in found(matcher, "Britain and France signed the accord.")
+
+
+def test_and_in_a_department_of_two_things(matcher: ActorMatcher) -> None:
+    text = "The Department of Health and Human Services issued the rules."
+    assert found(matcher, text).get("Department of Health and Human Services") == "organisation"
