@@ -7,8 +7,10 @@ Rules checked (a title may break several): it opens mid-phrase (a preposition, c
 relative word, or lower case), opens with a discourse opener or an attribution frame ("Be that
 as it may", "He said"), holds a half quotation, ends in "…", ends on a word that cannot end a
 phrase ("of", "the", "and"), runs past titles.MAX_WORDS (18: a headline aims at 12 words and
-keeps a clause whole up to 18 rather than cut it before its object), says less than 3 words, or still holds an
-attribution ("…, officials said"). Reads ../shared (skips cleanly where it is absent); the
+keeps a clause whole up to 18 rather than cut it before its object), says less than 3 words,
+still holds an attribution ("…, officials said"), keeps typewriter quotes (``) or is a dateline
+or an agency credit. It also counts the dated sentences that give one title to events of
+different dates (the title then tells one of them, at the others' dates too). Reads ../shared (skips cleanly where it is absent); the
 articles never leave it.
 """
 
@@ -17,8 +19,9 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -29,6 +32,7 @@ import timebank  # noqa: E402
 from explorer.analysis import analyse  # noqa: E402
 from explorer.events.titles import MAX_WORDS  # noqa: E402
 from explorer.ingest.readers import parse_document, read_document  # noqa: E402
+from explorer.model import EventDraft  # noqa: E402
 from explorer.pipeline import default_matcher  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -51,6 +55,12 @@ _WEAK_END = re.compile(
     re.IGNORECASE,
 )
 
+# A dateline or an agency credit as a title: "WASHINGTON, August 8 (Xinhua) --", "BRUSSELS (AP)".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]*)?\s*(?:,\s*\w+\s+\d{1,2})?\s*"
+    r"\((?:AP|Reuters|Xinhua|AFP|UPI|dpa|PA)\)|^[A-Z][A-Z .'-]{2,},\s+\w+\s+\d{1,2}\s*--"
+)
+
 RULES: dict[str, Callable[[str], bool]] = {
     "opens mid-phrase": lambda t: bool(_MID_PHRASE.match(t)) or t[:1].islower(),
     "opens with an opener or a frame": lambda t: bool(_OPENER.match(t)),
@@ -60,34 +70,65 @@ RULES: dict[str, Callable[[str], bool]] = {
     f"over {MAX_WORDS} words": lambda t: len(t.split()) > MAX_WORDS,
     "under 3 words": lambda t: len(t.split()) < 3,
     "holds an attribution": lambda t: bool(_ATTRIBUTION.search(t)),
+    "typewriter quotes": lambda t: "``" in t or "''" in t,
+    "a dateline or credit": lambda t: bool(_DATELINE.search(t)),
 }
 
 
 PARSED = False  # --parsed: titles from the dependency parse (events/clause.py)
 
 
-def corpus_titles() -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Titled:
+    source: str  # the article
+    title: str
+    sentence: int  # the start of the sentence it titles, in the article
+    date: str  # the date it was given
+
+
+def _titled(source: str, drafts: list[EventDraft]) -> list[Titled]:
+    return [Titled(source, d.title, d.passage.start, d.span.label()) for d in drafts]
+
+
+def corpus_titles() -> list[Titled]:
     matcher = default_matcher()
     out = []
     for path in sorted(CORPUS.glob("*.txt")):
         doc = read_document(path)
-        out += [(path.name[:3], d.title) for d in analyse(doc, matcher, PARSED).drafts]
+        out += _titled(path.name[:3], analyse(doc, matcher, PARSED).drafts)
     return out
 
 
-def timebank_titles() -> list[tuple[str, str]]:
+def timebank_titles() -> list[Titled]:
     matcher = default_matcher()
     out = []
     for a in timebank.read_all():
         data = f"{a.dct:%B %d, %Y}\n\n{a.text.strip()}\n".encode()
         doc = parse_document(a.name, data, ".txt")
-        out += [(a.name, d.title) for d in analyse(doc, matcher, PARSED).drafts]
+        out += _titled(a.name, analyse(doc, matcher, PARSED).drafts)
     return out
 
 
-def summarise(label: str, titles: list[tuple[str, str]], quiet: bool) -> None:
+def one_title_many_dates(titled: list[Titled]) -> tuple[int, int]:
+    """Of the sentences that give events of several dates, how many give one title to events
+    of different dates (the title then tells only one of them)."""
+    by_sentence: dict[tuple[str, int], list[Titled]] = defaultdict(list)
+    for t in titled:
+        by_sentence[(t.source, t.sentence)].append(t)
+    several = [ts for ts in by_sentence.values() if len({t.date for t in ts}) > 1]
+    shared = 0
+    for ts in several:
+        dates_of: dict[str, set[str]] = defaultdict(set)
+        for t in ts:
+            dates_of[t.title].add(t.date)
+        shared += any(len(d) > 1 for d in dates_of.values())
+    return shared, len(by_sentence)
+
+
+def summarise(label: str, titled: list[Titled], quiet: bool) -> None:
     broken: Counter[str] = Counter()
     any_broken = 0
+    titles = [(t.source, t.title) for t in titled]
     for source, title in titles:
         hits = [name for name, rule in RULES.items() if rule(title)]
         broken.update(hits)
@@ -101,6 +142,11 @@ def summarise(label: str, titles: list[tuple[str, str]], quiet: bool) -> None:
     words = [len(t.split()) for _, t in titles]
     if words:
         print(f"  words per title: median {sorted(words)[len(words) // 2]}, max {max(words)}")
+    shared, sentences = one_title_many_dates(titled)
+    print(
+        f"  sentences giving one title to events of different dates: "
+        f"{shared / max(1, sentences):.1%} ({shared} of {sentences} dated sentences)"
+    )
 
 
 def main() -> int:

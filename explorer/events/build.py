@@ -8,11 +8,12 @@ pruned clause of the predicate the date modifies, read from the sentence's depen
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 from explorer.events.clause import clause_for
 from explorer.events.furniture import furniture
-from explorer.events.titles import make_title
+from explorer.events.titles import make_title, phrase_title
 from explorer.language.parse import Parse, parse
 from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
 
@@ -68,7 +69,96 @@ def drafts_for(
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0
         title = _title(parses.get(p_index), passage, e, dates.get(p_index, []), cut, names)
         out.append(EventDraft(title, e.span, actors, passage, e))
+    return one_title_one_date(out)
+
+
+def one_title_one_date(drafts: list[EventDraft]) -> list[EventDraft]:
+    """A sentence whose dates all got one title tells, in that title, what happened at one of
+    them ("RMS had a loss of $158,666 in the third quarter, compared with a year-earlier loss
+    of $26,956"): the title stays with the date nearest the words it is made of. The other
+    dates are titled by the phrase each closes ("… at the upcoming Winter Olympics from
+    February 4-20"), or give no event rather than one that says something else happened then.
+    So does a date whose title still dates itself by another date of the sentence."""
+    by_passage: dict[int, list[int]] = {}
+    for i, d in enumerate(drafts):
+        by_passage.setdefault(d.passage.start, []).append(i)
+    wrong: set[int] = set()
+    for members in by_passage.values():
+        if len(members) < 2:
+            continue
+        # A title dated by another date of the sentence tells that date's clause, unless that
+        # date's own title holds this one's too (then the nearest keeps it, as for one title).
+        wrong.update(
+            i
+            for i in members
+            if any(
+                drafts[j].span != drafts[i].span
+                and _holds(drafts[i].title, drafts[j])
+                and not _holds(drafts[j].title, drafts[i])
+                for j in members
+            )
+        )
+        by_title: dict[str, list[int]] = {}
+        for i in members:
+            if i not in wrong:
+                by_title.setdefault(drafts[i].title, []).append(i)
+        for title, same in by_title.items():
+            if len({drafts[i].span for i in same}) < 2:
+                continue
+            where = _title_place(drafts[same[0]].passage.text, title)
+            keep = drafts[min(same, key=lambda i: _distance(drafts[i], where))].span
+            wrong.update(i for i in same if drafts[i].span != keep)
+    out = []
+    for i, d in enumerate(drafts):
+        if i in wrong:
+            retitled = _phrase_title(d)
+            others = {drafts[j].title for j in by_passage[d.passage.start] if j != i}
+            if retitled is None or retitled in others:
+                continue
+            d = dataclasses.replace(d, title=retitled)
+        out.append(d)
     return out
+
+
+def _phrase_title(d: EventDraft) -> str | None:
+    base = d.passage.start
+    return phrase_title(d.passage.text, d.expression.start - base, d.expression.end - base)
+
+
+_TIME_PREPOSITIONS = ("in", "on", "at", "during")
+
+
+def _holds(title: str, d: EventDraft) -> bool:
+    """Whether the title dates itself by ``d``'s expression ("… in the third quarter of 1997"),
+    not only names something by it ("the plan for 2021-2025")."""
+    text = d.expression.text
+    lowered = text.lower()
+    if any(lowered.startswith(p + " ") for p in _TIME_PREPOSITIONS):
+        return text in title
+    return any(f"{p} {text}" in title for p in _TIME_PREPOSITIONS)
+
+
+def _title_place(sentence: str, title: str) -> tuple[int, int]:
+    """Where in the sentence the title's words stand: from its first word found to its last."""
+    # Words of four letters or more: "the" and "of" are found anywhere.
+    words = [w.lower().strip(",.:;") for w in title.split() if len(w.strip(",.:;")) > 3]
+    lowered = sentence.lower()
+    found = [at for w in words if (at := lowered.find(w)) >= 0]
+    if not found:
+        return (0, len(sentence))
+    start = found[0]
+    end = lowered.find(words[-1], start)
+    return (start, max(end + len(words[-1]), start))
+
+
+def _distance(d: EventDraft, where: tuple[int, int]) -> int:
+    start = d.expression.start - d.passage.start
+    end = d.expression.end - d.passage.start
+    if end <= where[0]:
+        return where[0] - end
+    if start >= where[1]:
+        return start - where[1]
+    return 0
 
 
 def _title(

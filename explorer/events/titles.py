@@ -24,9 +24,18 @@ _MIN_WORDS = 3
 # Between clauses: semicolons, colons, dashes, and the bullets of a list of highlights run
 # into one line ("* Traffic up sharply * Searches yield 5.4 mln hits").
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s|(?:^|\s)[*•]\s)\s*")
+# Two clauses joined: ", and the parliament ratified …", ", while …", ", but …".
+_COORDINATION = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+(?=(?:the|a|an|[A-Z]|\w+\s))")
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
-_QUOTES = re.compile(r"[\"“”«»]|(?<!\w)['‘]|['’](?!\w)")
-_QUOTE_CHARACTERS = "\"“”«»'‘’"
+
+
+def wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Typewriter quotes too: wire copy writes ``so'' for "so".
+_QUOTES = re.compile(r"``|''|[\"“”«»`]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTE_CHARACTERS = "\"“”«»'‘’`"
 # Openers that say how the writer sees the sentence, not what happened.
 _OPENER = re.compile(
     r"^(?:(?:and|but|or|so|yet|also|however|meanwhile|moreover|furthermore|indeed|thus|hence"
@@ -152,6 +161,28 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
     return _finish(text, sentence)
+
+
+def phrase_title(sentence: str, start: int, end: int) -> str | None:
+    """The phrase a date closes, as its title, when the sentence's clause tells another date:
+    "… sets the stage for Putin's visit as chief guest at the upcoming Winter Olympics from
+    February 4-20" -> "The chief guest at the upcoming Winter Olympics". None when the date
+    does not end its clause, or the phrase before it is too short to say anything."""
+    c_start, c_end = _clause(sentence, start, end)
+    if sentence[end:c_end].strip(" .,;:!?)\"'”’"):
+        return None
+    phrase = _tail(_tidy(_without_date_prep(sentence[c_start:start]).rstrip(" ,")))
+    words = phrase.split()
+    if len(words) < _MIN_WORDS or words[0].lower() in _NOT_A_START or _WEAK_END.search(phrase):
+        return None  # "Or $1.05 a share, compared with …", "Which fell to …": no headline
+    return _finish(phrase, sentence)
+
+
+# Words a phrase cut from the middle of a sentence starts with when it is no noun phrase.
+_NOT_A_START = wordset(
+    "or and but nor which who whom whose that than from with to by for of as while when "
+    "compared up down after before since until because although if whether"
+)
 
 
 def _finish(text: str, sentence: str) -> str:
@@ -375,14 +406,29 @@ def _boundary_within(text: str, limit: int) -> str:
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause holding the expression: between the semicolons, colons or dashes around it."""
+    """The clause holding the expression: between the semicolons, colons or dashes around it,
+    and between the coordinated clauses around it ("…, and the parliament ratified it on 17
+    April"), where both sides have a verb of their own."""
     c_start, c_end = 0, len(sentence)
-    if not any(c in sentence for c in ";:—–-*•"):
-        return c_start, c_end  # no break at all: the whole sentence (and no scan of it)
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    if any(c in sentence for c in ";:—–-*•"):
+        for m in _CLAUSE_BREAK.finditer(sentence):
+            if m.end() <= start:
+                c_start = m.end()
+            elif m.start() >= end:
+                c_end = m.start()
+                break
+    if ", " not in sentence[c_start:c_end]:
+        return c_start, c_end
+    for m in _COORDINATION.finditer(sentence, c_start, c_end):
+        # Each side keeps a verb of its own, the date's side too.
         if m.end() <= start:
-            c_start = m.end()
-        elif m.start() >= end:
+            if _has_verb(sentence[c_start : m.start()]) and _has_verb(
+                sentence[m.end() : start] + sentence[end:c_end]
+            ):
+                c_start = m.end()
+        elif _has_verb(sentence[m.end() : c_end]) and _has_verb(
+            sentence[c_start:start] + sentence[end : m.start()]
+        ):
             c_end = m.start()
             break
     return c_start, c_end

@@ -23,7 +23,7 @@ ANCHORS = [  # the sample's five anchor events: (date label, a word of the title
     ("2001-07-16", "Treaty of Good-Neighbourliness"),
     ("2014-03", "pivot"),
     ("2021-11-23", "roadmap"),
-    ("2022-02-04 – 2022-02-20", "Olympics"),
+    ("2022-02-04 – 2022-02-20", "Games"),  # "…, which run from 4-20 February": the Games
     ("2024-05-10", "Kharkiv"),
 ]
 
