@@ -24,6 +24,12 @@ _MIN_WORDS = 3
 # Between clauses: semicolons, colons, dashes, and the bullets of a list of highlights run
 # into one line ("* Traffic up sharply * Searches yield 5.4 mln hits").
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s|(?:^|\s)[*•]\s)\s*")
+# A second verb phrase of one subject: "was announced on 4 June but was only supposed to take
+# effect in August".
+_VP_COORDINATION = re.compile(
+    r"\s+(?:but|and|yet)\s+(?=(?:was|were|is|are|has|had|have|will|would|could|did|then|also"
+    r"|later|only|never|still)\b)"
+)
 # Two clauses joined: ", and the parliament ratified …", ", while …", ", but …".
 _COORDINATION = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+(?=(?:the|a|an|[A-Z]|\w+\s))")
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
@@ -86,9 +92,11 @@ _APPOSITION = re.compile(r",\s+(?:an?|the|who|whose)\s+[^,]{2,90},\s*")
 # "… the plan for military cooperation, which the two countries signed on November 23": the
 # event is the relative clause's, and its object is the noun phrase before it.
 _RELATIVE = re.compile(
-    r"(?:^|.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from)\s+)"
+    # The last noun phrase after a preposition, else the sentence's first: "enforcement of the
+    # decree that broke up …" is about the decree.
+    r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from)\s+|^)"
     r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?),?\s+(?:which|that)\s+"
-    r"(?P<clause>(?:[\w’'-]+\s+){1,5}?[\w’'-]+)\s*$",
+    r"(?P<clause>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*$",
     re.IGNORECASE,
 )
 _DATE_PREP = re.compile(
@@ -120,8 +128,14 @@ def make_title(sentence: str, start: int, end: int) -> str:
         if len(tail.split()) >= _MIN_WORDS:
             return _finish(tail, sentence)
     c_start, c_end = _clause(sentence, start, end)
-    before = _without_date_prep(sentence[c_start:start]).rstrip(" ,")
+    c_start, c_end, subject = _verb_phrase(sentence, c_start, c_end, start, end)
+    before = subject + _without_date_prep(sentence[c_start:start]).rstrip(" ,")
     after = sentence[end:c_end]
+    possessive = _POSSESSIVE.match(after)
+    if possessive:
+        # "arrested in Saturday's demonstration": the date was a determiner; "the" stands in.
+        before = sentence[c_start:start].rstrip(" ,")
+        after = " the " + after[possessive.end() :]
     lead_in = _LEAD_IN.match(sentence, c_start)
     if lead_in and "," not in sentence[c_start:start] and "," in sentence[end:c_end]:
         # "Since Russia's pivot to the East in 2014, Russia has …": the date belongs to the
@@ -131,11 +145,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
     relative = _relative(before) if _HAS_RELATIVE.search(before) else None
-    if relative and _has_verb(relative.group("clause")) and not _has_verb(relative.group("np")):
-        # "the plan …, which the two countries signed" -> "The two countries signed the plan …"
-        text = _tidy(f"{relative.group('clause')} {relative.group('np')} {after}")
-        if len(text.split()) >= _MIN_WORDS:
-            return _finish(text, sentence)
+    turned = _turn_relative(relative, before, after) if relative else None
+    if turned is not None and len(turned.split()) >= _MIN_WORDS:
+        return _finish(turned, sentence)
     that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
@@ -155,6 +167,13 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if c_start > 0 and not _has_verb(text):
         # "…: from 10 percent in 2013": a fragment after a colon; the clause before says it.
         text = _tidy(_without_date_prep(sentence[:start]).rstrip(" ,") + " " + after)
+    said = _SAID_END.search(text)
+    if said and sentence[c_end : c_end + 2].lstrip().startswith(":"):
+        # "Doug Suttles said on Friday: "There is flow …"": what was said, and who said it.
+        content = _tidy(sentence[sentence.index(":", c_end) + 1 :])
+        who = text[: said.start()].strip(" ,")
+        if len(content.split()) >= _MIN_WORDS and who:
+            text = f"{who}: {content[:1].lower() + content[1:] if content[1:2].islower() else content}"
     if len(text.split()) < _MIN_WORDS:  # the clause is only the date: take the whole sentence
         whole = _without_date_prep(sentence[:start]).rstrip(" ,") + " " + sentence[end:]
         text = _tidy(whole)
@@ -183,6 +202,25 @@ _NOT_A_START = wordset(
     "or and but nor which who whom whose that than from with to by for of as while when "
     "compared up down after before since until because although if whether"
 )
+
+
+def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | None:
+    """The main clause a date's relative clause makes: "the plan …, which the two countries
+    signed on 23 November" -> "The two countries signed the plan …"; "the spill, which began on
+    April 20 when …" -> "The spill began when …". None where the relative names which of them is
+    the subject of a verb after it ("the stocks that fell in price yesterday exceeded 1,000")."""
+    clause, np = relative.group("clause"), relative.group("np")
+    if not _has_verb(clause) or _has_verb(np):
+        return None
+    first = clause.split()[0]
+    if _has_verb(first) and first.lower() not in _NOT_SUBJECT_VERB:
+        own = after.split(",", 1)[0]
+        restrictive = "," not in before[relative.end("np") : relative.start("clause")]
+        if restrictive and _has_verb(own):
+            return None  # "the stocks that fell in price yesterday exceeded …": a subject
+        # The relative clause ends at its comma ("…, which fell in price Friday, exceeded …").
+        return _tidy(f"{np} {clause} {'' if restrictive else own}")
+    return _tidy(f"{clause} {np} {after}")
 
 
 def _finish(text: str, sentence: str) -> str:
@@ -214,8 +252,14 @@ def _relative(before: str) -> re.Match[str] | None:
 
 
 _HAS_RELATIVE = re.compile(r"\s(?:which|that)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$", re.IGNORECASE)
+# Words the verb list holds that open a relative clause's subject, not its verb ("which US
+# officials said", "that police found").
+_NOT_SUBJECT_VERB = wordset("us police officials people government troops forces he she they it we i")
 _HAS_FRAME = re.compile(r"\b(?:said|says|told|reported|added|noted|according)\b", re.IGNORECASE)
 _TAIL = 120  # characters: what a trailing date preposition or attribution can take
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+(?=[a-z])")
 
 
 def _without_date_prep(text: str) -> str:
@@ -263,10 +307,16 @@ def _tidy(text: str) -> str:
 
 
 _LEAD_IN = re.compile(
-    r"\s*(?:since|after|following|during|amid|amidst|with|despite|before|until)\s+", re.IGNORECASE
+    r"\s*(?:(?:soon|shortly|just|long|right|immediately|only|even)\s+)?"
+    r"(?:since|after|following|during|amid|amidst|with|despite|before|until)\s+",
+    re.IGNORECASE,
 )
 _REPORTING_END = re.compile(
     r"\b(?:said|says|told|reported|added|noted|announced|stated|expects?|expected)$", re.IGNORECASE
+)
+_SAID_END = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w.]+){0,2}|added|noted|announced|stated|declared|wrote)$",
+    re.IGNORECASE,
 )
 _SUBORDINATE_START = re.compile(
     r"^(?:since|if|while|when|although|though|because|unless|as|after|before|until|of|in|on"
@@ -300,9 +350,13 @@ def _tail(text: str) -> str:
     return text[fits[0] :] if fits else " ".join(words[-TARGET_WORDS:])
 
 
+# "His appointment was announced on 4 June": a passive, not someone announcing.
+_AUXILIARIES = wordset("was were is are be been being")
+
+
 def _unframe(text: str) -> str:
     m = _FRAME_BEFORE.match(text)
-    if m is None:
+    if m is None or m.group("who").split()[-1].lower() in _AUXILIARIES:
         return text
     rest = text[m.end() :].strip(" ,")
     if len(rest.split()) < 4 or not _has_verb(rest):
@@ -400,9 +454,55 @@ def _boundary_within(text: str, limit: int) -> str:
         n = len(head.split())
         if n > limit:
             break
-        if n >= 5 and _has_verb(head):
+        if n >= 5 and _has_verb(head) and not _joins_words(text, m):
             best = head
     return best
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|or)\s+")
+
+
+def _joins_words(text: str, boundary: re.Match[str]) -> bool:
+    """Whether an "and" joins words, not clauses: "his top energy and environmental officials"
+    is one phrase (no verb follows within a few words), "… and sank" is a second clause."""
+    if "," in boundary.group(0):
+        return False
+    m = _CONJUNCTION.match(text, boundary.start())
+    if m is None:
+        return False
+    return not _has_verb(" ".join(text[m.end() :].split()[:4]))
+
+
+def _verb_phrase(
+    sentence: str, c_start: int, c_end: int, start: int, end: int
+) -> tuple[int, int, str]:
+    """Within a clause of two verb phrases of one subject, the one holding the date, and the
+    subject to put before the second: "His appointment was announced on 4 June | but was only
+    supposed to take effect in August" -> "His appointment " + "was only supposed …"."""
+    if " but " not in sentence[c_start:c_end] and " and " not in sentence[c_start:c_end]:
+        return c_start, c_end, ""
+    for m in _VP_COORDINATION.finditer(sentence, c_start, c_end):
+        if m.start() >= end:
+            if _has_verb(sentence[c_start:start]):
+                return c_start, m.start(), ""  # the date is in the first: the second goes
+            break
+        if m.end() <= start:
+            first = sentence[c_start : m.start()]
+            if _HAS_FRAME.search(first):
+                break  # "Sources said he will … and is to …": whose verb phrase is unclear
+            subject = _subject(first)
+            if subject:
+                return m.end(), c_end, subject + " "
+    return c_start, c_end, ""
+
+
+def _subject(clause: str) -> str:
+    """The words before a clause's first verb, when they are a short subject, else ""."""
+    words = clause.split()
+    for n, w in enumerate(words):
+        if w.lower() in _AUXILIARIES or w.lower() in ("has", "have", "had") or _has_verb(w):
+            return " ".join(words[:n]) if 1 <= n <= 6 and "," not in " ".join(words[:n]) else ""
+    return ""
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:

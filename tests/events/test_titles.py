@@ -152,3 +152,38 @@ def test_a_run_of_bullet_points_gives_the_point_that_holds_the_date() -> None:
     assert title("* The 1998 storm closed the Valmont quay for a month.", "1998") == (
         "The storm closed the Valmont quay for a month"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a date as a possessive determiner: "the" stands in, the preposition stays
+        ("Those detained in Saturday's march included two students.", "Saturday",
+         "Those detained in the march included two students"),
+        # a subject relative clause holding the date is turned into the main clause
+        ("Farms bore the damage from the flood, which began on 3 March when the levee broke, "
+         "sweeping away the crops.", "3 March", "The flood began when the levee broke"),
+        ("The judge oversees enforcement of the decree that dissolved the railway company in "
+         "1984.", "1984", "The decree dissolved the railway company"),
+        # ... but not where it names which things are the subject of a later verb
+        ("The number of shops that closed last month rose to 40, the council said.", "last month",
+         "The number of shops that closed rose to 40"),
+        # a scene phrase led by "soon after" is the dated event
+        ("Soon after the dam burst in April, the company promised to pay every claim.", "April",
+         "The dam burst"),
+        # two verb phrases of one subject: each date its own, the subject repeated
+        ("Her appointment was announced on 4 June but was only meant to take effect in August.",
+         "August", "Her appointment was only meant to take effect"),
+        ("Her appointment was announced on 4 June but was only meant to take effect in August.",
+         "4 June", "Her appointment was announced"),
+        # a speaker and what was said after a colon
+        ('The harbour master said on Friday: "The channel will reopen to tankers.', "Friday",
+         "The harbour master: the channel will reopen to tankers"),
+        # "and" joining words is not a place to cut a title
+        ("The mayor, who toured the flooded district on Friday, is sending three of her senior "
+         "housing and transport officials back there this week.", "this week",
+         "The mayor is sending three of her senior housing and transport officials back there"),
+    ],
+)  # fmt: skip
+def test_the_clause_a_date_belongs_to(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
