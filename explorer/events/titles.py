@@ -148,6 +148,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
     turned = _turn_relative(relative, before, after) if relative else None
     if turned is not None and len(turned.split()) >= _MIN_WORDS:
         return _finish(turned, sentence)
+    subordinate = _subordinate(sentence, c_start, c_end, start, end)
+    if subordinate is not None:
+        return _finish(subordinate, sentence)
     that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
@@ -180,6 +183,61 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
     return _finish(text, sentence)
+
+
+# Words that open a clause (or a phrase) of its own inside the main one: a date inside it dates
+# it, not the main clause ("… no new permits until a panel gives its review by May 28").
+_SUBORDINATOR = re.compile(
+    r"\s(?:until|till|when|after|before|because|once|unless|whereas|as\s+soon\s+as"
+    r"|by\s+the\s+time)\s+",
+    re.IGNORECASE,
+)
+
+
+# "after the close of trading yesterday": a time of day, not an event.
+_TIME_NOUN = re.compile(
+    r"(?:the|its|their)\s+(?:close|end|start|beginning|middle|opening|session|time)\b", re.I
+)
+
+
+def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) -> str | None:
+    """The clause or phrase a date sits in when a subordinator opens it after the main
+    clause's verb: "issue no permits until a panel gives a review to Obama by May 28" -> "A
+    panel gives a review to Obama"; "ban BP after the blow-out at its well in April" -> "The
+    blow-out at its well". None when there is none, or it says too little."""
+    found = None
+    for m in _SUBORDINATOR.finditer(sentence, c_start, start):
+        found = m
+    if found is None or not _has_verb(sentence[c_start : found.start()]):
+        return None
+    inside = sentence[found.end() : start]
+    if "," in inside:
+        return None  # the subordinate clause ended before the date
+    rest = sentence[end:c_end].split(",", 1)[0]
+    possessive = _POSSESSIVE.match(rest)
+    if possessive:  # "before next week's talks in London": the talks
+        return _tidy("the " + rest[possessive.end() :]) if not inside.strip() else None
+    if (another := _SUBORDINATOR.search(rest)) is not None:
+        rest = rest[: another.start()]  # "… in 1990 until the inspectors certify …": another
+    if _has_verb(inside + rest):
+        text = _tidy(_without_date_prep(inside).rstrip(" ,") + " " + rest)
+    elif (
+        found.group(0).strip().lower() in ("after", "before")
+        and _DETERMINER.match(inside.lstrip())
+        and not _TIME_NOUN.match(inside.lstrip())
+    ):  # a noun phrase: "after the blow-out at its Macondo well in April"
+        text = _tidy(_without_date_prep(inside).rstrip(" ,"))
+    else:
+        return None
+    words = text.split()
+    if (
+        len(words) < _MIN_WORDS + 1
+        or words[0].lower() in _NOT_A_START
+        or words[0].lower().endswith("ing")  # "selling its stake": whose doing is not said
+        or words[0][:1].isdigit()
+    ):
+        return None
+    return text
 
 
 def phrase_title(sentence: str, start: int, end: int) -> str | None:
@@ -239,9 +297,21 @@ def _has_verb(text: str) -> bool:
     verbs = _verbs()
     for word in re.findall(r"[A-Za-z’']+", text):
         w = word.lower()
-        if w in verbs or (len(w) > 5 and w.endswith("ed")):
+        if w in verbs or (len(w) > 5 and w.endswith("ed")) or _third_person(w, verbs):
             return True
     return False
+
+
+def _third_person(w: str, verbs: frozenset[str]) -> bool:
+    """"delivers", "closes", "reaches": a present form of a verb whose past the list holds.
+    Only after a subject does it count: capitalised words and plural-looking nouns are left to
+    the list."""
+    if len(w) < 5 or not w.endswith("s") or w.endswith(("ss", "us", "is", "ics")):
+        return False
+    stem = w[:-1]
+    return stem + "ed" in verbs or stem + "d" in verbs or (
+        w.endswith("es") and w[:-2] + "ed" in verbs
+    )
 
 
 def _relative(before: str) -> re.Match[str] | None:

@@ -187,3 +187,28 @@ def test_a_run_of_bullet_points_gives_the_point_that_holds_the_date() -> None:
 )  # fmt: skip
 def test_the_clause_a_date_belongs_to(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a date in a clause opened by "until", "when", "after" … dates that clause
+        ("The ministry will grant no new licences until an expert panel delivers its report to "
+         "the cabinet by 28 May.", "28 May", "An expert panel delivers its report to the cabinet"),
+        ("Shares fell sharply after the refinery in the port caught fire on Tuesday.", "Tuesday",
+         "The refinery in the port caught fire"),
+        # ... or the event a noun phrase after "after" or "before" names
+        ("Regulators could bar the firm from new leases after the blow-out at its offshore well "
+         "in April.", "April", "The blow-out at its offshore well"),
+        # ... or a possessive date's noun
+        ("Gaps remained between the two sides before next week's talks in Geneva.", "next week",
+         "The talks in Geneva"),
+    ],
+)  # fmt: skip
+def test_a_date_in_a_subordinate_clause(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
+
+
+def test_a_time_of_day_after_a_subordinator_is_no_event_of_its_own() -> None:
+    got = title("The shares will be delisted after the close of trading on Friday.", "Friday")
+    assert got.startswith("The shares will be delisted")
