@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 from collections.abc import Mapping, Sequence
 
 from explorer.events.clause import clause_for
@@ -86,6 +87,13 @@ def one_title_one_date(drafts: list[EventDraft]) -> list[EventDraft]:
     for members in by_passage.values():
         if len(members) < 2:
             continue
+        # Two dates each titled by the other's clause ("if in 2014 the Kremlin had …, in the
+        # mid-2030s there might be …" read crosswise): each takes the other's title.
+        for a, b in itertools.combinations(members, 2):
+            da, db = drafts[a], drafts[b]
+            if da.span != db.span and _holds(da.title, db) and _holds(db.title, da):
+                drafts[a] = dataclasses.replace(da, title=db.title)
+                drafts[b] = dataclasses.replace(db, title=da.title)
         # A title dated by another date of the sentence tells that date's clause, unless that
         # date's own title holds this one's too (then the nearest keeps it, as for one title).
         wrong.update(
@@ -112,8 +120,13 @@ def one_title_one_date(drafts: list[EventDraft]) -> list[EventDraft]:
     for i, d in enumerate(drafts):
         if i in wrong:
             retitled = _phrase_title(d)
-            others = {drafts[j].title for j in by_passage[d.passage.start] if j != i}
-            if retitled is None or retitled in others:
+            others = [drafts[j] for j in by_passage[d.passage.start] if j != i]
+            if (
+                retitled is None
+                or any(o.title == retitled for o in others)
+                # "The third quarter of 1997, compared with …" for 1996: another date's phrase
+                or any(o.expression.text.lower() in retitled.lower() for o in others)
+            ):
                 continue
             d = dataclasses.replace(d, title=retitled)
         out.append(d)
@@ -131,11 +144,11 @@ _TIME_PREPOSITIONS = ("in", "on", "at", "during")
 def _holds(title: str, d: EventDraft) -> bool:
     """Whether the title dates itself by ``d``'s expression ("… in the third quarter of 1997"),
     not only names something by it ("the plan for 2021-2025")."""
-    text = d.expression.text
-    lowered = text.lower()
-    if any(lowered.startswith(p + " ") for p in _TIME_PREPOSITIONS):
-        return text in title
-    return any(f"{p} {text}" in title for p in _TIME_PREPOSITIONS)
+    text = d.expression.text.lower()
+    lowered = title.lower()
+    if any(text.startswith(p + " ") for p in _TIME_PREPOSITIONS):
+        return text in lowered
+    return any(f"{p} {text}" in lowered for p in _TIME_PREPOSITIONS)
 
 
 def _title_place(sentence: str, title: str) -> tuple[int, int]:

@@ -28,7 +28,10 @@ _CREDIT_AGENCY = re.compile(
 )
 # A reader comment's stamp and the links around it.
 _COMMENT = re.compile(
-    r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b", re.IGNORECASE
+    r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b"
+    # "At 18:20 29th Apr 2009, vampfan wrote:": a reader's comment and its stamp
+    r"|^\s*At\s+\d{1,2}[:.]\d{2}\b[^,]{0,30},\s*\S+\s+wrote\b",
+    re.IGNORECASE,
 )
 # The print-edition note: "A version of this article appeared in print on June 3, 2010, on
 # page A1", "This article appeared on p18 of the Main section of the Guardian on ...".
