@@ -147,7 +147,7 @@ def test_no_punctuation_text_still_gives_bounded_titles(matcher: ActorMatcher) -
     result = analysed(text, matcher)
     assert all(p.end - p.start <= MAX_SENTENCE for p in result.passages)
     assert len(result.drafts) == 7 * 60
-    assert all(0 < len(d.title.split()) <= titles.MAX_WORDS for d in result.drafts)
+    assert all(0 < len(d.title.split()) <= titles.LONGEST for d in result.drafts)
 
 
 def test_a_lone_surname_is_the_person_named_last_before_it(matcher: ActorMatcher) -> None:

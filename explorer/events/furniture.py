@@ -26,6 +26,11 @@ _CREDIT_AGENCY = re.compile(
     r"\b(?:REUTERS|AFP|EPA|XINHUA|Getty Images)\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
     r"\s*\.?\s*$"
 )
+# A gallery caption that opens with its credit and date: "AP Apr. 21: An oil slick is seen …".
+_CREDIT_FIRST = re.compile(
+    r"^\s*(?:AP|Reuters|REUTERS|AFP|EPA|Getty Images|Xinhua)(?:\s+Photo)?\s+"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
+)
 # A reader comment's stamp and the links around it.
 _COMMENT = re.compile(
     r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b"
@@ -81,7 +86,8 @@ def is_furniture(text: str) -> bool:
     if _COPYRIGHT.match(stripped) and len(stripped) <= _COPYRIGHT_LINE:
         return True
     return bool(
-        _CREDIT_LABEL.search(stripped)
+        _CREDIT_FIRST.match(stripped)
+        or _CREDIT_LABEL.search(stripped)
         or _CREDIT_BRACKET.search(stripped)
         or _CREDIT_AGENCY.search(stripped)
     )

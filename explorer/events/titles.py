@@ -15,10 +15,13 @@ import re
 from functools import lru_cache
 
 from explorer.actors.lexicon import TITLES, lexicon, wordlist
+from explorer.language.english import IRREGULAR_PAST
 from explorer.resources import resource
 
 TARGET_WORDS = 12  # a headline's length: longer titles are cut at a phrase boundary within it
 MAX_WORDS = 18  # ... or, where none says enough, kept whole up to this: never cut mid-phrase
+_OVER_WORDS = 6  # ... or, failing that, to a phrase boundary this many words further
+LONGEST = MAX_WORDS + _OVER_WORDS  # no title is longer
 _MIN_WORDS = 3
 
 # Between clauses: semicolons, colons, dashes, and the bullets of a list of highlights run
@@ -162,6 +165,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
         head = _tidy(before)
         if (
             len(head.split()) >= 4
+            and not _ATTRIBUTIVE.search(before)  # "the 1918 H1N1 strain": inside a noun phrase
             and _has_verb(head)
             and not _REPORTING_END.search(head)
             and not _SUBORDINATE_START.match(head)
@@ -297,9 +301,17 @@ def _has_verb(text: str) -> bool:
     verbs = _verbs()
     for word in re.findall(r"[A-Za-z’']+", text):
         w = word.lower()
-        if w in verbs or (len(w) > 5 and w.endswith("ed")) or _third_person(w, verbs):
+        if (
+            w in verbs
+            or w in IRREGULAR_PAST
+            or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST)
+            or _third_person(w, verbs)
+        ):
             return True
     return False
+
+
+_NOT_PAST = wordset("naked sacred wicked hundred kindred ragged rugged wretched")
 
 
 def _third_person(w: str, verbs: frozenset[str]) -> bool:
@@ -329,6 +341,7 @@ _HAS_FRAME = re.compile(r"\b(?:said|says|told|reported|added|noted|according)\b"
 _TAIL = 120  # characters: what a trailing date preposition or attribution can take
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|this|that)\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\s+(?=[a-z])")
 
 
@@ -346,11 +359,21 @@ def _without_frame_after(text: str) -> str:
     return head + _FRAME_AFTER.sub("", tail)
 
 
+def _aside_or_list(m: re.Match[str]) -> str:
+    """An apposition goes, unless what follows its closing comma is the end of the same list
+    ("its first patient, a bird covered in thick, black oil")."""
+    rest = m.string[m.end() :]
+    if len(rest.split()) < 3 and not _has_verb(rest):
+        return m.group(0)
+    return " "
+
+
 def _tidy(text: str) -> str:
     # Each pattern needs a character a long run of words may well lack: looked for first.
     if "(" in text or "—" in text or "–" in text:
         text = _ASIDE.sub("", text)
-    text = _APPOSITION.sub(" ", text)
+    if ", " in text:
+        text = _APPOSITION.sub(_aside_or_list, text)
     if any(q in text for q in _QUOTE_CHARACTERS):
         text = _QUOTES.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
@@ -510,6 +533,9 @@ def _shorten(text: str) -> str:
         best = text
     if not best:
         best = _boundary_within(text, MAX_WORDS)
+    if not best:
+        # A few words over is better than a phrase cut before its verb ("… after the rig").
+        best = _boundary_within(text, MAX_WORDS + _OVER_WORDS)
     if not best:  # a cut between words: late enough to keep the verb of a long subject
         best = " ".join(words[:MAX_WORDS])
     return _WEAK_END.sub("", best).strip(" ,")

@@ -10,6 +10,8 @@ import bisect
 import enum
 import re
 
+from explorer.language.english import IRREGULAR_PAST
+
 
 class Direction(enum.Enum):
     PAST = "past"
@@ -40,16 +42,8 @@ _MARKET_DAY = re.compile(
 # "Since May" always looks back, whatever the verb; "by", "until" and "through" go either way
 # ("had filed by Wednesday", "will finish by August") and are left to the verb.
 _BACK = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
-_IRREGULAR_PAST = (
-    "was were had did said told came began begun took met made went saw held gave won lost left"
-    " fell rose led sent spoke wrote brought bought sold thought caught fought sought found"
-    " became drew drove flew forgot froze got grew heard hid kept knew laid lent meant paid quit"
-    " ran rang shot shut sang sank sat slept spent stood stole struck swore took tore threw"
-    " understood woke wore rode broke chose built dealt fed hung withdrew arose shook bore beat"
-    " bent fled forgave overcame stuck swept swung undertook underwent upheld wept wound"
-)
 _PAST = re.compile(
-    rf"\b(?:{'|'.join(_IRREGULAR_PAST.split())}|ago|last|earlier|since|yesterday"
+    rf"\b(?:{'|'.join(sorted(IRREGULAR_PAST))}|ago|last|earlier|since|yesterday"
     r"|(?-i:(?![a-z]*(?:need|ceed|feed|speed|seed|indeed|heed|bleed|breed)\b)[a-z]{2,}ed))\b",
     re.IGNORECASE,
 )

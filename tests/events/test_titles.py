@@ -212,3 +212,24 @@ def test_a_date_in_a_subordinate_clause(sentence: str, expression: str, expected
 def test_a_time_of_day_after_a_subordinator_is_no_event_of_its_own() -> None:
     got = title("The shares will be delisted after the close of trading on Friday.", "Friday")
     assert got.startswith("The shares will be delisted")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a date inside a noun phrase leaves the phrase whole
+        ("The historian compares the 1952 flood to the storms of this winter.", "1952",
+         "The historian compares the flood to the storms of this winter"),
+        # the end of a list after an apposition is not an aside
+        ("The shelter took in its first animal Friday, a heron covered in thick, black oil.",
+         "Friday", "The shelter took in its first animal"),
+        # a verb past the limit beats a phrase cut before it
+        ("Wreckage and fuel drums from the Kessa river ferry and the two fishing boats that were "
+         "moored beside it drifted ashore after the ferry sank, off Lorvan on 22 April.",
+         "22 April",
+         "Wreckage and fuel drums from the Kessa river ferry and the two fishing boats that were "
+         "moored beside it drifted ashore"),
+    ],
+)  # fmt: skip
+def test_what_a_title_keeps_whole(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
