@@ -30,6 +30,14 @@ _MASKS = re.compile(
     r"[^\n]{0,150}?(?=(?<![\s.][A-Z])[.!?]\s+[A-Z]|\n|$)",
     re.IGNORECASE,
 )
+# Titles of papers and programmes that hold a date word: "USA Today", "Fox News Sunday", the
+# "Sunday Times", NBC's "Today" show. Written capitalised, so matched so.
+_MEDIA_NAMES = re.compile(
+    r"\bUSA\s+Today\b|\bNews\s+Sunday\b|\b(?:Mail|Independent|Observer|Scotland)\s+on\s+Sunday\b"
+    r"|\b(?:Sunday|Saturday|Monday)\s+(?:Times|Telegraph|Herald|Mirror|Express|Post|Tribune"
+    r"|Independent|Star|Mail|People|Sport|World|Business|Night\s+Live|Morning)\b"
+    r"|[\"“]Today[\"”](?:\s+(?:show|programme|program))?|\bToday\s+(?:show|programme|program)\b"
+)
 _WORD_BEFORE = re.compile(r"([\w.#]+)\W*$")
 _WORD_AFTER = re.compile(r"^[\s-]*([\w/]+)")
 _TEMPORAL_PREPS = frozenset(
@@ -105,7 +113,10 @@ _RULE_ANCHORS = {a: re.compile(a) for a in {r.anchor for r in RULES if r.anchor}
 
 
 def find(text: str) -> list[Candidate]:
-    masked = _Masks([(m.start(), m.end()) for m in _MASKS.finditer(text)])
+    spans = [(m.start(), m.end()) for m in _MASKS.finditer(text)]
+    if "Today" in text or "Sunday" in text or "day " in text:
+        spans = _merged(spans + [(m.start(), m.end()) for m in _MEDIA_NAMES.finditer(text)])
+    masked = _Masks(spans)
     found: list[Candidate] = []
     lowered = text.lower()
     windows: dict[str, list[tuple[int, int]]] = {}  # by anchor, made when a rule needs them
@@ -134,6 +145,17 @@ def _in_windows(
 ) -> Iterator[re.Match[str]]:
     for start, end in windows:
         yield from pattern.finditer(text, start, end)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The regions in order, overlapping ones joined: what ``_Masks`` expects."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 class _Masks:

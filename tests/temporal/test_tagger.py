@@ -127,10 +127,21 @@ def test_year_precision_never_invents_a_day() -> None:
         "He is a 64-year-old economist.",
         "The previously announced plan was dropped.",  # anteriority, not a time
         'The minister said on the show "This Week" that talks would go on.',
+        # papers and programmes named with a date word
+        "The governor told USA Today that the levee would hold.",
+        'The senator said on "Fox News Sunday" that the bill had the votes.',
+        'She conceded on NBC\'s "Today" show that the estimate was low.',
+        "The Sunday Times and the Mail on Sunday both ran the story.",
+        "Speaking on the Today programme, the minister defended the plan.",
     ],
 )
 def test_traps_are_not_dates(text: str) -> None:
     assert tag(text, PUB) == []
+
+
+def test_a_date_beside_a_paper_is_still_a_date() -> None:
+    found = tag("The Sunday Times reported on Monday that today the talks resume.", PUB)
+    assert [e.text for e in found] == ["Monday", "today"]
 
 
 def test_tense_points_a_yearless_date_ahead() -> None:
