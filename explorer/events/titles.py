@@ -91,7 +91,8 @@ _SCENE = re.compile(
     re.IGNORECASE,
 )
 # "Lyle Goldstein, an expert on China, said": the apposition says who, not what happened.
-_APPOSITION = re.compile(r",\s+(?:an?|the|who|whose)\s+[^,]{2,90},\s*")
+# ", a former judge,", ", who …,", ", BP's senior vice-president of production,": asides.
+_APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose)\s+|[A-Z][\w.&-]*['’]s\s+)[^,]{2,90},\s*")
 # "… the plan for military cooperation, which the two countries signed on November 23": the
 # event is the relative clause's, and its object is the noun phrase before it.
 _RELATIVE = re.compile(
@@ -359,12 +360,22 @@ def _without_frame_after(text: str) -> str:
     return head + _FRAME_AFTER.sub("", tail)
 
 
+_POSSESSIVE_LEAD = re.compile(r"[A-Z][\w.&-]*['’]s\s")
+_SCENE_OPENING = re.compile(r"\s*(?:in|at|on|from|near|outside|inside)\b", re.IGNORECASE)
+
+
 def _aside_or_list(m: re.Match[str]) -> str:
     """An apposition goes, unless what follows its closing comma is the end of the same list
     ("its first patient, a bird covered in thick, black oil")."""
     rest = m.string[m.end() :]
     if len(rest.split()) < 3 and not _has_verb(rest):
         return m.group(0)
+    before = m.string[: m.start()]
+    if _SCENE_OPENING.match(before) and not _has_verb(before):
+        return m.group(0)  # "In Phnom Penh, Cambodia's capital, Hun Sen …": the scene goes whole
+    inside = m.group(0).strip(" ,")
+    if _POSSESSIVE_LEAD.match(inside) and (_has_verb(inside) or len(inside.split()) > 8):
+        return m.group(0)  # ", Ratners's shares were up 2 pence,": a clause, not an aside
     return " "
 
 

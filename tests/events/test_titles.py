@@ -233,3 +233,20 @@ def test_a_time_of_day_after_a_subordinator_is_no_event_of_its_own() -> None:
 )  # fmt: skip
 def test_what_a_title_keeps_whole(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # an apposition led by a possessive is an aside
+        ("Mara Lind, the port's chief engineer, said on Monday the gates would open.", "Monday",
+         "Mara Lind: the gates would open"),
+        ("Mara Lind, Kessa's chief engineer, closed the gates on Monday.", "Monday",
+         "Mara Lind closed the gates"),
+        # ... but a clause after a comma is not
+        ("Kessa's shares rose 2 pence on Monday, Lorvan's shares fell 3 pence, and trading was thin.",
+         "Monday", "Kessa's shares rose 2 pence, Lorvan's shares fell 3 pence"),
+    ],
+)  # fmt: skip
+def test_asides_of_a_name(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
