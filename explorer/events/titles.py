@@ -131,6 +131,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
         tail = _tail(_tidy(sentence[:opening]))
         if len(tail.split()) >= _MIN_WORDS:
             return _finish(tail, sentence)
+    named = _dated_noun_phrase(sentence, start, end)
+    if named is not None:
+        return _finish(named, sentence)
     c_start, c_end = _clause(sentence, start, end)
     c_start, c_end, subject = _verb_phrase(sentence, c_start, c_end, start, end)
     before = subject + _without_date_prep(sentence[c_start:start]).rstrip(" ,")
@@ -243,6 +246,61 @@ def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) 
     ):
         return None
     return text
+
+
+# Nouns that name an event: a date written before one ("an April 20 oil rig explosion", "a 2007
+# study") dates that event, whatever the clause around it says.
+_EVENT_NOUNS = wordset(
+    "explosion explosions blast attack attacks bombing bombings shooting massacre crash collapse "
+    "earthquake quake tsunami storm hurricane flood floods fire fires spill leak outbreak "
+    "election elections vote referendum poll summit talks meeting conference visit trip speech "
+    "address agreement deal treaty accord ceasefire truce pact ruling verdict decision law "
+    "study report survey census invasion war coup uprising revolution protest protests riot riots "
+    "strike strikes merger acquisition takeover announcement launch arrest trial hearing "
+    "resignation appointment inauguration assassination kidnapping raid offensive"
+)
+_NP_END = re.compile(
+    r"[,;:.!?()]|\s(?:by|of|in|at|on|from|for|with|to|into|over|under|that|which|who)\s", re.I
+)
+
+
+def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
+    """The event a date written inside a noun phrase dates: "the spill, caused by an April 20
+    oil rig explosion, …" -> "An oil rig explosion"; "since the 20 April Deepwater Horizon
+    explosion that killed 11 people" -> "The Deepwater Horizon explosion that killed 11
+    people". None unless the phrase's head names an event."""
+    own = _LEADING_DETERMINER.match(sentence, start, end)  # the expression "the 20 April"
+    det = own or _ATTRIBUTIVE.search(sentence, max(0, start - 8), start)
+    if det is None:
+        return None
+    rest = sentence[end:]
+    stop = _NP_END.search(rest)
+    head_part = rest[: stop.start()] if stop else rest
+    words = head_part.split()
+    if not 1 <= len(words) <= 6 or re.sub(r"['’]s?$", "", words[-1].lower()) not in _EVENT_NOUNS:
+        return None
+    article = det.group(0).strip()
+    if article.lower() in ("a", "an"):  # "a April 20 explosion" -> "an oil rig explosion"
+        article = "an" if words[0][:1].lower() in "aeiou" else "a"
+    phrase = article + " " + head_part.strip()
+    more = rest[len(head_part) :]
+    relative = re.match(r"\s+(?:that|which|who)\s+[^,;:!?]{3,80}?(?=[,;:!?]|\.\s|\.$|$)", more)
+    if relative and _has_verb(relative.group(0)):
+        phrase += relative.group(0)  # "… explosion that killed 11 people"
+    else:
+        of = _OF_PHRASE.match(more)
+        if of and not _has_verb(of.group(0)):
+            phrase += of.group(0)  # "a study by the federal Minerals Management Service"
+    phrase = _tidy(phrase)
+    return phrase if len(phrase.split()) >= _MIN_WORDS else None
+
+
+_LEADING_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their)\s+(?=\S)", re.IGNORECASE)
+# A phrase after the head: a few words, up to punctuation or the next clause.
+_OF_PHRASE = re.compile(
+    r"\s+(?:by|of|in|at|on|against)\s+(?:(?!(?:until|when|after|before|which|that|and|but)\b)"
+    r"[\w'’.&-]+\s*){1,7}?(?=[,;:!?]|\s(?:until|when|after|before|which|that|and|but)\b|\.\s|\.$|$)"
+)
 
 
 def phrase_title(sentence: str, start: int, end: int) -> str | None:

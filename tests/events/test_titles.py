@@ -250,3 +250,22 @@ def test_what_a_title_keeps_whole(sentence: str, expression: str, expected: str)
 )  # fmt: skip
 def test_asides_of_a_name(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a date written inside a noun phrase that names an event dates that event
+        ("It is too soon to say whether the spill, caused by an April 20 pipeline explosion, "
+         "killed the fish.", "April 20", "A pipeline explosion"),
+        ("The repair is the best hope yet since the 20 April Kessa dam explosion that killed "
+         "six workers.", "the 20 April", "The Kessa dam explosion that killed six workers"),
+        ("According to a 2007 study by the river commission, silt had doubled.", "2007",
+         "A study by the river commission"),
+        # ... but not a noun that names no event
+        ("The historian compares the 1952 flood maps to the storms of this winter.", "1952",
+         "The historian compares the flood maps to the storms of this winter"),
+    ],
+)  # fmt: skip
+def test_a_date_inside_an_event_noun_phrase(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
