@@ -344,8 +344,15 @@ def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | No
     return _tidy(f"{clause} {np} {after}")
 
 
+# A relative clause the date was cut out of, left with a word or two: "…for the Games, which run".
+_DANGLING_RELATIVE = re.compile(r",?\s+(?:which|who|that|where|when)(?:\s+[\w’'-]+){0,2}$", re.I)
+
+
 def _finish(text: str, sentence: str) -> str:
     text = _shorten(text)
+    trimmed = _DANGLING_RELATIVE.sub("", text)
+    if len(trimmed.split()) >= _MIN_WORDS + 1:
+        text = trimmed
     return text[:1].upper() + text[1:] if text else " ".join(sentence.split()[:TARGET_WORDS])
 
 

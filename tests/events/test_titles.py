@@ -269,3 +269,11 @@ def test_asides_of_a_name(sentence: str, expression: str, expected: str) -> None
 )  # fmt: skip
 def test_a_date_inside_an_event_noun_phrase(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+def test_a_relative_clause_left_with_a_word_goes() -> None:
+    sentence = "The Kremlin confirmed that the president will travel to Beijing for the Games, " \
+        "which run from 4 to 20 February."
+    got = title(sentence, "4 to 20 February")
+    assert not got.endswith(("which run", "which", "run")), got
+    assert got.startswith("The Kremlin confirmed")
