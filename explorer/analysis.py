@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from explorer.actors.match import ActorMatcher
 from explorer.events.build import drafts_for
 from explorer.ingest import byline
@@ -21,9 +23,10 @@ def analyse(document: Document, matcher: ActorMatcher, parsed: bool = False) -> 
     passages = split_passages(document.text)
     bounds = [(p.start, p.end) for p in passages]
     expressions = tag(document.text, document.published, bounds)
-    mentions = matcher.find(document.text)
     dateline = byline.read_byline(document.text).date_span
     agency = byline.datelines(document.text)
+    # The agency and the city a story was filed from are no actors of what it tells.
+    mentions = [m for m in matcher.find(document.text) if not _inside(m.start, agency)]
     drafts = drafts_for(
         passages,
         expressions,
@@ -34,3 +37,8 @@ def analyse(document: Document, matcher: ActorMatcher, parsed: bool = False) -> 
         parsed=parsed,
     )
     return Analysis(document, passages, expressions, mentions, drafts, ANALYSIS_VERSION)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right([s for s, _ in spans], at) - 1
+    return k >= 0 and at < spans[k][1]

@@ -102,6 +102,11 @@ def _title(header: str) -> str | None:
 _AGENCY = re.compile(r"\((?:[A-Z][A-Za-z]{1,15})(?: [A-Z][A-Za-z]{1,15}){0,2}\)\s*(?:--|-|—|–)")
 _DATELINE_REACH = 90  # characters before the agency: the city, the date and the time
 _CITY_START = re.compile(r"(?:^|(?<=[\n.!?\"”]))\s*(?=[A-Z][A-Z .'-]{2,40}\b)")
+# A city in capitals (and maybe its date) right before the agency, whatever precedes it.
+_CAPS_CITY_BEFORE = re.compile(
+    r"\s[A-Z][A-Z.'’\\/-]{2,}(?: [A-Z][A-Z.'’\\/-]+){0,3}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*$"
+)
+_SENTENCE_AFTER = re.compile(r"\s*[\"“‘'A-Z0-9]")
 _CITY_BAR = re.compile(r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)* \| ")  # "LAS VEGAS | Sat …"
 
 
@@ -127,6 +132,10 @@ def datelines(text: str) -> list[tuple[int, int]]:
         stamped = _stamped(text, m.start())
         if stamped is not None:
             out.append((stamped, m.end()))
+        elif _SENTENCE_AFTER.match(text, m.end()) and (
+            caps := _CAPS_CITY_BEFORE.search(window)
+        ):  # "… change swine flu name ROME (Reuters) - Italian farmers": a headline run on
+            out.append((lo + caps.start() + len(caps.group(0)) - len(caps.group(0).lstrip()), m.end()))
     return out
 
 

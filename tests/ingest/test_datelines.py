@@ -39,6 +39,15 @@ from tests.story import events_of
             "Mar 5, 2010 9:40 am EST By Ana Ruiz SAN JOSE (Reuters) - A yard said",
             "Mar 5, 2010 9:40 am EST By Ana Ruiz SAN JOSE (Reuters) -",
         ),
+        # a page's headline and byline run on into the dateline
+        (
+            "Yard wins ferry order By Ana Ruiz BERGEN (Reuters) - A yard said on Friday",
+            "BERGEN (Reuters) -",
+        ),
+        (
+            "(For full coverage, click (nFERRY)) OSLO, May 2 (Reuters) - Ferries ran on Saturday",
+            "OSLO, May 2 (Reuters) -",
+        ),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
@@ -70,6 +79,8 @@ def test_a_dateline_is_not_an_event_and_not_in_the_title(tmp_path: Path) -> None
     assert set(told) == {"2009-04-30", "2009-05-01"}  # "Thursday" and "May 1"; no dateline
     assert told["2009-04-30"].startswith("Norwegian shipyard Kvalvik")
     assert all("BERGEN" not in t and "Reuters" not in t for t in told.values())
+    # The agency and the city it filed from are no actors of the events.
+    assert all("Reuters" not in e.actors for e in events)
     # Each date is told by its own sentence, not by a dateline's.
     assert all(len(e.sources) == 1 for e in events)
 
