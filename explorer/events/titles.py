@@ -26,7 +26,7 @@ _MIN_WORDS = 3
 
 # Between clauses: semicolons, colons, dashes, and the bullets of a list of highlights run
 # into one line ("* Traffic up sharply * Searches yield 5.4 mln hits").
-_CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s|(?:^|\s)[*•]\s)\s*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s|(?:^|\s)\\?[*•]\s)\s*")  # "\*": escaped
 # A second verb phrase of one subject: "was announced on 4 June but was only supposed to take
 # effect in August".
 _VP_COORDINATION = re.compile(
@@ -445,6 +445,8 @@ def _aside_or_list(m: re.Match[str]) -> str:
 
 
 def _tidy(text: str) -> str:
+    if "\\" in text:  # text saved with its escapes: "PARIS\/ATLANTA", "\*"
+        text = text.replace("\\/", "/").replace("\\*", "*")
     # Each pattern needs a character a long run of words may well lack: looked for first.
     if "(" in text or "—" in text or "–" in text:
         text = _ASIDE.sub("", text)

@@ -277,3 +277,12 @@ def test_a_relative_clause_left_with_a_word_goes() -> None:
     got = title(sentence, "4 to 20 February")
     assert not got.endswith(("which run", "which", "run")), got
     assert got.startswith("The Kremlin confirmed")
+
+
+def test_a_page_saved_with_its_escapes() -> None:
+    # Some crawls keep a page's backslash escapes: "\/" for "/", "\*" for a bullet.
+    got = title("Ferry traffic up sharply this week \\* Searches for the yard rise", "this week")
+    assert got == "Ferry traffic up sharply"
+    assert title("Fares rose on the BERGEN\\/OSLO route on Monday.", "Monday") == (
+        "Fares rose on the BERGEN/OSLO route"
+    )
