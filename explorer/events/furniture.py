@@ -35,7 +35,8 @@ _CREDIT_FIRST = re.compile(
 _COMMENT = re.compile(
     r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b"
     # "At 18:20 29th Apr 2009, vampfan wrote:": a reader's comment and its stamp
-    r"|^\s*At\s+\d{1,2}[:.]\d{2}\b[^,]{0,30},\s*\S+\s+wrote\b",
+    r"|^\s*At\s+\d{1,2}[:.]\d{2}\b[^,]{0,30},\s*\S+\s+wrote\b"
+    r"|(?-i:\bPosted by\b)",  # "Re: Posted by Jason-May 1st, 2009 -- 4:59 pm GMT"
     re.IGNORECASE,
 )
 # The print-edition note: "A version of this article appeared in print on June 3, 2010, on

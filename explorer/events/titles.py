@@ -98,8 +98,10 @@ _APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose)\s+|[A-Z][\w.&-]*['’]s\
 _RELATIVE = re.compile(
     # The last noun phrase after a preposition, else the sentence's first: "enforcement of the
     # decree that broke up …" is about the decree.
-    r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from)\s+|^)"
-    r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?),?\s+(?:which|that)\s+"
+    r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from|said|says)\s+|^)"
+    r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?"
+    # … or a name: "said Juliet Keys, who arrived from Singapore on Thursday"
+    r"|(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})),?\s+(?P<pronoun>which|that|who)\s+"
     r"(?P<clause>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*$",
     re.IGNORECASE,
 )
@@ -341,6 +343,8 @@ def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | No
             return None  # "the stocks that fell in price yesterday exceeded …": a subject
         # The relative clause ends at its comma ("…, which fell in price Friday, exceeded …").
         return _tidy(f"{np} {clause} {'' if restrictive else own}")
+    if relative.group("pronoun").lower() == "who":
+        return None  # "officials who monitor …": a person is no object to turn round
     return _tidy(f"{clause} {np} {after}")
 
 
@@ -399,7 +403,7 @@ def _relative(before: str) -> re.Match[str] | None:
     return _RELATIVE.search(before) if "\n" in before else _RELATIVE.match(before)
 
 
-_HAS_RELATIVE = re.compile(r"\s(?:which|that)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$", re.IGNORECASE)
+_HAS_RELATIVE = re.compile(r"\s(?:which|that|who)\s+(?:[\w’'-]+\s+){0,5}[\w’'-]+\s*$", re.IGNORECASE)
 # Words the verb list holds that open a relative clause's subject, not its verb ("which US
 # officials said", "that police found").
 _NOT_SUBJECT_VERB = wordset("us police officials people government troops forces he she they it we i")
@@ -436,6 +440,8 @@ def _aside_or_list(m: re.Match[str]) -> str:
     if len(rest.split()) < 3 and not _has_verb(rest):
         return m.group(0)
     before = m.string[: m.start()]
+    if not before.strip():
+        return m.group(0)  # ", the town of Lorvan, …" opens the text: the subject, no aside
     if _SCENE_OPENING.match(before) and not _has_verb(before):
         return m.group(0)  # "In Phnom Penh, Cambodia's capital, Hun Sen …": the scene goes whole
     inside = m.group(0).strip(" ,")

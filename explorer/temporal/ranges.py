@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -25,9 +26,27 @@ def join_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
             out.append(joined)
             i += 2
         else:
-            out.append(a)
+            out.append(_year_from_partner(text, a, b) if b is not None else a)
             i += 1
     return out
+
+
+_PAIRED = re.compile(r"\s*(?:and|or)\s*", re.IGNORECASE)
+
+
+def _year_from_partner(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression:
+    """"between January and March 2003": two expressions, as annotators mark them, but the
+    first has its year from the second rather than a guess from the publication date."""
+    if a.span is None or b.span is None or not a.inferred or b.inferred:
+        return a
+    if not _PAIRED.fullmatch(text[a.end : b.start]):
+        return a
+    if a.span.precision.label_unit != b.span.precision.label_unit:
+        return a
+    moved = _same_day_in_year(a.span, b.span.end.year)
+    if moved.start > b.span.start:
+        return a
+    return dataclasses.replace(a, span=moved, inferred=False)
 
 
 def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | None:

@@ -24,6 +24,7 @@ from tests.story import events_of
         "At 6:46 pm on May 4, 2010 | Report abuse | Now who wants to become",
         "At 18:20 29th Apr 2010, riverfan wrote: the dam should never have opened in 1998.",
         "AP Apr. 21: Smoke rises over the flooded valley as the dam gives way.",
+        "Re: Posted by riverfan-May 1st, 2010 -- 4:59 pm GMT I agree with the mayor.",
         "(c) 2010 The Daily Example",
         "A version of this article appeared in print on June 3, 2010, on page A12 of the edition.",
         "This article appeared on p18 of the Main section of the Daily Example on 3 June 2010.",
@@ -45,6 +46,7 @@ def test_furniture_is_recognised(text: str) -> None:
         "The article appeared on Monday, a week after the minister had resigned.",
         "At 18:20 on Friday the minister wrote to the council.",
         "AP reported on Apr. 21 that the dam had given way.",
+        "The video, posted by the group on Monday, shows the breach.",
         "",
     ],
 )

@@ -286,3 +286,21 @@ def test_a_page_saved_with_its_escapes() -> None:
     assert title("Fares rose on the BERGEN\\/OSLO route on Monday.", "Monday") == (
         "Fares rose on the BERGEN/OSLO route"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a named person's relative clause holding the date
+        ('"It feels unreal," said Mara Lind, who arrived from Oslo on Thursday.', "Thursday",
+         "Mara Lind arrived from Oslo"),
+        # ... but a crowd's relative clause is no subject to turn round
+        ("Officials who watch the border said privately on Thursday that the talks had failed.",
+         "Thursday", "Officials who watch the border: the talks had failed"),
+        # a noun phrase opening the clause after the date is its subject, not an aside
+        ("Early on April 6, the town of Lorvan, in the north, was struck by a flood.", "April 6",
+         "The town of Lorvan, in the north, was struck by a flood"),
+    ],
+)  # fmt: skip
+def test_subjects_kept(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected

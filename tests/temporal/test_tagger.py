@@ -139,6 +139,14 @@ def test_traps_are_not_dates(text: str) -> None:
     assert tag(text, PUB) == []
 
 
+def test_between_two_months_the_first_takes_the_second_year() -> None:
+    found = tag("The index fell 14 percent between January and March 2003.", PUB)
+    assert [(e.text, e.span.label() if e.span else None) for e in found] == [
+        ("January", "2003-01"),
+        ("March 2003", "2003-03"),
+    ]
+
+
 def test_a_date_beside_a_paper_is_still_a_date() -> None:
     found = tag("The Sunday Times reported on Monday that today the talks resume.", PUB)
     assert [e.text for e in found] == ["Monday", "today"]
