@@ -75,10 +75,10 @@ def drafts_for(
 
 def one_title_one_date(drafts: list[EventDraft]) -> list[EventDraft]:
     """A sentence whose dates all got one title tells, in that title, what happened at one of
-    them ("RMS had a loss of $158,666 in the third quarter, compared with a year-earlier loss
-    of $26,956"): the title stays with the date nearest the words it is made of. The other
-    dates are titled by the phrase each closes ("… at the upcoming Winter Olympics from
-    February 4-20"), or give no event rather than one that says something else happened then.
+    them ("Kessa Mills had a loss of $4 million in the third quarter, compared with a profit of
+    $2 million in 1996"): the title stays with the date nearest the words it is made of. The other
+    dates are titled by the phrase each closes ("… as guest of honour at the regional games from
+    4 to 20 June"), or give no event rather than one that says something else happened then.
     So does a date whose title still dates itself by another date of the sentence."""
     by_passage: dict[int, list[int]] = {}
     for i, d in enumerate(drafts):
@@ -87,8 +87,8 @@ def one_title_one_date(drafts: list[EventDraft]) -> list[EventDraft]:
     for members in by_passage.values():
         if len(members) < 2:
             continue
-        # Two dates each titled by the other's clause ("if in 2014 the Kremlin had …, in the
-        # mid-2030s there might be …" read crosswise): each takes the other's title.
+        # Two dates each titled by the other's clause ("if in 1998 the valley had one dam, in
+        # the 2030s there may be five" read crosswise): each takes the other's title.
         for a, b in itertools.combinations(members, 2):
             da, db = drafts[a], drafts[b]
             if da.span != db.span and _holds(da.title, db) and _holds(db.title, da):

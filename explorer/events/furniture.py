@@ -1,5 +1,5 @@
 """Page furniture: passages of a saved page that are not the story, so their dates are never
-events. A photo caption dates the picture ("Xi and Putin meet in Vladivostok on September 11,
+events. A photo caption dates the picture ("The two mayors meet at the forum on 11 September
 2018. Photo: AP"), a reader comment's stamp dates the comment ("At 6:46 pm | Report abuse"),
 a print-edition note or a copyright line dates the page. Each is told by the credit, the stamp or the sign it ends or
 opens with, the way newsrooms write them, not by what it says."""
@@ -26,7 +26,7 @@ _CREDIT_AGENCY = re.compile(
     r"\b(?:REUTERS|AFP|EPA|XINHUA|Getty Images)\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
     r"\s*\.?\s*$"
 )
-# A gallery caption that opens with its credit and date: "AP Apr. 21: An oil slick is seen …".
+# A gallery caption that opens with its credit and date: "AP Apr. 21: Smoke rises over the valley …".
 _CREDIT_FIRST = re.compile(
     r"^\s*(?:AP|Reuters|REUTERS|AFP|EPA|Getty Images|Xinhua)(?:\s+Photo)?\s+"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*:"
@@ -34,13 +34,13 @@ _CREDIT_FIRST = re.compile(
 # A reader comment's stamp and the links around it.
 _COMMENT = re.compile(
     r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b"
-    # "At 18:20 29th Apr 2009, vampfan wrote:": a reader's comment and its stamp
+    # "At 18:20 29th Apr 2010, riverfan wrote:": a reader's comment and its stamp
     r"|^\s*At\s+\d{1,2}[:.]\d{2}\b[^,]{0,30},\s*\S+\s+wrote\b"
-    r"|(?-i:\bPosted by\b)",  # "Re: Posted by Jason-May 1st, 2009 -- 4:59 pm GMT"
+    r"|(?-i:\bPosted by\b)",  # "Re: Posted by riverfan-May 1st, 2010 -- 4:59 pm GMT"
     re.IGNORECASE,
 )
 # The print-edition note: "A version of this article appeared in print on June 3, 2010, on
-# page A1", "This article appeared on p18 of the Main section of the Guardian on ...".
+# page A1", "This article appeared on p18 of the Main section of the Daily Example on ...".
 _PRINT = re.compile(
     r"\b(?:article|version)\b[^.]{0,60}?\bappeared\s+(?:on|in)\s+"
     r"(?:p\.?\s?\d+|page\s+[A-Z]?\d+|print|the print edition)\b",

@@ -25,9 +25,9 @@ LONGEST = MAX_WORDS + _OVER_WORDS  # no title is longer
 _MIN_WORDS = 3
 
 # Between clauses: semicolons, colons, dashes, and the bullets of a list of highlights run
-# into one line ("* Traffic up sharply * Searches yield 5.4 mln hits").
+# into one line ("* Ferry traffic up sharply * Fares rise").
 _CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s|(?:^|\s)\\?[*•]\s)\s*")  # "\*": escaped
-# A second verb phrase of one subject: "was announced on 4 June but was only supposed to take
+# A second verb phrase of one subject: "was announced on 4 June but was only meant to take
 # effect in August".
 _VP_COORDINATION = re.compile(
     r"\s+(?:but|and|yet)\s+(?=(?:was|were|is|are|has|had|have|will|would|could|did|then|also"
@@ -91,7 +91,7 @@ _SCENE = re.compile(
     re.IGNORECASE,
 )
 # "Lyle Goldstein, an expert on China, said": the apposition says who, not what happened.
-# ", a former judge,", ", who …,", ", BP's senior vice-president of production,": asides.
+# ", a former judge,", ", who …,", ", Kessa's chief engineer,": asides.
 _APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose)\s+|[A-Z][\w.&-]*['’]s\s+)[^,]{2,90},\s*")
 # "… the plan for military cooperation, which the two countries signed on November 23": the
 # event is the relative clause's, and its object is the noun phrase before it.
@@ -100,7 +100,7 @@ _RELATIVE = re.compile(
     # decree that broke up …" is about the decree.
     r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from|said|says)\s+|^)"
     r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?"
-    # … or a name: "said Juliet Keys, who arrived from Singapore on Thursday"
+    # … or a name: "said Mara Lind, who arrived from Oslo on Thursday"
     r"|(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})),?\s+(?P<pronoun>which|that|who)\s+"
     r"(?P<clause>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*$",
     re.IGNORECASE,
@@ -171,7 +171,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
         head = _tidy(before)
         if (
             len(head.split()) >= 4
-            and not _ATTRIBUTIVE.search(before)  # "the 1918 H1N1 strain": inside a noun phrase
+            and not _ATTRIBUTIVE.search(before)  # "the 1952 flood maps": inside a noun phrase
             and _has_verb(head)
             and not _REPORTING_END.search(head)
             and not _SUBORDINATE_START.match(head)
@@ -182,7 +182,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
         text = _tidy(_without_date_prep(sentence[:start]).rstrip(" ,") + " " + after)
     said = _SAID_END.search(text)
     if said and sentence[c_end : c_end + 2].lstrip().startswith(":"):
-        # "Doug Suttles said on Friday: "There is flow …"": what was said, and who said it.
+        # "The harbour master said on Friday: "The channel will reopen …"": what was said, and who said it.
         content = _tidy(sentence[sentence.index(":", c_end) + 1 :])
         who = text[: said.start()].strip(" ,")
         if len(content.split()) >= _MIN_WORDS and who:
@@ -196,7 +196,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
 
 
 # Words that open a clause (or a phrase) of its own inside the main one: a date inside it dates
-# it, not the main clause ("… no new permits until a panel gives its review by May 28").
+# it, not the main clause ("… no new licences until a panel delivers its report by 28 May").
 _SUBORDINATOR = re.compile(
     r"\s(?:until|till|when|after|before|because|once|unless|whereas|as\s+soon\s+as"
     r"|by\s+the\s+time)\s+",
@@ -212,8 +212,8 @@ _TIME_NOUN = re.compile(
 
 def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) -> str | None:
     """The clause or phrase a date sits in when a subordinator opens it after the main
-    clause's verb: "issue no permits until a panel gives a review to Obama by May 28" -> "A
-    panel gives a review to Obama"; "ban BP after the blow-out at its well in April" -> "The
+    clause's verb: "grant no licences until a panel delivers its report by 28 May" -> "A
+    panel delivers its report"; "bar the firm after the blow-out at its well in April" -> "The
     blow-out at its well". None when there is none, or it says too little."""
     found = None
     for m in _SUBORDINATOR.finditer(sentence, c_start, start):
@@ -225,17 +225,17 @@ def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) 
         return None  # the subordinate clause ended before the date
     rest = sentence[end:c_end].split(",", 1)[0]
     possessive = _POSSESSIVE.match(rest)
-    if possessive:  # "before next week's talks in London": the talks
+    if possessive:  # "before next week's talks in Geneva": the talks
         return _tidy("the " + rest[possessive.end() :]) if not inside.strip() else None
     if (another := _SUBORDINATOR.search(rest)) is not None:
-        rest = rest[: another.start()]  # "… in 1990 until the inspectors certify …": another
+        rest = rest[: another.start()]  # "… in 1998 until the auditors report …": another
     if _has_verb(inside + rest):
         text = _tidy(_without_date_prep(inside).rstrip(" ,") + " " + rest)
     elif (
         found.group(0).strip().lower() in ("after", "before")
         and _DETERMINER.match(inside.lstrip())
         and not _TIME_NOUN.match(inside.lstrip())
-    ):  # a noun phrase: "after the blow-out at its Macondo well in April"
+    ):  # a noun phrase: "after the blow-out at its offshore well in April"
         text = _tidy(_without_date_prep(inside).rstrip(" ,"))
     else:
         return None
@@ -250,7 +250,7 @@ def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) 
     return text
 
 
-# Nouns that name an event: a date written before one ("an April 20 oil rig explosion", "a 2007
+# Nouns that name an event: a date written before one ("an April 20 pipeline explosion", "a 2007
 # study") dates that event, whatever the clause around it says.
 _EVENT_NOUNS = wordset(
     "explosion explosions blast attack attacks bombing bombings shooting massacre crash collapse "
@@ -268,9 +268,8 @@ _NP_END = re.compile(
 
 def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
     """The event a date written inside a noun phrase dates: "the spill, caused by an April 20
-    oil rig explosion, …" -> "An oil rig explosion"; "since the 20 April Deepwater Horizon
-    explosion that killed 11 people" -> "The Deepwater Horizon explosion that killed 11
-    people". None unless the phrase's head names an event."""
+    pipeline explosion, …" -> "A pipeline explosion"; "since the 20 April Kessa dam explosion
+    that killed six workers" -> "The Kessa dam explosion that killed six workers". None unless the phrase's head names an event."""
     own = _LEADING_DETERMINER.match(sentence, start, end)  # the expression "the 20 April"
     det = own or _ATTRIBUTIVE.search(sentence, max(0, start - 8), start)
     if det is None:
@@ -282,17 +281,17 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
     if not 1 <= len(words) <= 6 or re.sub(r"['’]s?$", "", words[-1].lower()) not in _EVENT_NOUNS:
         return None
     article = det.group(0).strip()
-    if article.lower() in ("a", "an"):  # "a April 20 explosion" -> "an oil rig explosion"
+    if article.lower() in ("a", "an"):  # "a April 20 inquiry" -> "an inquiry"
         article = "an" if words[0][:1].lower() in "aeiou" else "a"
     phrase = article + " " + head_part.strip()
     more = rest[len(head_part) :]
     relative = re.match(r"\s+(?:that|which|who)\s+[^,;:!?]{3,80}?(?=[,;:!?]|\.\s|\.$|$)", more)
     if relative and _has_verb(relative.group(0)):
-        phrase += relative.group(0)  # "… explosion that killed 11 people"
+        phrase += relative.group(0)  # "… explosion that killed six workers"
     else:
         of = _OF_PHRASE.match(more)
         if of and not _has_verb(of.group(0)):
-            phrase += of.group(0)  # "a study by the federal Minerals Management Service"
+            phrase += of.group(0)  # "a study by the river commission"
     phrase = _tidy(phrase)
     return phrase if len(phrase.split()) >= _MIN_WORDS else None
 
@@ -307,8 +306,8 @@ _OF_PHRASE = re.compile(
 
 def phrase_title(sentence: str, start: int, end: int) -> str | None:
     """The phrase a date closes, as its title, when the sentence's clause tells another date:
-    "… sets the stage for Putin's visit as chief guest at the upcoming Winter Olympics from
-    February 4-20" -> "The chief guest at the upcoming Winter Olympics". None when the date
+    "… sets the stage for the mayor's visit as guest of honour at the regional games from 4 to
+    20 June" -> "The guest of honour at the regional games". None when the date
     does not end its clause, or the phrase before it is too short to say anything."""
     c_start, c_end = _clause(sentence, start, end)
     if sentence[end:c_end].strip(" .,;:!?)\"'”’"):
@@ -316,7 +315,7 @@ def phrase_title(sentence: str, start: int, end: int) -> str | None:
     phrase = _tail(_tidy(_without_date_prep(sentence[c_start:start]).rstrip(" ,")))
     words = phrase.split()
     if len(words) < _MIN_WORDS or words[0].lower() in _NOT_A_START or _WEAK_END.search(phrase):
-        return None  # "Or $1.05 a share, compared with …", "Which fell to …": no headline
+        return None  # "Or 12 cents a share, compared with …", "Which fell to …": no headline
     return _finish(phrase, sentence)
 
 
@@ -329,9 +328,9 @@ _NOT_A_START = wordset(
 
 def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | None:
     """The main clause a date's relative clause makes: "the plan …, which the two countries
-    signed on 23 November" -> "The two countries signed the plan …"; "the spill, which began on
-    April 20 when …" -> "The spill began when …". None where the relative names which of them is
-    the subject of a verb after it ("the stocks that fell in price yesterday exceeded 1,000")."""
+    signed on 23 November" -> "The two countries signed the plan …"; "the flood, which began on
+    3 March when …" -> "The flood began when …". None where the relative names which of them is
+    the subject of a verb after it ("the shops that closed last month rose to 40")."""
     clause, np = relative.group("clause"), relative.group("np")
     if not _has_verb(clause) or _has_verb(np):
         return None
@@ -340,11 +339,11 @@ def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | No
         own = after.split(",", 1)[0]
         restrictive = "," not in before[relative.end("np") : relative.start("clause")]
         if restrictive and _has_verb(own):
-            return None  # "the stocks that fell in price yesterday exceeded …": a subject
-        # The relative clause ends at its comma ("…, which fell in price Friday, exceeded …").
+            return None  # "the shops that closed last month rose …": a subject
+        # The relative clause ends at its comma ("…, which closed on Friday, reopened …").
         return _tidy(f"{np} {clause} {'' if restrictive else own}")
     if relative.group("pronoun").lower() == "who":
-        return None  # "officials who monitor …": a person is no object to turn round
+        return None  # "officials who watch the border …": a person is no object to turn round
     return _tidy(f"{clause} {np} {after}")
 
 
@@ -435,7 +434,7 @@ _SCENE_OPENING = re.compile(r"\s*(?:in|at|on|from|near|outside|inside)\b", re.IG
 
 def _aside_or_list(m: re.Match[str]) -> str:
     """An apposition goes, unless what follows its closing comma is the end of the same list
-    ("its first patient, a bird covered in thick, black oil")."""
+    ("its first animal, a heron covered in thick, black oil")."""
     rest = m.string[m.end() :]
     if len(rest.split()) < 3 and not _has_verb(rest):
         return m.group(0)
@@ -443,15 +442,15 @@ def _aside_or_list(m: re.Match[str]) -> str:
     if not before.strip():
         return m.group(0)  # ", the town of Lorvan, …" opens the text: the subject, no aside
     if _SCENE_OPENING.match(before) and not _has_verb(before):
-        return m.group(0)  # "In Phnom Penh, Cambodia's capital, Hun Sen …": the scene goes whole
+        return m.group(0)  # "In Lorvan, the valley's capital, the mayor …": the scene goes whole
     inside = m.group(0).strip(" ,")
     if _POSSESSIVE_LEAD.match(inside) and (_has_verb(inside) or len(inside.split()) > 8):
-        return m.group(0)  # ", Ratners's shares were up 2 pence,": a clause, not an aside
+        return m.group(0)  # ", Kessa's shares were up 2 pence,": a clause, not an aside
     return " "
 
 
 def _tidy(text: str) -> str:
-    if "\\" in text:  # text saved with its escapes: "PARIS\/ATLANTA", "\*"
+    if "\\" in text:  # text saved with its escapes: "BERGEN\/OSLO", "\*"
         text = text.replace("\\/", "/").replace("\\*", "*")
     # Each pattern needs a character a long run of words may well lack: looked for first.
     if "(" in text or "—" in text or "–" in text:
@@ -527,7 +526,7 @@ def _tail(text: str) -> str:
     return text[fits[0] :] if fits else " ".join(words[-TARGET_WORDS:])
 
 
-# "His appointment was announced on 4 June": a passive, not someone announcing.
+# "Her appointment was announced on 4 June": a passive, not someone announcing.
 _AUXILIARIES = wordset("was were is are be been being")
 
 
@@ -618,7 +617,7 @@ def _shorten(text: str) -> str:
     if not best:
         best = _boundary_within(text, MAX_WORDS)
     if not best:
-        # A few words over is better than a phrase cut before its verb ("… after the rig").
+        # A few words over is better than a phrase cut before its verb ("… after the ferry").
         best = _boundary_within(text, MAX_WORDS + _OVER_WORDS)
     if not best:  # a cut between words: late enough to keep the verb of a long subject
         best = " ".join(words[:MAX_WORDS])
@@ -643,7 +642,7 @@ _CONJUNCTION = re.compile(r"\s+(?:and|or)\s+")
 
 
 def _joins_words(text: str, boundary: re.Match[str]) -> bool:
-    """Whether an "and" joins words, not clauses: "his top energy and environmental officials"
+    """Whether an "and" joins words, not clauses: "her senior housing and transport officials"
     is one phrase (no verb follows within a few words), "… and sank" is a second clause."""
     if "," in boundary.group(0):
         return False
@@ -657,8 +656,8 @@ def _verb_phrase(
     sentence: str, c_start: int, c_end: int, start: int, end: int
 ) -> tuple[int, int, str]:
     """Within a clause of two verb phrases of one subject, the one holding the date, and the
-    subject to put before the second: "His appointment was announced on 4 June | but was only
-    supposed to take effect in August" -> "His appointment " + "was only supposed …"."""
+    subject to put before the second: "Her appointment was announced on 4 June | but was only
+    meant to take effect in August" -> "Her appointment " + "was only meant …"."""
     if " but " not in sentence[c_start:c_end] and " and " not in sentence[c_start:c_end]:
         return c_start, c_end, ""
     for m in _VP_COORDINATION.finditer(sentence, c_start, c_end):
@@ -669,7 +668,7 @@ def _verb_phrase(
         if m.end() <= start:
             first = sentence[c_start : m.start()]
             if _HAS_FRAME.search(first):
-                break  # "Sources said he will … and is to …": whose verb phrase is unclear
+                break  # "Aides said she will … and is to …": whose verb phrase is unclear
             subject = _subject(first)
             if subject:
                 return m.end(), c_end, subject + " "

@@ -134,7 +134,7 @@ def datelines(text: str) -> list[tuple[int, int]]:
             out.append((stamped, m.end()))
         elif _SENTENCE_AFTER.match(text, m.end()) and (
             caps := _CAPS_CITY_BEFORE.search(window)
-        ):  # "… change swine flu name ROME (Reuters) - Italian farmers": a headline run on
+        ):  # "… wins ferry order BERGEN (Reuters) - A yard": a headline run on
             out.append((lo + caps.start() + len(caps.group(0)) - len(caps.group(0).lstrip()), m.end()))
     return out
 

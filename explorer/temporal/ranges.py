@@ -35,7 +35,7 @@ _PAIRED = re.compile(r"\s*(?:and|or)\s*", re.IGNORECASE)
 
 
 def _year_from_partner(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression:
-    """"between January and March 2003": two expressions, as annotators mark them, but the
+    """"between January and March 1998": two expressions, as annotators mark them, but the
     first has its year from the second rather than a guess from the publication date."""
     if a.span is None or b.span is None or not a.inferred or b.inferred:
         return a
