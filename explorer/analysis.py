@@ -26,7 +26,8 @@ def analyse(document: Document, matcher: ActorMatcher, parsed: bool = False) -> 
     dateline = byline.read_byline(document.text).date_span
     agency = byline.datelines(document.text)
     # The agency and the city a story was filed from are no actors of what it tells.
-    mentions = [m for m in matcher.find(document.text) if not _inside(m.start, agency)]
+    starts = [s for s, _ in agency]
+    mentions = [m for m in matcher.find(document.text) if not _inside(m.start, agency, starts)]
     drafts = drafts_for(
         passages,
         expressions,
@@ -39,6 +40,7 @@ def analyse(document: Document, matcher: ActorMatcher, parsed: bool = False) -> 
     return Analysis(document, passages, expressions, mentions, drafts, ANALYSIS_VERSION)
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    k = bisect.bisect_right([s for s, _ in spans], at) - 1
+def _inside(at: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``at`` lies in one of these sorted spans (``starts``: their starts)."""
+    k = bisect.bisect_right(starts, at) - 1
     return k >= 0 and at < spans[k][1]

@@ -384,9 +384,9 @@ _NOT_PAST = wordset("naked sacred wicked hundred kindred ragged rugged wretched"
 
 
 def _third_person(w: str, verbs: frozenset[str]) -> bool:
-    """"delivers", "closes", "reaches": a present form of a verb whose past the list holds.
-    Only after a subject does it count: capitalised words and plural-looking nouns are left to
-    the list."""
+    """"delivers", "closes", "reaches": a present form of a verb whose past the list holds. A
+    plural noun with such a past ("reports", "claims") passes too: the callers ask whether a
+    stretch of words holds a verb at all, where that costs least."""
     if len(w) < 5 or not w.endswith("s") or w.endswith(("ss", "us", "is", "ics")):
         return False
     stem = w[:-1]
