@@ -3,7 +3,7 @@ the event that tells each.
 
 Salience (salience.py) weighs an event on its own. Importance is a property of the collection:
 a date matters when many articles point to it, when articles written later still look back
-at it, when the news burst around it, when articles lead with it. These are the signals the
+at it (or written long before, look ahead to it: a games, a summit, a vote), when the news burst around it, when articles lead with it. These are the signals the
 timeline-summarisation literature found to work (Tran et al. 2013, Ghalandari & Ifrim 2020).
 
 A timeline's entries are mostly days, but a story told over years also has its milestones
@@ -60,6 +60,12 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 _BACKGROUND_DAYS = 30  # before the first article by more than this: background
 _BURST_DAYS = 2  # the day and the next: a day's news is published by the morning after
+# An article published more than a week after a day looks back at it: the day's news and its
+# follow-ups come within days (2 to 14 days score alike on the development collections, 1 less).
+_LATER_DAYS = 7
+# An article pointing more than a month ahead points at a schedule (a games, a summit, a
+# vote), not at the coming days' news it will report itself; the mirror of background.
+_AHEAD_DAYS = _BACKGROUND_DAYS
 _PRESENT = 0.1  # factor for a vague date that holds its articles' own publication dates
 HANDFUL = 10  # articles: a collection this small is told from its history, background included
 
@@ -153,9 +159,10 @@ def date_importance(
         start, end, precision = key
         told = [p for d in docs if (p := published.get(d)) is not None]
         background = not recalls and first is not None and (first - end).days > _BACKGROUND_DAYS
-        # Published after the burst and its follow-ups: an article looking back, not the news.
-        # Every mention of background looks back, so it tells nothing there.
-        later = 0 if background else sum(1 for p in told if (p - end).days > _BURST_DAYS)
+        # Published after the news and its follow-ups: an article looking back at the date;
+        # or long before it: one looking ahead to it. Both tell the date mattered beyond its
+        # own news. Every mention of background looks back, so it tells nothing there.
+        later = 0 if background else sum(1 for p in told if _off_the_news(p, start, end))
         burst = sum(per_day.get(start + dt.timedelta(days=k), 0) for k in range(_BURST_DAYS))
         score = (
             weights.references * math.log1p(len(docs))
@@ -172,6 +179,11 @@ def date_importance(
                 score *= _PRESENT  # "this year", not an event of it
         out[key] = score
     return out
+
+
+def _off_the_news(published: dt.date, start: dt.date, end: dt.date) -> bool:
+    """Whether an article published then tells of ``start..end`` from outside its news."""
+    return (published - end).days > _LATER_DAYS or (start - published).days > _AHEAD_DAYS
 
 
 def _vagueness(start: dt.date, end: dt.date, precision: Precision, told: list[dt.date]) -> float:

@@ -105,6 +105,32 @@ def test_later_articles_looking_back_count() -> None:
     assert key_events(tellings, published, 1)[0].event.id == 2
 
 
+def test_follow_ups_within_the_week_are_the_news_not_a_look_back() -> None:
+    # Two articles each: one day is followed up three days on, the other recalled a month on.
+    published = {0: D(2020, 1, 1), 1: D(2020, 1, 4), 2: D(2020, 1, 1), 3: D(2020, 2, 1)}
+    tellings = [
+        Telling(_event(1, D(2020, 1, 1)), frozenset({0, 1})),
+        Telling(_event(2, D(2019, 12, 31)), frozenset({2, 3})),
+    ]
+    assert key_events(tellings, published, 1)[0].event.id == 2
+
+
+def test_a_date_articles_look_far_ahead_to_counts_as_one_they_look_back_at() -> None:
+    # Essays of December point to the games in February; a day of November is told as often.
+    published = {0: D(2021, 12, 15), 1: D(2021, 12, 16), 2: D(2021, 12, 20)}
+    games = DateSpan(D(2022, 2, 4), D(2022, 2, 20), Precision.DAY)
+    tellings = [
+        Telling(EventSummary(1, "games", games, ()), frozenset({0, 1})),
+        Telling(_event(2, D(2021, 11, 1)), frozenset({0, 2})),
+        Telling(_event(3, D(2021, 12, 14)), frozenset({0, 1})),  # the news of the week
+    ]
+    assert {k.event.id for k in key_events(tellings, published, 2)} == {1, 2}
+    # A week ahead is the coming days' news, not a schedule looked forward to.
+    soon = DateSpan(D(2021, 12, 22), D(2021, 12, 22), Precision.DAY)
+    tellings[0] = Telling(EventSummary(1, "vote", soon, ()), frozenset({0, 1}))
+    assert [k.event.id for k in key_events(tellings, published, 1)] == [2]
+
+
 def test_one_event_per_date() -> None:
     published = {d: D(2021, 6, 1) for d in range(6)}
     tellings = [
