@@ -119,3 +119,25 @@ def test_the_corpus_opens_on_all_five_anchors(store, corpus: Path, manifest_date
     assert {e.id for e in five} <= {p.event.id for p in frame.placed if p.event is not None}
     home = tdata.fit(data)
     assert home.t0 <= data.by_id[treaty.id].start and data.by_id[kharkov.id].end <= home.t1
+
+
+def test_the_ten_key_events_hold_all_five_anchors(store, corpus: Path, manifest_dates: dict[str, dt.date]) -> None:  # type: ignore[no-untyped-def]
+    # What `explorer key-events --limit 10` lists: the history the essays recall (the treaty,
+    # the pivot), the roadmap they report, the games they look ahead to, the offensive.
+    from explorer.query.event_query import EventQuery
+    from explorer.query.key import find_key_events
+    from explorer.query.sources import open_source
+
+    _ingest_corpus(store, corpus, manifest_dates)
+    events = store.events()
+    five = {
+        _find(events, "2001", None, "Treaty of Good-Neighbo").id,
+        _find(events, "2014", None, "pivot to the East").id,
+        _find(events, "2021-11-23", None, "signed on November 23").id,
+        _find(events, "2022-02-04", "2022-02-20", "Winter Olympics").id,
+        _find(events, "2024-05-10", None, "Kharkov").id,
+    }
+    source = open_source(store)
+    chosen = find_key_events(store, EventQuery(), 10, source)
+    assert len(chosen) == 10
+    assert five <= {k.event.id for k in chosen}
