@@ -137,6 +137,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if named is not None:
         return _finish(named, sentence)
     c_start, c_end = _clause(sentence, start, end)
+    c_start = _past_leading_clause(sentence, c_start, start)
     c_start, c_end, subject = _verb_phrase(sentence, c_start, c_end, start, end)
     before = subject + _without_date_prep(sentence[c_start:start]).rstrip(" ,")
     after = sentence[end:c_end]
@@ -153,6 +154,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
         phrase = _without_date_prep(phrase).strip(" ,")
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
+    scene = _leading_clause(sentence, c_start, c_end, start, end)
+    if scene is not None:
+        return _finish(scene, sentence)
     relative = _relative(before) if _HAS_RELATIVE.search(before) else None
     turned = _turn_relative(relative, before, after) if relative else None
     if turned is not None and len(turned.split()) >= _MIN_WORDS:
@@ -193,6 +197,47 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
     return _finish(text, sentence)
+
+
+# A clause that opens the sentence and sets the scene for the main one: "When the gap was smaller
+# in 2010, …", "And if in 2014 the council had an alternative, …".
+_LEADING_CLAUSE = re.compile(
+    r"\s*(?:(?:and|but|so|yet)\s+)?(?:if|when|while|although|though|because|unless|once|whereas"
+    r"|even\s+if|even\s+though)\s+",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_COMMA = re.compile(r",[\"”’']?\s+")  # a quotation may close before it: 'called it "tough," Mr. …'
+
+
+def _past_leading_clause(sentence: str, c_start: int, start: int) -> int:
+    """Where the main clause begins when a leading clause ("When the gap was smaller, …")
+    ends before the date: the date dates the main clause."""
+    lead = _LEADING_CLAUSE.match(sentence, c_start)
+    if lead is None:
+        return c_start
+    comma = _CLAUSE_COMMA.search(sentence, lead.end(), start)
+    if comma is None or not _has_verb(sentence[lead.end() : comma.start()]):
+        return c_start
+    return comma.end()
+
+
+def _leading_clause(sentence: str, c_start: int, c_end: int, start: int, end: int) -> str | None:
+    """The clause a date sits in when it opens the sentence and a main clause follows its
+    comma: the date dates what that clause says ("When the gap was smaller in 2010, the
+    council could bargain" -> "The gap was smaller"), not the main clause."""
+    lead = _LEADING_CLAUSE.match(sentence, c_start)
+    if lead is None or lead.end() > start or "," in sentence[lead.end() : start]:
+        return None
+    comma = _CLAUSE_COMMA.search(sentence, end, c_end)
+    if comma is None or not _has_verb(sentence[comma.end() : c_end]):
+        return None
+    phrase = _without_date_prep(sentence[lead.end() : start]).rstrip(" ,")
+    text = _tidy(f"{phrase} {sentence[end : comma.start()]}")
+    if len(text.split()) < _MIN_WORDS + 1 or not _has_verb(text):
+        return None
+    return text
 
 
 # Words that open a clause (or a phrase) of its own inside the main one: a date inside it dates

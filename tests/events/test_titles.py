@@ -304,3 +304,24 @@ def test_a_page_saved_with_its_escapes() -> None:
 )  # fmt: skip
 def test_subjects_kept(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # A date in the clause that opens the sentence dates that clause ...
+        ("When the gap between the two economies was smaller in 2010, Lorvan could still "
+         "bargain.", "2010", "The gap between the two economies was smaller"),
+        ("And if in 2014 the council at least had an alternative to the port in Kessa, in the "
+         "mid-2030s there might be none.", "2014",
+         "The council at least had an alternative to the port in Kessa"),
+        # ... and one after its comma, the main clause.
+        ("And if in 2014 the council at least had an alternative to the port in Kessa, in the "
+         "mid-2030s there might be none.", "the mid-2030s", "There might be none"),
+        ('Although he called trading "tough," Mr. Brandt, the bank\'s chief executive, '
+         "forecast higher earnings for the full year.", "the full year",
+         "Mr. Brandt forecast higher earnings"),
+    ],
+)  # fmt: skip
+def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
