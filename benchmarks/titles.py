@@ -10,9 +10,9 @@ phrase ("of", "the", "and"), runs past titles.TARGET_WORDS (12, a headline's len
 titles.MAX_WORDS (18: where no whole phrase can go, a clause is kept whole up to 18 rather than
 cut before its object), says less than 3 words, still holds an attribution ("…, officials
 said"), keeps typewriter quotes (``), is a dateline or an agency credit, or still names a date
-(the tagger finds an absolute date in it). It also counts the dated sentences that give one title to events of
-different dates (the title then tells one of them, at the others' dates too). Reads ../shared (skips cleanly where it is absent); the
-articles never leave it.
+(the tagger finds an absolute date in it). It also counts the dated sentences that give one
+title to events of different dates (the title then tells one of them, at the others' dates
+too). Reads ../shared (skips cleanly where it is absent); the articles never leave it.
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@ the event that tells each.
 
 Salience (salience.py) weighs an event on its own. Importance is a property of the collection:
 a date matters when many articles point to it, when articles written later still look back
-at it (or written long before, look ahead to it: a games, a summit, a vote), when the news burst around it, when articles lead with it. These are the signals the
-timeline-summarisation literature found to work (Tran et al. 2013, Ghalandari & Ifrim 2020).
+at it (or written long before, look ahead to it: a games, a summit, a vote), when the news
+burst around it, when articles lead with it. These are the signals the timeline-summarisation literature found to work (Tran et al. 2013, Ghalandari & Ifrim 2020).
 
 A timeline's entries are mostly days, but a story told over years also has its milestones
 ("the treaty of 2001", "the pivot of 2014"): a month or a year competes too. How vague a date
@@ -50,7 +50,7 @@ class Telling:
 @dataclass(frozen=True)
 class Weights:
     references: float = 1.0  # documents that mention the date
-    later: float = 1.0  # of them, documents published after the burst (looking back)
+    later: float = 1.0  # of them, documents published off the date's news (_off_the_news)
     mentions: float = 0.5  # sentences beyond the first of each document (an article dwells on it)
     burst: float = 0.5  # documents published on the day and the next
     lead: float = 0.5  # some article leads with an event of the date
@@ -162,11 +162,11 @@ def date_importance(
         # Published after the news and its follow-ups: an article looking back at the date;
         # or long before it: one looking ahead to it. Both tell the date mattered beyond its
         # own news. Every mention of background looks back, so it tells nothing there.
-        later = 0 if background else sum(1 for p in told if _off_the_news(p, start, end))
+        off_news = 0 if background else sum(1 for p in told if _off_the_news(p, start, end))
         burst = sum(per_day.get(start + dt.timedelta(days=k), 0) for k in range(_BURST_DAYS))
         score = (
             weights.references * math.log1p(len(docs))
-            + weights.later * math.log1p(later)
+            + weights.later * math.log1p(off_news)
             + weights.mentions * math.log1p(max(sentences[key] - len(docs), 0))
             + (weights.burst * math.log1p(burst) if start == end else 0.0)
             + (weights.lead if key in lead else 0.0)

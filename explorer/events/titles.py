@@ -208,7 +208,8 @@ _LEADING_CLAUSE = re.compile(
 )
 
 
-_CLAUSE_COMMA = re.compile(r",[\"”’']?\s+")  # a quotation may close before it: 'called it "tough," Mr. …'
+# The comma that closes a clause; a quotation may close before it ('called it "tough," Mr. …').
+_CLAUSE_COMMA = re.compile(r",[\"”’']?\s+")
 
 
 def _past_leading_clause(sentence: str, c_start: int, start: int) -> int:
