@@ -36,7 +36,11 @@ _COMMENT = re.compile(
     r"\b(?:Report abuse|Report this comment|Recommend\s*\(\d+\)|Reply to this)\b"
     # "At 18:20 29th Apr 2010, riverfan wrote:": a reader's comment and its stamp
     r"|^\s*At\s+\d{1,2}[:.]\d{2}\b[^,]{0,30},\s*\S+\s+wrote\b"
-    r"|(?-i:\bPosted by\b)",  # "Re: Posted by riverfan-May 1st, 2010 -- 4:59 pm GMT"
+    r"|(?-i:\bPosted by\b)"  # "Re: Posted by riverfan-May 1st, 2010 -- 4:59 pm GMT"
+    # a live chat's or a comment thread's stamp between dashes or bars:
+    # "… agree? -- March 04, 2011 3:12 PM -- Thanks for …"
+    r"|(?:--|\|)\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s+)?\d{1,2}:\d{2}\s*[ap]\.?m\.?"
+    r"\s*(?:[A-Z]{2,4}\s*)?(?:--|\|)",
     re.IGNORECASE,
 )
 # The print-edition note: "A version of this article appeared in print on June 3, 2010, on

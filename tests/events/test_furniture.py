@@ -29,6 +29,8 @@ from tests.story import events_of
         "A version of this article appeared in print on June 3, 2010, on page A12 of the edition.",
         "This article appeared on p18 of the Main section of the Daily Example on 3 June 2010.",
         "Copyright 2009 Example News Agency. All rights reserved.",
+        "Will the dam hold? -- March 04, 2011 3:12 PM -- Thanks for asking about the valley",
+        "-- 3:14 PM -- March 04, 2011 3:15 PM Good question",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:
@@ -47,6 +49,7 @@ def test_furniture_is_recognised(text: str) -> None:
         "At 18:20 on Friday the minister wrote to the council.",
         "AP reported on Apr. 21 that the dam had given way.",
         "The video, posted by the group on Monday, shows the breach.",
+        "The count ended at 2:30 pm -- and the mayor conceded on March 5, 2011.",
         "",
     ],
 )
