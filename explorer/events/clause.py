@@ -32,8 +32,9 @@ _PHRASE_KEEPS = _CLAUSE_KEEPS | {
 # Never part of a headline: time adverbials, other clauses, asides, discourse.
 _TIME = frozenset({"obl:tmod", "obl:unmarked", "nmod:tmod", "obl:npmod"})
 # What may give way, whole, when the title is too long: the biggest first.
+# A number never goes alone: "$8.5 million" without "8.5" is "$".
 _OPTIONAL = frozenset({"obl", "obl:agent", "nmod", "acl", "conj", "advmod", "nmod:unmarked",
-                       "nmod:desc", "amod", "nummod", "appos", "advcl"})  # fmt: skip
+                       "nmod:desc", "amod", "appos", "advcl"})  # fmt: skip
 _NEGATION = frozenset({"not", "n't", "never", "no", "nor"})
 # Verbs that frame what someone said, thought or reported: the title is the content.
 _FRAME_WORDS = (
@@ -55,6 +56,7 @@ _SCENE_CASES = frozenset({"since", "after", "before", "following", "until", "til
 # Only "he" and "she" are resolved to a name: "it" and "they" stand as often for a thing, a
 # crowd or nothing ("it was expected") as for an organisation or a country.
 _PRONOUNS = {"he": ("person",), "she": ("person",)}
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 _QUOTES = frozenset({'"', "``", "''", "“", "”", "‘", "’", "'", "«", "»", "`"})
 _BRACKETS = frozenset({"(", ")", "[", "]", "{", "}", "-LRB-", "-RRB-"})
 
@@ -103,11 +105,37 @@ def clause_for(
     head = _clause_head(p, predicate, top)
     kept = _prune(p, head, hidden, _path(p, predicate, head))
     kept, moved = _relative(p, head, kept, hidden)
+    if moved == [-1]:
+        return None
     _fit(p, head, kept, hidden)
+    _whole_words(p, kept, hidden)
     words = _render(p, kept, _names(p, head, antecedent), moved)
     if len(words.split()) < MIN_WORDS or not any(_verbal(tokens[i].tag) for i in kept):
         return None
+    if not _has_subject(p, head, kept, moved):
+        return None  # "Inserted into a broken-off pipe": the parse lost who did it
+    if (
+        tokens[head].text.lower() in _FRAMES
+        and not moved
+        and not any(tokens[c].dep == "aux:pass" for c in p.children[head])
+        and not any(
+            tokens[c].dep in ("ccomp", "obj", "xcomp") and c in kept for c in p.children[head]
+        )
+    ):
+        return None  # "The company said": the parse lost what was said
     return Clause(predicate, words)
+
+
+def _has_subject(p: Parse, head: int, kept: set[int], moved: Sequence[int]) -> bool:
+    """Whether the title says who or what: a subject of its head is kept (or put in place of
+    a relative pronoun), or the head is a participle that follows its noun."""
+    tokens = p.tokens
+    if tokens[head].dep == "acl":
+        return True
+    subjects = [c for c in p.children[head] if tokens[c].dep in _SUBJECTS and c in kept]
+    if not subjects:
+        return tokens[head].dep == "acl:relcl" and bool(moved or kept - set(p.subtree(head)))
+    return all(tokens[c].text.lower() not in _RELATIVE_WORDS for c in subjects)
 
 
 def _verbal(tag: str) -> bool:
@@ -179,7 +207,10 @@ def _prune(
         if c in path:
             pass
         elif t.dep == "advmod" and at_top:
-            if t.text.lower() not in _NEGATION:
+            # "not", and an adverb that heads a phrase ("back to 40%", "down from $32 million")
+            if t.text.lower() not in _NEGATION and not any(
+                tokens[d].dep in ("obl", "obl:npmod") and d not in hidden for d in p.children[c]
+            ):
                 continue
         elif t.dep == "mark" and t.tag != "TO" and (at_top or t.text.lower() == "that"):
             continue  # "said that it would close" reads "said it would close"
@@ -195,7 +226,53 @@ def _prune(
         kept.add(c)
         stack.extend((d, False) for d in p.children[c])
     _drop_brackets(p, kept)
+    _drop_bare_modifiers(p, kept, path)
     return kept
+
+
+def _word_count(p: Parse, ids: set[int]) -> int:
+    """Words as a reader counts them: "$8.5" and "loan-loss" are one word each."""
+    tokens = p.tokens
+    return sum(
+        1
+        for i in ids
+        if tokens[i].dep != "punct"
+        and tokens[i].tag != "HYPH"
+        and not (i - 1 in ids and tokens[i - 1].space == "")
+    )
+
+
+def _whole_words(p: Parse, kept: set[int], hidden: set[int]) -> None:
+    """A hyphenated word stays whole ("the Hutu-organized genocide", "non-recurring"): the
+    tokenizer splits it, and a title must not keep half."""
+    tokens = p.tokens
+    n = len(tokens)
+
+    def joined(k: int) -> bool:  # tokens k and k+1 are one written word
+        a, b = tokens[k], tokens[k + 1]
+        return a.space == "" and (a.tag == "HYPH" or b.tag == "HYPH" or a.text in "-/" or b.text in "-/")
+
+    i = 0
+    while i < n:
+        j = i
+        while j < n - 1 and joined(j):
+            j += 1
+        run = set(range(i, j + 1))
+        if j > i and run & kept and not run & hidden:
+            kept |= run
+        i = j + 1
+
+
+def _drop_bare_modifiers(p: Parse, kept: set[int], path: set[int] | frozenset[int]) -> None:
+    """A participle or infinitive on a noun that lost all it governed ("a piece of equipment
+    designed [to control the well]") says nothing by itself: it goes too."""
+    tokens = p.tokens
+    for i in sorted(kept, reverse=True):
+        if tokens[i].dep != "acl" or i in path:
+            continue
+        governed = [c for c in p.children[i] if tokens[c].dep not in ("punct", "mark", "aux")]
+        if governed and not any(c in kept for c in governed):
+            kept.difference_update(p.subtree(i))
 
 
 def _infinitive(p: Parse, c: int) -> bool:
@@ -246,6 +323,7 @@ def _scene_phrase(p: Parse, top: int, hidden: set[int]) -> Clause | None:
     kept -= {i for i in hidden}
     _drop_brackets(p, kept)
     _fit(p, noun, kept, hidden)
+    _whole_words(p, kept, hidden)
     words = _render(p, kept, {})
     if len(words.split()) < MIN_WORDS:
         return None
@@ -265,14 +343,33 @@ def _relative(
     if t.dep not in ("acl:relcl", "acl") or t.head == head:
         return kept, []
     noun = t.head
-    while tokens[noun].dep in ("nmod", "conj") and tokens[tokens[noun].head].tag.startswith("NN"):
-        noun = tokens[noun].head  # "the roadmap for military cooperation, which …": all of it
+    # "the roadmap for military cooperation, which …": all of it; a participle ("the cap
+    # installed this week") hangs on the noun it follows, never on one further up
+    while (
+        t.dep == "acl:relcl"
+        and tokens[noun].dep in ("nmod", "conj")
+        and tokens[tokens[noun].head].tag.startswith("NN")
+    ):
+        noun = tokens[noun].head
     phrase = _prune(p, noun, hidden | set(p.subtree(head)))
     phrase -= {c for c in p.children[noun] if tokens[c].dep == "case"}
     if t.dep == "acl":
         return kept | phrase, []
-    wh = [c for c in kept if tokens[c].tag in ("WDT", "WP") and tokens[c].head == head]
+    if any(tokens[c].tag == "WP$" for c in p.subtree(head)):
+        return kept, [-1]  # "whose shares began trading": no plain title (see clause_for)
+    wh = [
+        c
+        for c in kept
+        if tokens[c].head == head
+        and (tokens[c].tag in ("WDT", "WP") or tokens[c].text.lower() in _RELATIVE_WORDS)
+        and tokens[c].dep in _SUBJECTS | {"obj", "obl"}
+    ]
     if not wh:
+        own = p.children[head]
+        if any(tokens[c].dep in _SUBJECTS for c in own) and not any(
+            tokens[c].dep == "obj" for c in own
+        ):  # "the diplomacy [that] he began": he began the diplomacy
+            return kept, sorted(phrase)
         return kept, []
     kept = kept - {wh[0]}
     if tokens[wh[0]].dep == "obj":
@@ -287,28 +384,47 @@ def _fit(p: Parse, head: int, kept: set[int], hidden: set[int]) -> None:
     tokens = p.tokens
 
     def words(ids: set[int]) -> int:
-        return sum(1 for i in ids if tokens[i].dep != "punct")
+        return _word_count(p, ids)
 
     def tier(c: int) -> int:
         t = tokens[c]
         if t.dep in ("obl", "nmod", "advmod") and any(h in hidden for h in p.subtree(c)):
             return 0
-        if t.head == head and t.dep in ("obl", "obl:agent", "advmod"):
+        # A clause hung on a noun ("BP's effort [to contain the oil …] ran into obstacles")
+        # goes before the predicate's own phrases: a headline keeps what the verb governs.
+        if t.head != head and t.dep in ("acl", "appos", "advcl"):
             return 1
-        if t.dep == "advcl":
+        if t.head == head and t.dep in ("advmod", "advcl"):
+            return 2
+        if t.head == head and t.dep in ("obl", "obl:agent"):
             return 3
+        if t.dep == "conj":
+            return 4  # "Orkem and Coates said": who did it goes last
         return 2
 
+    def part_of_a_name(c: int) -> bool:
+        # "the House Natural Resources Committee" loses no word of its name
+        t = tokens[c]
+        return t.dep in ("amod", "compound", "flat", "nummod") and tokens[t.head].tag in (
+            "NNP", "NNPS")
+
     while words(kept) > TARGET_WORDS:
-        best: tuple[int, int] | None = None
+        excess = words(kept) - TARGET_WORDS
+        best: tuple[int, int, int] | None = None
         best_sub: set[int] = set()
         for c in kept:
-            if c == head or tokens[c].dep not in _OPTIONAL:
+            if c == head or tokens[c].dep not in _OPTIONAL or part_of_a_name(c):
                 continue
+            if tokens[c].text.lower() in _NEGATION:
+                continue  # "didn't respond" never becomes "did respond"
             sub = set(p.subtree(c)) & kept
             if words(kept - sub) < MIN_WORDS:
                 continue
-            rank = (tier(c), -len(sub))
+            # In a tier, the smallest subtree that brings the title to length, else the
+            # biggest: "The best hope for quickly stemming the flow of oil [gushing into the
+            # Gulf] dimmed" keeps what it can.
+            size = words(sub)
+            rank = (tier(c), 0, size) if size >= excess else (tier(c), 1, -size)
             if best is None or rank < best:
                 best, best_sub = rank, sub
         if best is None:
@@ -345,6 +461,23 @@ def _names(p: Parse, head: int, antecedent: Antecedent | None) -> dict[int, str]
     return {}
 
 
+_CLOSING = frozenset({",", ".", ";", ":", "%", ")", "]", "?", "!"})
+
+
+def _lost_possessive(p: Parse, i: int, kept: set[int]) -> bool:
+    """Whether token ``i`` opens a noun phrase whose possessive went with the date
+    ("This quarter's loss", "Thursday's closing price"), leaving it with no determiner."""
+    tokens = p.tokens
+    for noun in (i, tokens[i].head):
+        kids = p.children[noun]
+        if min([noun, *[k for k in kids if k in kept]]) != i:
+            continue
+        if any(tokens[k].dep in ("det", "nmod:poss") and k in kept for k in kids):
+            return False
+        return any(tokens[k].dep == "nmod:poss" and k not in kept for k in kids)
+    return False
+
+
 def _render(p: Parse, kept: set[int], names: dict[int, str], moved: Sequence[int] = ()) -> str:
     tokens = p.tokens
     order = sorted(kept)
@@ -365,8 +498,16 @@ def _render(p: Parse, kept: set[int], names: dict[int, str], moved: Sequence[int
             text = names[i] if parts else names[i][:1].upper() + names[i][1:]
         elif not parts and t.tag in ("CC", "IN", ",") and t.dep in ("cc", "mark", "case", "punct"):
             continue  # a title never opens on "and" or "that"
-        # Neighbours in the text keep the text's spacing ("U.S.", "Russia-China", "didn't").
-        gap = tokens[previous].space if previous == i - 1 else " "
+        # Neighbours in the text keep the text's spacing ("U.S.", "Russia-China", "didn't");
+        # a comma or a possessive follows its word wherever the words between went.
+        if previous == i - 1:
+            gap = tokens[previous].space
+        elif text in _CLOSING or t.tag == "POS":
+            gap = ""
+        else:
+            gap = " "
+        if t.tag == "NN" and text.islower() and _lost_possessive(p, i, kept):
+            text = "the " + text  # "[This quarter's] loss" -> "The loss"
         parts.append((gap if parts else "") + text)
         previous = i
     out = "".join(parts).strip(" ,;:-")

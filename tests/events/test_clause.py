@@ -70,3 +70,22 @@ def test_no_predicate_no_clause() -> None:
     (p,) = parse(["March 3, 2009"])
     assert p is not None
     assert clause_for(p, 0, len("March 3, 2009")) is None
+
+
+def test_a_number_and_a_hyphenated_word_stay_whole() -> None:
+    s = "Kessa Mills raised its loan-loss reserves by $8.5 million before taxes in the third quarter of 2019."
+    assert title(s, "the third quarter of 2019") == (
+        "Kessa Mills raised its loan-loss reserves by $8.5 million before taxes"
+    )
+    s = "The Lorvan-led coalition won the vote in the northern provinces in May 2018."
+    assert title(s, "May 2018") == "The Lorvan-led coalition won the vote in the northern provinces"
+
+
+def test_a_possessive_date_leaves_the_noun_its_article() -> None:
+    s = "Last year's loss at Kessa Mills was the largest in its history."
+    assert title(s, "Last year") == "The loss at Kessa Mills was the largest in its history"
+
+
+def test_a_relative_clause_without_a_pronoun_takes_its_noun_as_object() -> None:
+    s = "The mayor defended the budget cuts she announced in March 2019."
+    assert title(s, "March 2019") == "She announced the budget cuts"
