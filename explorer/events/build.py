@@ -1,22 +1,24 @@
 """From a dated sentence to an event: a headline title, its time, its actors, its source.
 
-The string rules of titles.py make the title. With ``parsed=True`` (not yet the default: on
-the seed corpus its titles are not yet better than the rules, see issue 20) the title is the
-pruned clause of the predicate the date modifies, read from the sentence's dependency parse
-(clause.py), and the rules only title what the parse gives no predicate for."""
+The string rules of titles.py make the title. With ``parsed=True``, a rule-made title that
+falls short of a headline (too long, a placeholder subject, too short: ``needs_parse``) gives
+way to the pruned clause of the predicate the date modifies, read from the sentence's
+dependency parse (clause.py), where the parse gives one."""
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 
-from explorer.events.clause import clause_for
+from explorer.events.clause import TARGET_WORDS, clause_for
 from explorer.events.furniture import furniture
 from explorer.events.titles import make_title, phrase_title
+from explorer.language.english import IRREGULAR_PAST
 from explorer.language.parse import Parse, parse
-from explorer.model import ActorMention, EventDraft, Passage, TimeExpression
+from explorer.model import ActorMention, DateSpan, EventDraft, Passage, TimeExpression
 
 __all__ = ["EventDraft", "drafts_for"]
 
@@ -38,16 +40,12 @@ def drafts_for(
     stamps, copyright lines: furniture.py) gives no events. ``kinds`` maps an actor to its kind,
     for the pronouns of titles ("he" -> the last person named).
     """
-    parses: dict[int, Parse | None] = {}
-    dates: dict[int, list[tuple[int, int]]] = {}
-    if parsed:  # the default path does none of this
-        dates = _dated(passages, expressions)
-        parses = dict(zip(dates, parse([passages[i].text for i in dates]), strict=True))
-    names = _Antecedents(mentions, kinds or {}) if parsed else None
-    out: list[EventDraft] = []
+    names = _Antecedents(mentions, kinds or {})
     actors_in = _ActorsByPassage(mentions)
     ends = [d[1] for d in datelines]
     skip = furniture(passages)  # captions, comment stamps, (c) lines
+    # expression, its span, its passage, the dateline cut, the rule-made title
+    found: list[tuple[TimeExpression, DateSpan, int, int, str]] = []
     p_index = 0
     for e in expressions:
         if e.span is None:
@@ -65,11 +63,26 @@ def drafts_for(
             continue
         if p_index in skip:
             continue  # the date of a photo or a comment, not of the story
-        actors = actors_in(passage)
         # A dateline before the date in its passage is not part of the headline.
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0
-        title = _title(parses.get(p_index), passage, e, dates.get(p_index, []), cut, names)
-        out.append(EventDraft(title, e.span, actors, passage, e))
+        start, end = e.start - passage.start, e.end - passage.start
+        title = _named(make_title(passage.text[cut:], start - cut, end - cut), passage, names)
+        found.append((e, e.span, p_index, cut, title))
+    parses: dict[int, Parse | None] = {}
+    dates: dict[int, list[tuple[int, int]]] = {}
+    if parsed:
+        # Only the sentences whose rule-made title falls short are parsed: the parse costs
+        # more than all the rest of an article's analysis.
+        wanted = sorted({i for _, _, i, _, title in found if needs_parse(title)})
+        dates = _dated(passages, expressions)
+        parses = dict(zip(wanted, parse([passages[i].text for i in wanted]), strict=True))
+    out: list[EventDraft] = []
+    for e, span, i, cut, title in found:
+        passage = passages[i]
+        tree = parses.get(i)
+        if tree is not None and needs_parse(title):
+            title = _clause_title(tree, passage, e, dates.get(i, []), cut, names) or title
+        out.append(EventDraft(title, span, actors_in(passage), passage, e))
     return one_title_one_date(out)
 
 
@@ -174,23 +187,57 @@ def _distance(d: EventDraft, where: tuple[int, int]) -> int:
     return 0
 
 
-def _title(
-    parsed: Parse | None,
+def _clause_title(
+    tree: Parse,
     passage: Passage,
     e: TimeExpression,
     dates: list[tuple[int, int]],
     cut: int,
-    names: _Antecedents | None,
-) -> str:
+    names: _Antecedents,
+) -> str | None:
     start, end = e.start - passage.start, e.end - passage.start
-    if parsed is not None and names is not None:
-        others = [d for d in dates if d != (start, end)]
-        clause = clause_for(
-            parsed, start, end, others, lambda at, k: names(passage.start + at, k), begin=cut
-        )
-        if clause is not None:
-            return clause.title
-    return make_title(passage.text[cut:], start - cut, end - cut)
+    others = [d for d in dates if d != (start, end)]
+    clause = clause_for(
+        tree, start, end, others, lambda at, k: names(passage.start + at, k), begin=cut
+    )
+    return None if clause is None else clause.title
+
+
+# A rule-made title that reads as a headline is kept: the parse is asked only for one that is
+# longer than a headline, opens on a placeholder subject ("It was not until …", "There
+# were …", "I think …"), on a verb with its subject left behind ("Was appointed to …") or on
+# a preposition ("Around the same time …"), says too little, or has no verb at all.
+_PLACEHOLDER = re.compile(r"(?:It|There|I|We|This|That)\b")
+_NO_SUBJECT = re.compile(
+    r"(?:Was|Were|Is|Are|Has|Have|Had|Being|Been|Will|Would|Could|Did|Does|Also|Then|And|But"
+    r"|Around|Throughout|During|After|Before|Since|Until|Later|Earlier)\b|[A-Z][a-z]+(?:ed|ing)\b"
+)
+_VERB_LIKE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must"
+    r"|shall|should|did|does|do|[a-z]+ed)\b"
+)
+
+
+def needs_parse(title: str) -> bool:
+    words = title.split()
+    if len(words) > TARGET_WORDS or len(words) < 4:
+        return True
+    if _PLACEHOLDER.match(title) or _NO_SUBJECT.match(title):
+        return True
+    return not (_VERB_LIKE.search(title) or any(w.lower() in IRREGULAR_PAST for w in words))
+
+
+_SUBJECT_PRONOUN = re.compile(r"(He|She) (?=[a-z])")
+
+
+def _named(title: str, passage: Passage, names: _Antecedents) -> str:
+    """A title that opens with "He" or "She" names who: a timeline's row is read alone."""
+    m = _SUBJECT_PRONOUN.match(title)
+    if m is None:
+        return title
+    at = re.search(rf"\b{m.group(1)}\b", passage.text, re.IGNORECASE)
+    name = names(passage.start + (at.start() if at else 0), ("person",))
+    return title if name is None else name + title[m.end(1) :]
 
 
 def _dated(
@@ -211,25 +258,45 @@ def _dated(
 
 
 class _Antecedents:
-    """The nearest actor of a kind named before a place in the document, within a few
-    sentences: who "he" or "she" is."""
+    """Who "he" or "she" at a place of the document is: of the actors of its kind named in
+    the sentences before it, and the one of that kind the document has named most so far,
+    the one named most (the story's subject: a biography's "he" is its subject, not a tutor
+    named once in passing); the nearest of equals. Nobody when no one of the kind is named
+    within reach."""
 
     _REACH = 600  # characters back: about three sentences
 
     def __init__(self, mentions: list[ActorMention], kinds: Mapping[str, str]) -> None:
         ordered = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in ordered]
-        self._mentions = ordered
+        self._actors = [m.actor for m in ordered]
         self._kinds = kinds
+        # The most named actor of each kind among the first i + 1 mentions.
+        self._leaders: list[dict[str, str]] = []
+        counts: dict[str, int] = {}
+        leaders: dict[str, str] = {}
+        for actor in self._actors:
+            counts[actor] = counts.get(actor, 0) + 1
+            kind = kinds.get(actor, "")
+            if kind not in leaders or counts[actor] > counts[leaders[kind]]:
+                leaders = {**leaders, kind: actor}
+            self._leaders.append(leaders)
 
     def __call__(self, at: int, kinds: tuple[str, ...]) -> str | None:
-        i = bisect.bisect_left(self._starts, at) - 1
-        while i >= 0 and self._mentions[i].start >= at - self._REACH:
-            m = self._mentions[i]
-            if self._kinds.get(m.actor) in kinds:
-                return m.actor
+        upto = bisect.bisect_left(self._starts, at)
+        near: list[str] = []
+        i = upto - 1
+        while i >= 0 and self._starts[i] >= at - self._REACH:
+            actor = self._actors[i]
+            if self._kinds.get(actor) in kinds and actor not in near:
+                near.append(actor)
             i -= 1
-        return None
+        if not near:
+            return None
+        leaders = self._leaders[upto - 1]
+        candidates = near + [leaders[k] for k in kinds if k in leaders and leaders[k] not in near]
+        named = self._actors[:upto]
+        return max(candidates, key=named.count)  # max keeps the first of equals: the nearest
 
 
 class _ActorsByPassage:

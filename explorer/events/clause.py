@@ -107,12 +107,13 @@ def clause_for(
     kept, moved = _relative(p, head, kept, hidden)
     if moved == [-1]:
         return None
+    shared = _shared_subject(p, head, hidden)
     _fit(p, head, kept, hidden)
     _whole_words(p, kept, hidden)
-    words = _render(p, kept, _names(p, head, antecedent), moved)
+    words = _render(p, kept | shared, _names(p, head, antecedent, shared), moved)
     if len(words.split()) < MIN_WORDS or not any(_verbal(tokens[i].tag) for i in kept):
         return None
-    if not _has_subject(p, head, kept, moved):
+    if not shared and not _has_subject(p, head, kept, moved):
         return None  # "Inserted into a broken-off pipe": the parse lost who did it
     if (
         tokens[head].text.lower() in _FRAMES
@@ -124,6 +125,29 @@ def clause_for(
     ):
         return None  # "The company said": the parse lost what was said
     return Clause(predicate, words)
+
+
+def _shared_subject(p: Parse, head: int, hidden: set[int]) -> set[int]:
+    """The subject a finite verb shares with the verb it is coordinated with ("he was
+    promoted in 1678, was appointed to the high command in 1679"): short, it leads the
+    title. Empty when the verb has its own subject or none can be borrowed."""
+    tokens = p.tokens
+    t = tokens[head]
+    if t.dep != "conj" or t.head == head or any(
+        tokens[c].dep in _SUBJECTS for c in p.children[head]
+    ):
+        return set()
+    finite = t.tag in ("VBD", "VBZ", "VBP") or any(
+        tokens[c].dep in ("aux", "aux:pass") for c in p.children[head]
+    )
+    if not finite:
+        return set()
+    subject = next((c for c in p.children[t.head] if tokens[c].dep in _SUBJECTS), None)
+    if subject is None or subject > head:
+        return set()
+    phrase = _prune(p, subject, hidden)
+    phrase -= {i for i in phrase if tokens[i].dep in ("acl", "acl:relcl", "appos")}
+    return phrase if _word_count(p, phrase) <= 5 else set()
 
 
 def _has_subject(p: Parse, head: int, kept: set[int], moved: Sequence[int]) -> bool:
@@ -212,8 +236,12 @@ def _prune(
                 tokens[d].dep in ("obl", "obl:npmod") and d not in hidden for d in p.children[c]
             ):
                 continue
-        elif t.dep == "mark" and t.tag != "TO" and (at_top or t.text.lower() == "that"):
+        elif t.dep == "mark" and t.tag == "TO":
+            pass  # "the effort to clear the backlog": an infinitive keeps its "to"
+        elif t.dep == "mark" and (at_top or t.text.lower() == "that"):
             continue  # "said that it would close" reads "said it would close"
+        elif t.dep == "acl" and at_top and tokens[head].tag.startswith("NN"):
+            pass  # "she was the first woman to receive the prize": the predicate's own clause
         elif t.dep == "advcl" and at_top and _infinitive(p, c):
             pass  # "agreed … to hold talks": often an xcomp the parser calls advcl
         elif t.dep == "punct":
@@ -436,12 +464,16 @@ def _fit(p: Parse, head: int, kept: set[int], hidden: set[int]) -> None:
                 kept.discard(i)
 
 
-def _names(p: Parse, head: int, antecedent: Antecedent | None) -> dict[int, str]:
-    """What a pronoun subject of the clause stands for: the speaker of the frame around it
-    ("The company said … it would close" -> "The company would close"), else the nearest
-    named antecedent of its kind before it."""
+def _names(
+    p: Parse, head: int, antecedent: Antecedent | None, shared: frozenset[int] | set[int] = frozenset()
+) -> dict[int, str]:
+    """What a pronoun subject of the clause (or the one it shares: ``shared``) stands for:
+    the speaker of the frame around it ("The company said … it would close" -> "The company
+    would close"), else the named antecedent of its kind before it."""
     tokens = p.tokens
     subject = next((c for c in p.children[head] if tokens[c].dep in _SUBJECTS), None)
+    if subject is None and shared:
+        subject = min(shared)
     if subject is None or tokens[subject].tag != "PRP":
         return {}
     word = tokens[subject].text.lower()
@@ -508,6 +540,13 @@ def _render(p: Parse, kept: set[int], names: dict[int, str], moved: Sequence[int
             gap = " "
         if t.tag == "NN" and text.islower() and _lost_possessive(p, i, kept):
             text = "the " + text  # "[This quarter's] loss" -> "The loss"
+        if parts and previous != i - 1 and tokens[previous].text.lower() in ("a", "an"):
+            # "a [special] issue" -> "an issue": the article agrees with the word now after it
+            article = "an" if text[:1].lower() in "aeiou" else "a"
+            old = parts[-1]
+            parts[-1] = old[: len(old) - len(tokens[previous].text)] + (
+                article.capitalize() if tokens[previous].text[:1].isupper() else article
+            )
         parts.append((gap if parts else "") + text)
         previous = i
     out = "".join(parts).strip(" ,;:-")

@@ -106,7 +106,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _DATE_PREP = re.compile(
-    r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|for|between|as\s+of|as\s+early\s+as"
+    r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|throughout|for|between|as\s+of|as\s+early\s+as"
     r"|early|late|mid|back\s+in|earlier|later)\s+)+$",
     re.IGNORECASE,
 )

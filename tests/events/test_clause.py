@@ -3,6 +3,8 @@ shipped model (resources/language) is loaded and its parse pruned to the dated c
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 pytest.importorskip("spacy", reason="spaCy is a dev dependency: `pip install -e .[dev]`")
@@ -89,3 +91,29 @@ def test_a_possessive_date_leaves_the_noun_its_article() -> None:
 def test_a_relative_clause_without_a_pronoun_takes_its_noun_as_object() -> None:
     s = "The mayor defended the budget cuts she announced in March 2019."
     assert title(s, "March 2019") == "She announced the budget cuts"
+
+
+def _analysed_titles(text: str) -> dict[str, str]:
+    import datetime as dt
+
+    from explorer.analysis import analyse
+    from explorer.ingest.readers import parse_document
+    from explorer.pipeline import default_matcher
+
+    doc = parse_document("a.txt", text.encode(), ".txt")
+    doc = dataclasses.replace(doc, published=dt.date(2019, 6, 1))
+    return {d.expression.text: d.title for d in analyse(doc, default_matcher(), True).drafts}
+
+
+def test_the_parse_titles_only_what_the_rules_title_badly() -> None:
+    titles = _analysed_titles(
+        "Harbour\n\n"
+        "The harbour office opened in Kessa on 3 March 2019.\n\n"
+        "The ministers of the two valley towns, who had argued over the water plan for a "
+        "decade, signed the new Lorvan river accord in Vienna on 14 May 1998.\n"
+    )
+    # A short rule-made title is kept as it is; a long one gives way to the pruned clause.
+    assert titles["3 March 2019"] == "The harbour office opened in Kessa"
+    accord = titles["14 May 1998"]
+    assert accord.startswith("The ministers") and "signed the new Lorvan river accord" in accord
+    assert len(accord.split()) <= TARGET_WORDS
