@@ -50,6 +50,17 @@ _PAST = re.compile(
 
 
 _REACH = 80  # characters
+# A marker in another clause than the expression's (past a comma, a semicolon, a dash or a
+# bracket) tells that clause's tense: "talks that are supposed to conclude by May, invited
+# Sinn Fein" is about May ahead. It still counts, as if this much further away.
+_OTHER_CLAUSE = 40
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]]|\s[-–—]{1,2}\s")
+# "will be named", "is to be held", "will have finished": a participle after a future
+# auxiliary is part of the future, not a past tense.
+_FUTURE_AUX = re.compile(
+    r"\b(?:will|shall|'ll|wo|to|going\s+to)\s+(?:not\s+)?(?:be|have|have\s+been|be\s+being)\s+$",
+    re.IGNORECASE,
+)
 
 
 def direction(sentence: str, start: int, end: int) -> Direction | None:
@@ -65,7 +76,11 @@ class Tense:
         self.sentence = sentence
         # Each pattern's matches are in order and apart, so their ends are in order too.
         self._future = [(m.start(), m.end()) for m in _FUTURE.finditer(sentence)]
-        self._past = [(m.start(), m.end()) for m in _PAST.finditer(sentence)]
+        self._past = [
+            (m.start(), m.end())
+            for m in _PAST.finditer(sentence)
+            if not _FUTURE_AUX.search(sentence[max(0, m.start() - 24) : m.start()])
+        ]
         self._future_starts = [s for s, _ in self._future]
         self._future_ends = [e for _, e in self._future]
         self._past_starts = [s for s, _ in self._past]
@@ -88,6 +103,9 @@ class Tense:
                 if found is Direction.PAST and self._in_future(s, start, end):
                     continue  # "scheduled", "expected to": the -ed is not a past tense here
                 distance = start - e if e <= start else s - end
+                between = sentence[e:start] if e <= start else sentence[end:s]
+                if _CLAUSE_MARK.search(between):
+                    distance += _OTHER_CLAUSE
                 # A marker before the expression binds a little more closely ("signed on").
                 weight = distance if e <= start else distance + 2
                 if (

@@ -266,6 +266,10 @@ def test_would_is_no_future_marker() -> None:
         # aims and hopes look ahead
         ("The ministry aims to finish the line in October.", "2019-10"),
         ("Talks are supposed to conclude in May.", "2019-05"),
+        # a participle after a future auxiliary is the future's, not a past tense
+        ("Mara Lind will be named head of the harbour board for a term in December.", "2019-12"),
+        # the tense of another clause, past a comma, gives way to the expression's own
+        ("The talks, which are supposed to conclude by May, invited the two towns.", "2019-05"),
     ],
 )
 def test_which_way_a_yearless_month_points(text: str, label: str) -> None:
