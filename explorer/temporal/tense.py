@@ -29,8 +29,17 @@ _FUTURE = re.compile(
     # A decision taken is a past verb, what it decides lies ahead: "agreed to buy it in May".
     r"|(?:agreed|decided|voted|promised|pledged|offered|vowed|proposed|sought|threatened"
     r"|hoped|intended|undertook|resolved)\s+to\s+(?!the\b|a\b|an\b)(?-i:[a-z]+)"
-    r"|is\s+meeting|are\s+meeting|is\s+visiting|is\s+expected|are\s+expected)\b"
+    r"|is\s+meeting|are\s+meeting|is\s+visiting|is\s+expected|are\s+expected"
+    # a change announced with the day it takes effect: "the new pact, effective June 1"
+    r"|effective)\b"
     r"|'ll\b",
+    re.IGNORECASE,
+)
+# "would" is a conditional ("would the talks on Tuesday change anything?") except in reported
+# speech, where it is the future seen from the saying: "the bank said it would pay in January".
+_REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|told|announced|added|stated|predicted|indicated|forecast|warned|promised)"
+    r"\b[^.;?]{0,60}?\b(would|'d)\b",
     re.IGNORECASE,
 )
 # A market day named by its result ("Thursday's close", "Friday's session") has been traded.
@@ -75,7 +84,10 @@ class Tense:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         # Each pattern's matches are in order and apart, so their ends are in order too.
-        self._future = [(m.start(), m.end()) for m in _FUTURE.finditer(sentence)]
+        self._future = sorted(
+            [(m.start(), m.end()) for m in _FUTURE.finditer(sentence)]
+            + [(m.start(1), m.end(1)) for m in _REPORTED_FUTURE.finditer(sentence)]
+        )
         self._past = [
             (m.start(), m.end())
             for m in _PAST.finditer(sentence)

@@ -285,6 +285,14 @@ def test_a_decision_taken_looks_ahead_to_what_it_decides() -> None:
     assert e.span is not None and e.span.label() == "2019-01"
 
 
+def test_reported_would_and_an_effective_date_look_ahead() -> None:
+    november = dt.date(2019, 11, 20)
+    e = one("The bank said it would pay the dividend in January.", november)
+    assert e.span is not None and e.span.label() == "2020-01"
+    e = one("The union signed a new pay pact, effective March 1.", november)
+    assert e.span is not None and e.span.label() == "2020-03-01"
+
+
 @pytest.mark.parametrize(
     ("text", "expr", "label"),
     [
