@@ -206,6 +206,10 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
             capital = False
         if capital and token.lower() in FUNCTION_WORDS:
             capital = False  # "The", "In", "He": never a name's first word, even in a title
+        if capital and initial and token not in mid and _GERUND.fullmatch(token):
+            # "Chanting Helmut Kohl must go, …": a participle opening the sentence, unless the
+            # text writes it capitalised mid-sentence too ("Manning", "Reading")
+            capital = False
         if token in MONTHS or token in WEEKDAYS:
             capital = _surname_month(raw, n)
         out.append(Word(start, end, token, capital, initial, stop, token in mid, n in shouting))
@@ -215,6 +219,7 @@ def _mark_capitals(text: str, raw: list[_Raw]) -> list[Word]:
 
 
 _DONE = _Raw(0, 0, "", False, False, False)
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
 def _surname_month(raw: list[_Raw], n: int) -> bool:

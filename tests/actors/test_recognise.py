@@ -69,6 +69,14 @@ def test_people_without_a_title(matcher: ActorMatcher) -> None:
     assert got == {"Theresa May": "person"}
 
 
+def test_a_participle_opening_the_sentence_is_not_part_of_a_name(matcher: ActorMatcher) -> None:
+    text = "Chanting Mara Lind must go, the crowd marched to the harbour. Mara Lind stayed."
+    assert {actor for _, actor in spans(matcher, text)} == {"Mara Lind"}
+    # A name that ends so is still a name where the text writes it mid-sentence too.
+    text = "Tomas Manning resigned. Manning said the board had asked Manning to stay."
+    assert {actor for _, actor in spans(matcher, text)} == {"Tomas Manning"}
+
+
 def test_titles_and_honorifics_are_not_part_of_a_name(matcher: ActorMatcher) -> None:
     text = "Foreign Minister Anna Lindqvist met Mr. Tomas Berg and Dr. Ines Alves."
     assert spans(matcher, text) == [
