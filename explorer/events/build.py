@@ -227,17 +227,22 @@ def needs_parse(title: str) -> bool:
     return not (_VERB_LIKE.search(title) or any(w.lower() in IRREGULAR_PAST for w in words))
 
 
-_SUBJECT_PRONOUN = re.compile(r"(He|She) (?=[a-z])")
+_PERSON_PRONOUN = re.compile(r"(He|She|His|Her) (?=[a-z])")
 
 
 def _named(title: str, passage: Passage, names: _Antecedents) -> str:
-    """A title that opens with "He" or "She" names who: a timeline's row is read alone."""
-    m = _SUBJECT_PRONOUN.match(title)
+    """A title that opens with "He", "She", "His" or "Her" names who: a timeline's row is
+    read alone ("His first opera opened" -> "Karl Lindqvist's first opera opened")."""
+    m = _PERSON_PRONOUN.match(title)
     if m is None:
         return title
     at = re.search(rf"\b{m.group(1)}\b", passage.text, re.IGNORECASE)
     name = names(passage.start + (at.start() if at else 0), ("person",))
-    return title if name is None else name + title[m.end(1) :]
+    if name is None:
+        return title
+    if m.group(1) in ("His", "Her"):
+        name += "'" if name.endswith("s") else "'s"
+    return name + title[m.end(1) :]
 
 
 def _dated(

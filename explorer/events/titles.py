@@ -30,7 +30,7 @@ _CLAUSE_BREAK = re.compile(r"\s*(?:;|:\s|—|–|\s-\s|(?:^|\s)\\?[*•]\s)\s*")
 # A second verb phrase of one subject: "was announced on 4 June but was only meant to take
 # effect in August".
 _VP_COORDINATION = re.compile(
-    r"\s+(?:but|and|yet)\s+(?=(?:was|were|is|are|has|had|have|will|would|could|did|then|also"
+    r"(?:,?\s+(?:but|and|yet)|,)\s+(?=(?:was|were|is|are|has|had|have|will|would|could|did|then|also"
     r"|later|only|never|still)\b)"
 )
 # Two clauses joined: ", and the parliament ratified …", ", while …", ", but …".
@@ -127,6 +127,9 @@ _WEAK_END = re.compile(
 
 def make_title(sentence: str, start: int, end: int) -> str:
     """A headline for the event ``sentence[start:end]`` dates."""
+    life = _lifespan(sentence, start, end)
+    if life is not None:
+        return life
     opening = sentence.rfind("(", 0, start)
     if opening > 0 and sentence.find(")", opening) in (-1, *range(end, len(sentence))):
         # "… the upcoming Winter Olympics (4-20 February)": the bracket dates what precedes it.
@@ -157,6 +160,12 @@ def make_title(sentence: str, start: int, end: int) -> str:
     scene = _leading_clause(sentence, c_start, c_end, start, end)
     if scene is not None:
         return _finish(scene, sentence)
+    reported = _after_that_and_date(sentence, start, end, c_end)
+    if reported is not None:
+        return _finish(reported, sentence)
+    witnessed = _date_as_subject(sentence, start, end, c_end)
+    if witnessed is not None:
+        return _finish(witnessed, sentence)
     relative = _relative(before) if _HAS_RELATIVE.search(before) else None
     turned = _turn_relative(relative, before, after) if relative else None
     if turned is not None and len(turned.split()) >= _MIN_WORDS:
@@ -197,6 +206,81 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
     return _finish(text, sentence)
+
+
+# "Karl Lindqvist (12 May 1950 – 3 June 2011) was a composer": a person's dates in brackets
+# after the name that opens a biography's sentence are a birth and a death, or a life.
+_NAME_BEFORE = re.compile(
+    r"^\s*(?P<name>(?-i:[A-Z][\w.'’-]*)(?:\s+(?:(?-i:[A-Z][\w.'’-]*)|of|de|da|van|von|bin|al|la|le|y)){0,6})"
+    r"\s*\($"
+)
+_LIFE_SEPARATOR = re.compile(r"\s[–—-]\s|\s*[–—]\s*|;")
+_BORN = re.compile(r"\b(?:born|b\.)\s*$", re.IGNORECASE)
+_DIED = re.compile(r"\b(?:died|d\.)\s*$", re.IGNORECASE)
+
+
+def _lifespan(sentence: str, start: int, end: int) -> str | None:
+    opening = sentence.rfind("(", 0, start)
+    closing = sentence.find(")", end)
+    if opening < 0 or closing < 0 or ")" in sentence[opening:start]:
+        return None
+    name = _NAME_BEFORE.match(sentence[: opening + 1])
+    if name is None:
+        return None
+    who = name.group("name").strip()
+    inside_before = sentence[opening + 1 : start]
+    inside_after = sentence[end:closing]
+    if _BORN.search(inside_before):
+        return f"{who} is born"
+    if _DIED.search(inside_before):
+        return f"{who} dies"
+    split_before = _LIFE_SEPARATOR.search(inside_before)
+    split_after = _LIFE_SEPARATOR.search(inside_after)
+    if split_before is None and split_after is not None:
+        return f"{who} is born"
+    if split_before is not None and split_after is None:
+        return f"{who} dies"
+    if split_before is None and split_after is None and _LIFE_SEPARATOR.search(
+        sentence[start:end]
+    ):
+        return f"Life of {who}"
+    return None
+
+
+# "She claims that in 1997 and 1998, she was tasked with …": a date between "that" and a comma
+# opens the reported clause, and dates what follows the comma.
+_THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:in|on|at|by|during|until|since|from)\s+)?$", re.I)
+_MORE_DATES = re.compile(r"(?:\s*(?:,|and|or|to)\s+[^,]{1,30}?)?,\s+", re.I)
+
+
+def _after_that_and_date(sentence: str, start: int, end: int, c_end: int) -> str | None:
+    if not _THAT_BEFORE.search(sentence[max(0, start - 30) : start]):
+        return None
+    comma = _MORE_DATES.match(sentence, end)
+    if comma is None:
+        return None
+    clause = _tidy(sentence[comma.end() : max(c_end, comma.end())])
+    if len(clause.split()) < _MIN_WORDS or not _has_verb(clause):
+        return None
+    return clause
+
+
+# "This past week marked the opening of the gallery": a date that is the subject of such a verb
+# only frames the event its object names.
+_FRAMED_BY_DATE = re.compile(
+    r"^\s+(?:marked|marks|saw|sees|brought|brings|witnessed|witnesses)\s+(?P<event>(?:the|a|an)\s.+)",
+    re.IGNORECASE,
+)
+
+
+def _date_as_subject(sentence: str, start: int, end: int, c_end: int) -> str | None:
+    if sentence[:start].strip(" \"'“‘") not in ("", "And", "But"):
+        return None
+    framed = _FRAMED_BY_DATE.match(sentence[end:c_end])
+    if framed is None:
+        return None
+    event = _tidy(framed.group("event"))
+    return event if len(event.split()) >= _MIN_WORDS else None
 
 
 # A clause that opens the sentence and sets the scene for the main one: "When the gap was smaller
@@ -397,8 +481,30 @@ def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | No
 _DANGLING_RELATIVE = re.compile(r",?\s+(?:which|who|that|where|when)(?:\s+[\w’'-]+){0,2}$", re.I)
 
 
+# "he was promoted in 1678, was appointed to the high command in 1679": a verb phrase that
+# shares its subject with the one before it borrows that subject.
+_SUBJECTLESS = re.compile(r"(?:was|were|had|has|have|is|are|will|would|could)\s+[a-z]", re.I)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[,;]\s+|\s)(?P<subject>(?-i:he|she|they|He|She|They)|(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,3})"
+    r"\s+(?:was|were|had|has|have|is|are|will|would|could)\s+[a-z]"
+)
+
+
+def _borrowed_subject(text: str, sentence: str) -> str:
+    if not _SUBJECTLESS.match(text):
+        return text
+    at = sentence.find(" ".join(text.split()[:3]))
+    if at <= 0:
+        return text
+    found = list(_SUBJECT_BEFORE.finditer(sentence, 0, at))
+    if not found:
+        return text
+    subject = found[-1].group("subject")
+    return f"{subject} {text[:1].lower()}{text[1:]}"
+
+
 def _finish(text: str, sentence: str) -> str:
-    text = _shorten(text)
+    text = _borrowed_subject(_shorten(text), sentence)
     trimmed = _DANGLING_RELATIVE.sub("", text)
     if len(trimmed.split()) >= _MIN_WORDS + 1:
         text = trimmed
@@ -704,9 +810,12 @@ def _verb_phrase(
     """Within a clause of two verb phrases of one subject, the one holding the date, and the
     subject to put before the second: "Her appointment was announced on 4 June | but was only
     meant to take effect in August" -> "Her appointment " + "was only meant …"."""
-    if " but " not in sentence[c_start:c_end] and " and " not in sentence[c_start:c_end]:
+    clause = sentence[c_start:c_end]
+    if " but " not in clause and " and " not in clause and ", " not in clause:
         return c_start, c_end, ""
     for m in _VP_COORDINATION.finditer(sentence, c_start, c_end):
+        if m.group().startswith(",") and "," in sentence[c_start : m.start()]:
+            continue  # "Unisys, whose revenue rose, had a loss": the comma closed an aside
         if m.start() >= end:
             if _has_verb(sentence[c_start:start]):
                 return c_start, m.start(), ""  # the date is in the first: the second goes

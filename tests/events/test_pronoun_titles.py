@@ -26,3 +26,9 @@ def test_a_pronoun_with_nobody_named_before_it_stays(tmp_path: Path) -> None:
     text = "Harbour\n\nHe opened the new harbour office in Kessa on 3 March 2019.\n"
     titles = [e.title for e in events_of(tmp_path, text, published=dt.date(2019, 3, 4))]
     assert titles == ["He opened the new harbour office in Kessa"]
+
+
+def test_his_names_whose(tmp_path: Path) -> None:
+    text = _BIOGRAPHY + "\nHis first opera opened in Bergen in 1979.\n"
+    titles = {e.span.label(): e.title for e in events_of(tmp_path, text)}
+    assert titles["1979"].startswith("Karl Lindqvist's first opera opened")

@@ -325,3 +325,31 @@ def test_subjects_kept(sentence: str, expression: str, expected: str) -> None:
 )  # fmt: skip
 def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a person's dates in brackets after the name: a birth, a death, a life
+        ("Karl Lindqvist (12 May 1950 – 3 June 2011) was a Norwegian composer.", "12 May 1950",
+         "Karl Lindqvist is born"),
+        ("Karl Lindqvist (12 May 1950 – 3 June 2011) was a Norwegian composer.", "3 June 2011",
+         "Karl Lindqvist dies"),
+        ("Karl Lindqvist (born 12 May 1950) is a Norwegian composer.", "12 May 1950",
+         "Karl Lindqvist is born"),
+        # a date between "that" and a comma opens what was said
+        ("She also claims that in 1997 and 1998, she was tasked with clearing the harbour.",
+         "1997", "She was tasked with clearing the harbour"),
+        ("The minister said that in 2019, the council had closed the harbour to fishing boats.",
+         "2019", "The council had closed the harbour to fishing boats"),
+        # a date that is the subject of "marked" only frames what its object names
+        ("This past week marked the opening night of an exhibit at the Lorvan gallery.",
+         "This past week", "The opening night of an exhibit at the Lorvan gallery"),
+        # a verb phrase sharing the subject of the one before borrows it
+        ("He was promoted to colonel in 1678, was appointed to the high command at Kessa in "
+         "1679, and in 1683 was made a general.", "1679",
+         "He was appointed to the high command at Kessa"),
+    ],
+)  # fmt: skip
+def test_biography_and_reported_clause_shapes(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected
