@@ -255,4 +255,9 @@ def _plausible_year(c: Candidate, text: str, before: str, after: str) -> bool:
         return False
     if after.lower() in ("percent", "per"):
         return False
+    if _AGE.match(text, c.end):
+        return False  # "a 2000 year old tradition": an age, not a year
     return not (value < 1800 and before not in _TEMPORAL_PREPS)
+
+
+_AGE = re.compile(r"[\s-]+years?[\s-]+old\b", re.IGNORECASE)

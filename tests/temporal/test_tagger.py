@@ -125,6 +125,8 @@ def test_year_precision_never_invents_a_day() -> None:
         "Turnover rose 18 percent to 2,019 units, or 12% of 2000 people.",
         "The minister, 45 years old, retired.",
         "He is a 64-year-old economist.",
+        "The festival keeps a 2000 year old custom alive.",
+        "A 1200-year-old chapel stands on the hill.",
         "The previously announced plan was dropped.",  # anteriority, not a time
         'The minister said on the show "This Week" that talks would go on.',
         # papers and programmes named with a date word
