@@ -56,6 +56,13 @@ _SCENE_CASES = frozenset({"since", "after", "before", "following", "until", "til
 # Only "he" and "she" are resolved to a name: "it" and "they" stand as often for a thing, a
 # crowd or nothing ("it was expected") as for an organisation or a country.
 _PRONOUNS = {"he": ("person",), "she": ("person",)}
+# Nouns that name a part or an amount of something: their of-phrase is what they are about.
+_PARTITIVE_WORDS = (
+    "rest remainder part parts end start beginning middle number lot lots majority minority "
+    "half third quarter most some all one each many few top bottom side edge kind type sort "
+    "series couple group share bulk portion percent"
+)
+_PARTITIVES = frozenset(_PARTITIVE_WORDS.split())
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 _QUOTES = frozenset({'"', "``", "''", "“", "”", "‘", "’", "'", "«", "»", "`"})
 _BRACKETS = frozenset({"(", ")", "[", "]", "{", "}", "-LRB-", "-RRB-"})
@@ -92,6 +99,12 @@ def clause_for(
     for s, e in other_dates:
         hidden.update(p.covering(s, e))
     hidden.update(i for i, t in enumerate(p.tokens) if t.end <= begin)
+    # "from 1928 onwards", "1990 on": the word that opens the date's range is the date's
+    hidden.update(
+        i + 1
+        for i in list(hidden)
+        if i + 1 < len(p.tokens) and p.tokens[i + 1].text.lower() in ("onwards", "onward")
+    )
     tokens = p.tokens
     top = next((i for i in sorted(date) if tokens[i].head not in date or tokens[i].head == i), None)
     if top is None:
@@ -242,6 +255,13 @@ def _prune(
             continue  # "said that it would close" reads "said it would close"
         elif t.dep == "acl" and at_top and tokens[head].tag.startswith("NN"):
             pass  # "she was the first woman to receive the prize": the predicate's own clause
+        elif t.dep in ("conj", "cc") and at_top and _verbal(tokens[c].tag if t.dep == "conj" else tokens[t.head].tag):
+            # "was exchanged in 1780 and served on the general's staff": one subject's two
+            # verb phrases, unless the second has a date of its own (another event)
+            if any(d in hidden for d in p.subtree(t.head if t.dep == "cc" else c)):
+                continue
+        elif t.dep == "acl:relcl" and tokens[t.head].tag in ("WP", "WDT"):
+            pass  # "disgruntled with what he considered the failings": the free relative is it
         elif t.dep == "advcl" and at_top and _infinitive(p, c):
             pass  # "agreed … to hold talks": often an xcomp the parser calls advcl
         elif t.dep == "punct":
@@ -445,6 +465,14 @@ def _fit(p: Parse, head: int, kept: set[int], hidden: set[int]) -> None:
                 continue
             if tokens[c].text.lower() in _NEGATION:
                 continue  # "didn't respond" never becomes "did respond"
+            if tokens[c].dep == "advmod" and tokens[tokens[c].head].tag in ("CD", "$"):
+                continue  # "about 19 million" is not "19 million"
+            if (
+                tokens[c].dep == "nmod"
+                and tokens[tokens[c].head].text.lower() in _PARTITIVES
+                and any(tokens[k].text.lower() == "of" for k in p.children[c])
+            ):
+                continue  # "the rest [of the war]": a part says nothing without its whole
             sub = set(p.subtree(c)) & kept
             if words(kept - sub) < MIN_WORDS:
                 continue
