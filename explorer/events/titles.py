@@ -107,6 +107,7 @@ _RELATIVE = re.compile(
 )
 _DATE_PREP = re.compile(
     r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|throughout|for|between|as\s+of|as\s+early\s+as"
+    r"|prior\s+to|ahead\s+of|up\s+to"
     r"|early|late|mid|back\s+in|earlier|later)\s+)+$",
     re.IGNORECASE,
 )
@@ -486,17 +487,30 @@ _DANGLING_RELATIVE = re.compile(r",?\s+(?:which|who|that|where|when)(?:\s+[\w’
 _SUBJECTLESS = re.compile(r"(?:was|were|had|has|have|is|are|will|would|could)\s+[a-z]", re.I)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[,;]\s+|\s)(?P<subject>(?-i:he|she|they|He|She|They)|(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,3})"
-    r"\s+(?:was|were|had|has|have|is|are|will|would|could)\s+[a-z]"
+    r"\s+(?:was|were|had|has|have|is|are|will|would|could|(?P<verb>[a-z]+))\b"
 )
 
 
+def _past_verb(word: str) -> bool:
+    w = word.lower()
+    # "died", "ended"; not "need" or "speed"
+    return w in IRREGULAR_PAST or (
+        len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w not in _NOT_PAST
+    )
+
+
 def _borrowed_subject(text: str, sentence: str) -> str:
-    if not _SUBJECTLESS.match(text):
+    first = text.split(" ", 1)[0]
+    if not _SUBJECTLESS.match(text) and not _past_verb(first):
         return text
-    at = sentence.find(" ".join(text.split()[:3]))
-    if at <= 0:
-        return text
-    found = list(_SUBJECT_BEFORE.finditer(sentence, 0, at))
+    at = sentence.lower().find(" ".join(text.split()[:3]).lower())
+    if at <= 0 or sentence[at : at + 1].isupper():
+        return text  # the sentence writes it capitalised: it opens the sentence, or a name
+    found = [
+        m
+        for m in _SUBJECT_BEFORE.finditer(sentence, 0, at)
+        if m.group("verb") is None or _past_verb(m.group("verb"))
+    ]
     if not found:
         return text
     subject = found[-1].group("subject")

@@ -349,6 +349,11 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         ("He was promoted to colonel in 1678, was appointed to the high command at Kessa in "
          "1679, and in 1683 was made a general.", "1679",
          "He was appointed to the high command at Kessa"),
+        ("Mara Lind had been ill for years, and died at the Kessa hospital on Sunday.",
+         "Sunday", "Mara Lind died at the Kessa hospital"),
+        # the date's own preposition goes with it
+        ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
+         "Thursday", "Kessa was the only town in the valley to confirm a case"),
     ],
 )  # fmt: skip
 def test_biography_and_reported_clause_shapes(sentence: str, expression: str, expected: str) -> None:
