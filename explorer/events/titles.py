@@ -785,9 +785,36 @@ def _shorten(text: str) -> str:
     if not best:
         # A few words over is better than a phrase cut before its verb ("… after the ferry").
         best = _boundary_within(text, MAX_WORDS + _OVER_WORDS)
-    if not best:  # a cut between words: late enough to keep the verb of a long subject
-        best = " ".join(words[:MAX_WORDS])
+    if not best:  # a cut between words: before a prepositional phrase, where one starts
+        best = _before_preposition(words, MAX_WORDS) or " ".join(words[:MAX_WORDS])
     return _WEAK_END.sub("", best).strip(" ,")
+
+
+# Where a phrase ends and another begins: a cut before one of these leaves whole phrases ("…
+# have taken ill | with swine flu"), a cut anywhere else may split one ("with swine | flu").
+# (A conjunction too: "the grain business | and its barge unit".)
+_PREPOSITIONS = wordset(
+    "in on at for with from by after before during over under into onto across near as than "
+    "against among amid between through throughout toward towards within without despite via "
+    "and or but"
+)
+
+
+def _before_preposition(words: list[str], limit: int) -> str:
+    """The longest start of ``words`` within ``limit`` that ends where a prepositional phrase
+    begins, holds a verb and keeps most of the limit (a cut that leaves "The auto giant paid"
+    says less than one mid-phrase), or ""."""
+    for n in range(min(limit, len(words) - 1), limit // 2, -1):
+        inside_name = words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+        if (  # "House of Lords", "Organization of Petroleum Exporting Countries": one name
+            words[n].lower() in _PREPOSITIONS
+            and not words[n - 1].endswith(",")
+            and not inside_name
+        ):
+            head = " ".join(words[:n])
+            if _has_verb(head) and not _WEAK_END.search(head):
+                return head
+    return ""
 
 
 def _boundary_within(text: str, limit: int) -> str:

@@ -358,3 +358,14 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
 )  # fmt: skip
 def test_biography_and_reported_clause_shapes(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+def test_a_long_clause_is_cut_where_a_phrase_begins_not_inside_one() -> None:
+    s = (
+        "The mayor on Monday announced plans to buy the old grain business of the Lorvan Mills "
+        "cooperative and its river barge unit for 557 million crowns."
+    )
+    # eighteen words would end inside "its river barge unit"
+    assert title(s, "Monday") == (
+        "The mayor announced plans to buy the old grain business of the Lorvan Mills cooperative"
+    )
