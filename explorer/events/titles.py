@@ -805,7 +805,8 @@ def _before_preposition(words: list[str], limit: int) -> str:
     begins, holds a verb and keeps most of the limit (a cut that leaves "The auto giant paid"
     says less than one mid-phrase), or ""."""
     for n in range(min(limit, len(words) - 1), limit // 2, -1):
-        inside_name = words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+        following = words[n + 1] if n + 1 < len(words) else ""
+        inside_name = words[n - 1][:1].isupper() and following[:1].isupper()
         if (  # "House of Lords", "Organization of Petroleum Exporting Countries": one name
             words[n].lower() in _PREPOSITIONS
             and not words[n - 1].endswith(",")
