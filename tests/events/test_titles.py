@@ -374,6 +374,6 @@ def test_a_long_clause_is_cut_where_a_phrase_begins_not_inside_one() -> None:
 def test_a_cut_point_at_the_very_end_is_no_trouble() -> None:
     from explorer.events.titles import _before_preposition
 
-    words = "The board voted to close the old fish market on".split()
+    words = "The board voted to close the old Kessa Market on".split()
     # the preposition is the last word: nothing follows it to look at
-    assert _before_preposition(words, len(words)) == "The board voted to close the old fish market"
+    assert _before_preposition(words, len(words)) == "The board voted to close the old Kessa Market"
