@@ -50,6 +50,13 @@ _PRINT = re.compile(
     r"(?:p\.?\s?\d+|page\s+[A-Z]?\d+|print|the print edition)\b",
     re.IGNORECASE,
 )
+# An agency caption that opens with its photo: "In this May 26, 2010 photo provided by the
+# Coast Guard, …", "In this file photo taken Friday, …".
+_PHOTO_FIRST = re.compile(
+    r"^\s*(?:\(?(?:AP|Reuters|AFP)\)?\s*)?In\s+this\s+(?:[^,.]|,\s*\d{4}\b){0,60}?\b"
+    r"(?:photo|photograph|file\s+photo|image|picture|video\s+image|frame\s+grab)\b",
+    re.IGNORECASE,
+)
 # "(c) 2010 The Outlet", "Copyright 2009 ...", "© 2021 ...": a short line of its own.
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _COPYRIGHT_LINE = 160  # characters: longer, it is a sentence that starts with the word
@@ -92,6 +99,7 @@ def is_furniture(text: str) -> bool:
         return True
     return bool(
         _CREDIT_FIRST.match(stripped)
+        or _PHOTO_FIRST.match(stripped)
         or _CREDIT_LABEL.search(stripped)
         or _CREDIT_BRACKET.search(stripped)
         or _CREDIT_AGENCY.search(stripped)

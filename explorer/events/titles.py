@@ -73,8 +73,12 @@ _NAMELESS = re.compile(
 )
 # "ADDIS ABABA, Ethiopia_", "MOSCOW (AP) —": an agency dateline.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w ]+\))?\s*[_—–-]+\s*")
-# "Citing an example, …", "Speaking in Geneva, …": a participle that only sets the scene.
-_PARTICIPLE = re.compile(r"^[A-Z][a-z]+ing\b[^,]{0,80},\s*")
+# "Citing an example, …", "Speaking in Geneva, …", "Based on the new figures, …", "Cheered by
+# the vote, …": a participle that only sets the scene.
+_PARTICIPLE = re.compile(
+    r"^(?:[A-Z][a-z]+ing\b|[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b)"
+    r"[^,]{0,80},\s*"
+)
 _FRAME_AFTER = re.compile(
     r",?\s*(?:(?:according\s+to|said|says|told|reported|added|noted)\b[^,]*"
     r"|(?:[\w.'’-]+\s+){1,6}(?:said|says|reported|added|noted|told\s+\w+))\s*[.!?]?$",
@@ -633,7 +637,7 @@ def _tidy(text: str) -> str:
         text = _OPENER.sub("", text)
         text = _ACCORDING.sub("", text)
         participle = _PARTICIPLE.sub("", text)
-        if len(participle.split()) >= 5 and _has_verb(participle):
+        if len(participle.split()) >= _MIN_WORDS + 1 and _has_verb(participle):
             text = participle
         text = _unframe(text)
         scene = _SCENE.sub("", text)

@@ -108,6 +108,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month_day",
+        # "this May 26", "last June 3": the word says which way the day lies
+        rf"(?:(?P<rel>last|this|next|this\s+past|this\s+coming)\s+)?"
         rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
         rf"(?:(?:\s*,\s*|\s+)(?P<year>{DAY_YEAR}))?",
         anchor=MONTH_ANCHOR,

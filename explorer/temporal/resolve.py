@@ -191,6 +191,13 @@ def _weekday(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Re
 
 
 def _month_day(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
+    rel = (c.get("rel") or "").lower()
+    if "last" in rel or "past" in rel:
+        direction = Direction.PAST
+    elif "next" in rel or "coming" in rel:
+        direction = Direction.FUTURE
+    elif rel:  # "this May 26": the nearest, whatever the verbs around it say
+        direction = None
     return _day_span(c, doc, direction, "mon", "day", "year")
 
 

@@ -31,6 +31,8 @@ from tests.story import events_of
         "Copyright 2009 Example News Agency. All rights reserved.",
         "Will the dam hold? -- March 04, 2011 3:12 PM -- Thanks for asking about the valley",
         "-- 3:14 PM -- March 04, 2011 3:15 PM Good question",
+        "In this May 26, 2010 photo provided by the harbour board, a barge holds position.",
+        "In this file photo taken on Friday, the mayor waves to the crowd in Kessa.",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:
@@ -50,6 +52,7 @@ def test_furniture_is_recognised(text: str) -> None:
         "AP reported on Apr. 21 that the dam had given way.",
         "The video, posted by the group on Monday, shows the breach.",
         "The count ended at 2:30 pm -- and the mayor conceded on March 5, 2011.",
+        "In this town, the photo shop closed on May 26, 2010.",
         "",
     ],
 )

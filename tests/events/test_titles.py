@@ -351,6 +351,9 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
          "He was appointed to the high command at Kessa"),
         ("Mara Lind had been ill for years, and died at the Kessa hospital on Sunday.",
          "Sunday", "Mara Lind died at the Kessa hospital"),
+        # a participle that sets the scene goes, like one in -ing
+        ("Based on an updated plan the mayor released Wednesday, the harbour could reopen late "
+         "Thursday.", "late Thursday", "The harbour could reopen"),
         # the date's own preposition goes with it
         ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
          "Thursday", "Kessa was the only town in the valley to confirm a case"),
@@ -374,6 +377,7 @@ def test_a_long_clause_is_cut_where_a_phrase_begins_not_inside_one() -> None:
 def test_a_cut_point_at_the_very_end_is_no_trouble() -> None:
     from explorer.events.titles import _before_preposition
 
-    words = "The board voted to close the old Kessa Market on".split()
+    sentence = "The board voted to close the old Kessa Market on"
+    words = sentence.split()
     # the preposition is the last word: nothing follows it to look at
     assert _before_preposition(words, len(words)) == "The board voted to close the old Kessa Market"

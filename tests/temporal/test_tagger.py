@@ -338,3 +338,11 @@ def test_the_tagger_keeps_what_else_a_date_could_mean() -> None:
     assert hows[0] == ("as read", monday.iso_start())
     assert {h for h, _ in hows[1:]} == {"a week earlier", "a week later"}
     assert readings(found["March 14, 2019"].span, None)[1:] == []
+
+
+def test_this_or_last_before_a_month_and_day_keeps_the_day() -> None:
+    june = dt.date(2010, 6, 10)
+    e = one("The barge was photographed this May 26 off the coast.", june)
+    assert (e.text, e.span and e.span.label()) == ("this May 26", "2010-05-26")
+    e = one("The council met last June 3 to vote.", june)
+    assert (e.text, e.span and e.span.label()) == ("last June 3", "2010-06-03")
