@@ -700,7 +700,22 @@ def _tail(text: str) -> str:
 _AUXILIARIES = wordset("was were is are be been being")
 
 
+# "As one analyst put it, the council has run out of money": the same frame, opened by "as".
+_AS_FRAME = re.compile(
+    r"^As\s+(?P<who>[^,]{2,60}?)\s+(?:put\s+it|said|says|noted|wrote|writes|observed"
+    r"|remarked|explained|argued|told\s+\w+)\b[^,]{0,12},\s*"
+)
+
+
 def _unframe(text: str) -> str:
+    framed = _AS_FRAME.match(text)
+    if framed is not None:
+        rest = text[framed.end() :].strip(" ,")
+        if len(rest.split()) >= 4 and _has_verb(rest):
+            who = framed.group("who")
+            if _NAMELESS.match(who) or len(who.split()) > 6:
+                return rest
+            return f"{who}: {rest}"
     m = _FRAME_BEFORE.match(text)
     if m is None or m.group("who").split()[-1].lower() in _AUXILIARIES:
         return text
@@ -776,7 +791,7 @@ def _shorten(text: str) -> str:
         text = _compress(text)
     words = text.split()
     if len(words) <= TARGET_WORDS:
-        return _WEAK_END.sub("", text).strip(" ,")
+        return _strip_weak_end(text)
     # The last phrase boundary that keeps the title within TARGET_WORDS and says enough;
     # failing that, the whole clause if it is not too long ("Fears that an outbreak could
     # become a pandemic brought" reads broken at twelve words), then a boundary within
@@ -791,7 +806,14 @@ def _shorten(text: str) -> str:
         best = _boundary_within(text, MAX_WORDS + _OVER_WORDS)
     if not best:  # a cut between words: before a prepositional phrase, where one starts
         best = _before_preposition(words, MAX_WORDS) or " ".join(words[:MAX_WORDS])
-    return _WEAK_END.sub("", best).strip(" ,")
+    return _strip_weak_end(best)
+
+
+def _strip_weak_end(text: str) -> str:
+    """The text without the function words it ends on ("… pledged to"), unless that leaves
+    it saying nothing ("It may not" is a clause; "It" is not)."""
+    stripped = _WEAK_END.sub("", text).strip(" ,")
+    return stripped if len(stripped.split()) >= _MIN_WORDS else text.strip(" ,")
 
 
 # Where a phrase ends and another begins: a cut before one of these leaves whole phrases ("…

@@ -354,6 +354,12 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         # a participle that sets the scene goes, like one in -ing
         ("Based on an updated plan the mayor released Wednesday, the harbour could reopen late "
          "Thursday.", "late Thursday", "The harbour could reopen"),
+        # "As X noted, …" frames what was said, as "X said …" does
+        ("As one analyst noted on Friday, the council has run out of money.", "Friday",
+         "One analyst: the council has run out of money"),
+        # weak words go from the end, unless nothing would be left
+        ("If in the flood year the council could defy its creditor, in 2030 it may not.",
+         "2030", "It may not"),
         # the date's own preposition goes with it
         ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
          "Thursday", "Kessa was the only town in the valley to confirm a case"),
