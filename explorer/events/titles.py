@@ -73,6 +73,16 @@ _NAMELESS = re.compile(
 )
 # "ADDIS ABABA, Ethiopia_", "MOSCOW (AP) —": an agency dateline.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([\w ]+\))?\s*[_—–-]+\s*")
+# "late Thursday or early Friday": the second date of a pair goes with the first.
+_OR_ANOTHER_DATE = re.compile(
+    r"^\s*(?:or|and|to)\s+(?:(?:early|late|mid)[\s-]*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:19|20)\d\d)\b(?:\s+(?:morning|afternoon|evening|night|\d{1,2}\b))?",
+    re.IGNORECASE,
+)
+_PAST_PARTICIPLE_OPENER = re.compile(
+    r"\s*[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b[^,]{0,80},\s*"
+)
 # "Citing an example, …", "Speaking in Geneva, …", "Based on the new figures, …", "Cheered by
 # the vote, …": a participle that only sets the scene.
 _PARTICIPLE = re.compile(
@@ -145,10 +155,15 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if named is not None:
         return _finish(named, sentence)
     c_start, c_end = _clause(sentence, start, end)
+    opener = _PAST_PARTICIPLE_OPENER.match(sentence, c_start)
+    if opener is not None and opener.end() > end:
+        # "Based on an updated timeline Allen released Wednesday, the crane could …": the
+        # date is the opener's, and so is the event
+        c_end = sentence.rindex(",", 0, opener.end())
     c_start = _past_leading_clause(sentence, c_start, start)
     c_start, c_end, subject = _verb_phrase(sentence, c_start, c_end, start, end)
     before = subject + _without_date_prep(sentence[c_start:start]).rstrip(" ,")
-    after = sentence[end:c_end]
+    after = _OR_ANOTHER_DATE.sub("", sentence[end:c_end], count=1)
     possessive = _POSSESSIVE.match(after)
     if possessive:
         # "arrested in Saturday's demonstration": the date was a determiner; "the" stands in.
@@ -178,6 +193,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
     subordinate = _subordinate(sentence, c_start, c_end, start, end)
     if subordinate is not None:
         return _finish(subordinate, sentence)
+    side = _side_clause(sentence, c_start, c_end, start, end)
+    if side is not None:
+        return _finish(side, sentence)
     that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
@@ -268,6 +286,92 @@ def _after_that_and_date(sentence: str, start: int, end: int, c_end: int) -> str
     if len(clause.split()) < _MIN_WORDS or not _has_verb(clause):
         return None
     return clause
+
+
+# Clauses a date can sit in beside the main one, each told as its own headline:
+# "…, telling reporters that the company would have a system in place by the end of June";
+# "… much like the storms of 2005 washed away the marshes in 2005"; "… a $20 billion fund the
+# company created last month"; "… the record set by the Lorvan spill three decades ago".
+_TELLING_THAT = re.compile(
+    r",\s+(?:telling|saying|adding|warning|noting|insisting|arguing|promising|predicting)\b"
+    r"[^,]{0,40}?\bthat\s+",
+    re.IGNORECASE,
+)
+_LIKE = re.compile(r"(?:,|\s--?)\s+(?:(?:much|just|very\s+much)\s+)?like\s+(?=\S)", re.IGNORECASE)
+_PARTICIPLES = wordset(
+    "set cut hit put run shut spread cast beaten hidden done written given taken shown seen "
+    "known chosen driven broken spoken drawn grown thrown flown ridden stolen sworn torn worn "
+    "begun won held built made led paid sold told found brought bought caught fought taught "
+    "kept left lost meant sent spent struck laid"
+)
+_ZERO_RELATIVE = re.compile(
+    r"(?P<np>\b(?:a|an|the)\s+(?:[\w$.'’-]+\s+){0,5}?[\w$.'’-]+)\s+"
+    r"(?P<subject>(?:the|its|their|his|her)\s+[a-z]+|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"|he|she|they|we)\s+(?P<verb>[a-z]+)\s*$",
+    re.IGNORECASE,
+)
+_BY_AGENT = re.compile(
+    r"(?P<np>\b(?:the|a|an|its|their|his|her)\s+(?:[\w$.'’-]+\s+){0,4}?[\w$.'’-]+)\s+"
+    r"(?P<verb>[a-z]+)\s+by\s+(?P<agent>(?:the\s+|an?\s+)?[^,;:]{2,60}?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _participle(word: str) -> bool:
+    w = word.lower()
+    return w in _PARTICIPLES or w in IRREGULAR_PAST or (
+        len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w not in _NOT_PAST
+    )
+
+
+def _finite(phrase: str) -> bool:
+    """Whether a determiner's phrase holds a clause ("the plan was approved"), not only
+    modifiers ("an updated plan", "the expected rise")."""
+    words = [w.lower() for w in phrase.split()]
+    return any(w in _AUXILIARIES or w in ("has", "have", "had") for w in words)
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``, or None."""
+    found = None
+    for found in pattern.finditer(text, start, len(text) if end is None else end):  # noqa: B007
+        pass
+    return found
+
+
+def _side_clause(sentence: str, c_start: int, c_end: int, start: int, end: int) -> str | None:
+    before = _without_date_prep(sentence[c_start:start]).rstrip(" ,")
+    after = sentence[end:c_end]
+    telling = _last(_TELLING_THAT, sentence, c_start, start)
+    if telling is not None:
+        said = _without_date_prep(sentence[telling.end() : start]).rstrip(" ,")
+        content = _tidy(f"{said} {after}")
+        if len(content.split()) >= _MIN_WORDS + 1 and _has_verb(content):
+            return content
+    like = _last(_LIKE, before)
+    if like is not None and " -- " not in before[like.end() :] + after:
+        rest = _tidy(before[like.end() :] + " " + after)
+        if len(rest.split()) >= _MIN_WORDS + 1 and _has_verb(rest):
+            return rest  # "… -- much like hurricanes washed away the marshes in 2005"
+    if after.strip(" .,;:!?") and not after.lstrip().startswith(","):
+        return None  # the date is inside its clause: what follows is the same clause's
+    zero = _ZERO_RELATIVE.search(before)
+    if (
+        zero is not None
+        and _past_verb(zero.group("verb"))
+        and not _HAS_FRAME.search(zero.group("verb"))  # "…, the Coast Guard said Thursday"
+        and not _finite(zero.group("np"))
+        and not _WEAK_END.search(zero.group("np"))  # "a letter to the | Coast Guard dated"
+        and "." not in zero.group("np")
+        and zero.group("subject").lower() not in _NOT_A_START
+    ):
+        np = zero.group("np")
+        return _tidy(f"{zero.group('subject')} {zero.group('verb')} {np[:1].lower()}{np[1:]}")
+    agent = _BY_AGENT.search(before)
+    if agent is not None and _participle(agent.group("verb")) and not _finite(agent.group("np")):
+        np = agent.group("np")
+        return _tidy(f"{np} {agent.group('verb')} by {agent.group('agent')}")
+    return None
 
 
 # "This past week marked the opening of the gallery": a date that is the subject of such a verb

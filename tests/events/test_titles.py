@@ -360,6 +360,19 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         # weak words go from the end, unless nothing would be left
         ("If in the flood year the council could defy its creditor, in 2030 it may not.",
          "2030", "It may not"),
+        # a date in a clause beside the main one titles that clause
+        ("The mayor hailed the work Thursday, telling reporters that the harbour would reopen by "
+         "the end of June.", "the end of June", "The harbour would reopen"),
+        ("Floods could wash away the dykes -- much like the storms of Kessa washed away the "
+         "marshes in 2005.", "2005", "The storms of Kessa washed away the marshes"),
+        ("The costs reached $3 billion, a figure that leaves out a $20 billion fund the company "
+         "created last month.", "last month", "The company created a $20 billion fund"),
+        ("By the spring it would pass the old record set by the Lorvan spill three decades ago.",
+         "three decades ago", "The old record set by the Lorvan spill"),
+        ("Based on an updated plan the mayor released Wednesday, the harbour could reopen late "
+         "Thursday or early Friday.", "Wednesday", "The mayor released an updated plan"),
+        ("Based on an updated plan the mayor released Wednesday, the harbour could reopen late "
+         "Thursday or early Friday.", "late Thursday", "The harbour could reopen"),
         # the date's own preposition goes with it
         ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
          "Thursday", "Kessa was the only town in the valley to confirm a case"),
