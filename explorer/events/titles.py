@@ -209,6 +209,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
             len(head.split()) >= 4
             and not _ATTRIBUTIVE.search(before)  # "the 1952 flood maps": inside a noun phrase
             and _has_verb(head)
+            and not _noun_phrase(head)  # "A clearly frustrated President Obama"
             and not _REPORTING_END.search(head)
             and not _SUBORDINATE_START.match(head)
         ):
@@ -322,6 +323,24 @@ def _participle(word: str) -> bool:
     return w in _PARTICIPLES or w in IRREGULAR_PAST or (
         len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w not in _NOT_PAST
     )
+
+
+_DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
+
+
+def _noun_phrase(text: str) -> bool:
+    """Whether a determiner's phrase has no verb but its modifiers: "A clearly frustrated
+    President Obama", "The newly elected council" (a past form after an adverb or a
+    determiner modifies a noun)."""
+    if not _DETERMINER_START.match(text) or _finite(text):
+        return False
+    words = text.split()
+    for previous, word in zip(words, words[1:], strict=False):
+        if _has_verb(word) and not (
+            previous.lower().endswith("ly") or _DETERMINER_START.match(previous + " ")
+        ):
+            return False
+    return True
 
 
 def _finite(phrase: str) -> bool:

@@ -373,6 +373,11 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
          "Thursday or early Friday.", "Wednesday", "The mayor released an updated plan"),
         ("Based on an updated plan the mayor released Wednesday, the harbour could reopen late "
          "Thursday or early Friday.", "late Thursday", "The harbour could reopen"),
+        # "A clearly frustrated Mayor Lind" is who, not what happened
+        ('A clearly frustrated Mayor Lind on Friday said that the flood plan for the lower valley '
+         'towns "failed badly," while calling the row among engineers at hearings "a farce."',
+         "Friday", "A clearly frustrated Mayor Lind: the flood plan for the lower valley towns "
+         "failed badly"),
         # the date's own preposition goes with it
         ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
          "Thursday", "Kessa was the only town in the valley to confirm a case"),
