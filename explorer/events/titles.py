@@ -383,6 +383,9 @@ def _side_clause(sentence: str, c_start: int, c_end: int, start: int, end: int) 
         and not _WEAK_END.search(zero.group("np"))  # "a letter to the | Coast Guard dated"
         and "." not in zero.group("np")
         and zero.group("subject").lower() not in _NOT_A_START
+        # "the talk-show host Mara Lind deadpanned": a noun before a name describes it, so
+        # only a common subject ("the company", "they") makes a relative without a pronoun
+        and not zero.group("subject")[:1].isupper()
     ):
         np = zero.group("np")
         return _tidy(f"{zero.group('subject')} {zero.group('verb')} {np[:1].lower()}{np[1:]}")
@@ -644,11 +647,32 @@ def _borrowed_subject(text: str, sentence: str) -> str:
     return f"{subject} {text[:1].lower()}{text[1:]}"
 
 
+_DETERMINERS_AND_PRONOUNS = wordset(
+    "the a an your his her its their our my this these those he she it they we i you no some "
+    "any every each all"
+)
+
+
 def _finish(text: str, sentence: str) -> str:
     text = _borrowed_subject(_shorten(text), sentence)
-    trimmed = _DANGLING_RELATIVE.sub("", text)
-    if len(trimmed.split()) >= _MIN_WORDS + 1:
-        text = trimmed
+    dangling = _DANGLING_RELATIVE.search(text)
+    # "…, which run" lost its clause; "Are we really that careless" did not: "that" may be
+    # an adverb, so it goes only before a verb
+    words = dangling.group().split() if dangling is not None else []
+    if words and words[0] == ",":
+        words = words[1:]
+    adverb = (  # "that careless": "that" before an adjective, not a relative or a "that"-clause
+        len(words) >= 2
+        and words[0].lower() == "that"
+        and words[1][:1].islower()
+        and words[1].lower() not in _NOT_A_START
+        and words[1].lower() not in _DETERMINERS_AND_PRONOUNS
+        and not _has_verb(" ".join(words[1:]))
+    )
+    if dangling is not None and not adverb:
+        trimmed = text[: dangling.start()]
+        if len(trimmed.split()) >= _MIN_WORDS + 1:
+            text = trimmed
     return text[:1].upper() + text[1:] if text else " ".join(sentence.split()[:TARGET_WORDS])
 
 
@@ -825,8 +849,9 @@ _AUXILIARIES = wordset("was were is are be been being")
 
 # "As one analyst put it, the council has run out of money": the same frame, opened by "as".
 _AS_FRAME = re.compile(
-    r"^As\s+(?P<who>[^,]{2,60}?)\s+(?:put\s+it|said|says|noted|wrote|writes|observed"
-    r"|remarked|explained|argued|told\s+\w+)\b[^,]{0,12},\s*"
+    r"^(?:(?:Or|And|But),?\s+)?[Aa]s\s+(?P<who>[^,]{2,60}?)\s+(?:put\s+it|said|says|noted|wrote"
+    r"|writes|observed|remarked|explained|argued|warned|added|recalled|asked|quipped|joked"
+    r"|deadpanned|told\s+\w+)\b[^,]{0,12},\s*"
 )
 
 

@@ -378,6 +378,9 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
          'towns "failed badly," while calling the row among engineers at hearings "a farce."',
          "Friday", "A clearly frustrated Mayor Lind: the flood plan for the lower valley towns "
          "failed badly"),
+        # "Or, as X deadpanned, …" frames what was said; "that careless" is no relative
+        ('Or, as the talk-show host Mara Lind deadpanned last week, "Are we really that careless?"',
+         "last week", "The talk-show host Mara Lind: Are we really that careless"),
         # the date's own preposition goes with it
         ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
          "Thursday", "Kessa was the only town in the valley to confirm a case"),
