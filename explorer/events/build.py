@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 
+from explorer.actors.lexicon import lexicon
 from explorer.events.clause import TARGET_WORDS, clause_for
 from explorer.events.furniture import furniture
 from explorer.events.titles import make_title, phrase_title
@@ -237,7 +238,7 @@ def _named(title: str, passage: Passage, names: _Antecedents) -> str:
     if m is None:
         return title
     at = re.search(rf"\b{m.group(1)}\b", passage.text, re.IGNORECASE)
-    name = names(passage.start + (at.start() if at else 0), ("person",))
+    name = names(passage.start + (at.start() if at else 0), ("person",), passage.end)
     if name is None:
         return title
     if m.group(1) in ("His", "Her"):
@@ -263,11 +264,12 @@ def _dated(
 
 
 class _Antecedents:
-    """Who "he" or "she" at a place of the document is: of the actors of its kind named in
-    the sentences before it, and the one of that kind the document has named most so far,
-    the one named most (the story's subject: a biography's "he" is its subject, not a tutor
-    named once in passing); the nearest of equals. Nobody when no one of the kind is named
-    within reach."""
+    """Who "he" or "she" at a place of the document is, when the document leaves little doubt:
+    the one person of that kind named in the sentences before it, unless the article has
+    named another as often (a biography's subject, not "Bailey" named once nearby); or, of
+    several named there, the article's main person when it is named twice as often as each
+    of the others. Otherwise nobody: a wrong name reads worse than "He". So does a name that
+    is no person's ("Climate Change", "Spain More")."""
 
     _REACH = 600  # characters back: about three sentences
 
@@ -287,8 +289,13 @@ class _Antecedents:
                 leaders = {**leaders, kind: actor}
             self._leaders.append(leaders)
 
-    def __call__(self, at: int, kinds: tuple[str, ...]) -> str | None:
+    def __call__(self, at: int, kinds: tuple[str, ...], until: int | None = None) -> str | None:
+        """``until``: where the pronoun's sentence ends; another person named in it after the
+        pronoun may be the one meant ("He visits Belfast today, Mr Curtis said")."""
         upto = bisect.bisect_left(self._starts, at)
+        counts: dict[str, int] = {}
+        for actor in self._actors[:upto]:
+            counts[actor] = counts.get(actor, 0) + 1
         near: list[str] = []
         i = upto - 1
         while i >= 0 and self._starts[i] >= at - self._REACH:
@@ -299,9 +306,33 @@ class _Antecedents:
         if not near:
             return None
         leaders = self._leaders[upto - 1]
-        candidates = near + [leaders[k] for k in kinds if k in leaders and leaders[k] not in near]
-        named = self._actors[:upto]
-        return max(candidates, key=named.count)  # max keeps the first of equals: the nearest
+        leader = next((leaders[k] for k in kinds if k in leaders), None)
+        if len(near) == 1:
+            name = near[0]
+            if leader is not None and leader != name and counts[leader] >= counts[name]:
+                return None  # "Bailey", named once nearby, in a biography of Byron
+        elif leader in near and all(counts[leader] >= 2 * counts[o] for o in near if o != leader):
+            name = leader  # the story's subject among people named in passing
+        else:
+            return None
+        if until is not None:
+            j = bisect.bisect_left(self._starts, at)
+            while j < len(self._starts) and self._starts[j] < until:
+                other = self._actors[j]
+                if other != name and self._kinds.get(other) in kinds:
+                    return None
+                j += 1
+        return name if _person_name(name) else None
+
+
+def _person_name(name: str) -> bool:
+    """Whether an actor's name reads as a person's: two words or more, none of them a common
+    English word or a country's name ("Swine Flu", "Spain More" are recogniser slips)."""
+    words = name.split()
+    lex = lexicon()
+    return len(words) >= 2 and not any(
+        w.lower() in lex.common or w in lex.country_of for w in words
+    )
 
 
 class _ActorsByPassage:
