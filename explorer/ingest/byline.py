@@ -110,10 +110,19 @@ _SENTENCE_AFTER = re.compile(r"\s*[\"“‘'A-Z0-9]")
 _CITY_BAR = re.compile(r"\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)* \| ")  # "LAS VEGAS | Sat …"
 
 
+# A blog post's stamp: "Mara Lind | 18:00 UK time, Saturday, 25 April 2009" before its text.
+_POST_STAMP = re.compile(
+    r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3} \| \d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?"
+    r"(?: (?:UK|GMT|BST|CET|ET|EST|EDT|PST|PDT|local))? time"
+    r"(?: ?, [A-Z][a-z]+day)?(?: ?, \d{1,2} [A-Z][a-z]+ \d{4})?"
+)
+
+
 def datelines(text: str) -> list[tuple[int, int]]:
-    """Where agency datelines are written, anywhere in the text (a file may hold many
-    articles): a date in one dates the article, not an event in it."""
-    out = []
+    """Where agency datelines and blog posts' stamps are written, anywhere in the text (a
+    file may hold many articles or posts): a date in one dates the article, not an event in
+    it."""
+    out = [(m.start(), m.end()) for m in _POST_STAMP.finditer(text)] if " time" in text else []
     for m in _AGENCY.finditer(text):
         lo = max(0, m.start() - _DATELINE_REACH)
         window = text[lo : m.start()]
@@ -136,7 +145,7 @@ def datelines(text: str) -> list[tuple[int, int]]:
             caps := _CAPS_CITY_BEFORE.search(window)
         ):  # "… wins ferry order BERGEN (Reuters) - A yard": a headline run on
             out.append((lo + caps.start() + len(caps.group(0)) - len(caps.group(0).lstrip()), m.end()))
-    return out
+    return sorted(out)
 
 
 # "2009 04 25 08:50 JST By Ana Ruiz and Li Wei MEXICO CITY (Reuters) -": a line that opens

@@ -25,6 +25,11 @@ from tests.story import events_of
             "QUITO, August 8 (Xinhua) --",
         ),
         ("MOSCOW (AP) — Officials said on Monday", "MOSCOW (AP) —"),
+        # a blog post's stamp: its author and when it was posted
+        (
+            "Flu blog\nMara Lind | 18:00 UK time , Saturday , 25 April 2009 Experts are worried.",
+            "Mara Lind | 18:00 UK time , Saturday , 25 April 2009",
+        ),
         ("Headline\nLONDON, March 3 (Reuters) - Shares fell", "LONDON, March 3 (Reuters) -"),
         (
             "Ferry order\n2010 03 05 09:40 CET By Ana Ruiz and Li Wei BERGEN (Reuters) - A yard",
