@@ -135,7 +135,10 @@ _WEAK_END = re.compile(
     r"|her|their|our|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can"
     r"|could|should|may|might|must|very|more|most|than|into|onto|about|between|amid|not|no"
     r"|he|she|it|they|we|i|you|where|when|whose|while|during|after|before|since|until|over"
-    r"|under|across|through|against|without|within|among|per|via|following|amid))+$",
+    r"|under|across|through|against|without|within|among|per|via|following|amid"
+    # words that took the date as their complement: "payable [Dec. 7]", "the six months ended
+    # [Oct. 1]", "effective [Feb. 1]", "compared [with a year ago]"
+    r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--))+$",
     re.IGNORECASE,
 )
 
@@ -957,11 +960,18 @@ def _shorten(text: str) -> str:
     return _strip_weak_end(best)
 
 
+_LAST_WEAK_WORD = re.compile(_WEAK_END.pattern.replace("))+$", "))$"), re.IGNORECASE)
+
+
 def _strip_weak_end(text: str) -> str:
     """The text without the function words it ends on ("… pledged to"), unless that leaves
     it saying nothing ("It may not" is a clause; "It" is not)."""
-    stripped = _WEAK_END.sub("", text).strip(" ,")
-    return stripped if len(stripped.split()) >= _MIN_WORDS else text.strip(" ,")
+    text = text.strip(" ,")
+    shorter = text
+    while (weak := _LAST_WEAK_WORD.search(shorter)) and len(shorter[: weak.start()].split()) >= _MIN_WORDS:
+        shorter = shorter[: weak.start()].strip(" ,")
+    # stopped short on a weak word ("The split will"): the whole reads better
+    return text if _LAST_WEAK_WORD.search(shorter) else shorter
 
 
 # Where a phrase ends and another begins: a cut before one of these leaves whole phrases ("…

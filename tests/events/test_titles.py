@@ -381,6 +381,11 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         # "Or, as X deadpanned, …" frames what was said; "that careless" is no relative
         ('Or, as the talk-show host Mara Lind deadpanned last week, "Are we really that careless?"',
          "last week", "The talk-show host Mara Lind: Are we really that careless"),
+        # a word that took the date as its complement goes with it
+        ("Kessa Mills declared a 10% stock dividend, payable Dec. 7.", "Dec. 7",
+         "Kessa Mills declared a 10% stock dividend"),
+        ("Kessa Mills had sales of $538 million for the quarter ended Sept. 30.", "Sept. 30",
+         "Kessa Mills had sales of $538 million for the quarter"),
         # the date's own preposition goes with it
         ("Prior to Thursday, Kessa was the only town in the valley to confirm a case.",
          "Thursday", "Kessa was the only town in the valley to confirm a case"),
