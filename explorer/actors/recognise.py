@@ -403,6 +403,9 @@ def _define_acronym(
         acronyms[word] = (last.actor, last.kind)
 
 
+_PAIR = re.compile(r"([A-Z][\w'’]+)[-–]([A-Z][\w'’]+)")
+
+
 def _resolve_people(
     text: str, pending: list[tuple[Found, str]], surnames: dict[str, str]
 ) -> list[Found]:
@@ -423,6 +426,13 @@ def _resolve_people(
             by_first.setdefault(parts[0], set()).add(name)
     out: list[Found] = []
     for f, how in pending:
+        pair = _PAIR.fullmatch(text, f.start, f.end) if f.kind != "person" else None
+        if pair is not None and all(len(by_last.get(w, ())) == 1 for w in pair.groups()):
+            # "the Putin-Biden summit": two people the article names, not an organisation
+            for k in (1, 2):
+                (name,) = by_last[pair.group(k)]
+                out.append(Found(pair.start(k), pair.end(k), name, "person"))
+            continue
         if how == "full":
             actor = canonical.get(f.actor, f.actor) if f.kind == "person" else f.actor
             if f.kind == "person" and len(by_tail.get(actor.lower(), ())) == 1:

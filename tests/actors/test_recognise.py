@@ -77,6 +77,16 @@ def test_a_participle_opening_the_sentence_is_not_part_of_a_name(matcher: ActorM
     assert {actor for _, actor in spans(matcher, text)} == {"Tomas Manning"}
 
 
+def test_a_hyphenated_pair_of_people_is_two_people(matcher: ActorMatcher) -> None:
+    text = "Mara Lind met Tomas Berg in May. The Lind-Berg talks ended in a deal."
+    assert spans(matcher, text) == [
+        ("Mara Lind", "Mara Lind"),
+        ("Tomas Berg", "Tomas Berg"),
+        ("Lind", "Mara Lind"),
+        ("Berg", "Tomas Berg"),
+    ]
+
+
 def test_titles_and_honorifics_are_not_part_of_a_name(matcher: ActorMatcher) -> None:
     text = "Foreign Minister Anna Lindqvist met Mr. Tomas Berg and Dr. Ines Alves."
     assert spans(matcher, text) == [
