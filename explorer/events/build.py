@@ -238,7 +238,10 @@ def _named(title: str, passage: Passage, names: _Antecedents) -> str:
     if m is None:
         return title
     at = re.search(rf"\b{m.group(1)}\b", passage.text, re.IGNORECASE)
-    name = names(passage.start + (at.start() if at else 0), ("person",), passage.end)
+    where = at.start() if at else 0
+    if _quoted(passage.text, where):
+        return title  # a speaker's "he" is someone the speaker talks about, not the speaker
+    name = names(passage.start + where, ("person",), passage.end)
     if name is None:
         return title
     if m.group(1) in ("His", "Her"):
@@ -323,6 +326,13 @@ class _Antecedents:
                     return None
                 j += 1
         return name if _person_name(name) else None
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``text[at]`` lies inside a quotation."""
+    before = text[:at]
+    straight = before.count('"') + before.count("``") + before.count("''")
+    return straight % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _person_name(name: str) -> bool:

@@ -624,6 +624,9 @@ _SUBJECT_BEFORE = re.compile(
 )
 
 
+_COORDINATED = re.compile(r",\s*(?:and\s+|but\s+|then\s+)?$|\s(?:and|but|then)\s+$")
+
+
 def _past_verb(word: str) -> bool:
     w = word.lower()
     # "died", "ended"; not "need" or "speed"
@@ -642,7 +645,10 @@ def _borrowed_subject(text: str, sentence: str) -> str:
     found = [
         m
         for m in _SUBJECT_BEFORE.finditer(sentence, 0, at)
-        if m.group("verb") is None or _past_verb(m.group("verb"))
+        if (m.group("verb") is None or _past_verb(m.group("verb")))
+        # the borrowing verb phrase is coordinated with the one before ("…, was appointed",
+        # "…, and died"), not the main verb after an aside ("as the Guardian reported could")
+        and _COORDINATED.search(sentence, m.end(), at)
     ]
     if not found:
         return text
@@ -970,8 +976,11 @@ def _strip_weak_end(text: str) -> str:
     shorter = text
     while (weak := _LAST_WEAK_WORD.search(shorter)) and len(shorter[: weak.start()].split()) >= _MIN_WORDS:
         shorter = shorter[: weak.start()].strip(" ,")
-    # stopped short on a weak word ("The split will"): the whole reads better
-    return text if _LAST_WEAK_WORD.search(shorter) else shorter
+    if _LAST_WEAK_WORD.search(shorter):  # stopped short on a weak word ("The split will")
+        stripped = _WEAK_END.sub("", text).strip(" ,")
+        # "The meeting [and]" still names something; "It [may not]" does not
+        return stripped if len(stripped.split()) >= 2 else text
+    return shorter
 
 
 # Where a phrase ends and another begins: a cut before one of these leaves whole phrases ("…

@@ -54,3 +54,8 @@ def test_a_name_that_is_no_persons_is_never_put_for_he() -> None:
     assert not _person_name("Climate Change")  # a recogniser slip: common words
     assert not _person_name("Norway More")  # a country's name
     assert not _person_name("Lindqvist")  # one word: whose, of several Lindqvists?
+
+
+def test_a_quoted_he_is_not_the_speaker(tmp_path: Path) -> None:
+    text = _BIOGRAPHY + '\n"He rather liked the city in 1979," says Karl Lindqvist.\n'
+    assert _titles(tmp_path, text)["1979"].startswith("He rather liked the city")

@@ -127,6 +127,8 @@ def test_year_precision_never_invents_a_day() -> None:
         "He is a 64-year-old economist.",
         "The festival keeps a 2000 year old custom alive.",
         "A 1200-year-old chapel stands on the hill.",
+        "The oil could be smelt at the harbour on Good Friday.",
+        "The shops opened early on Black Friday.",
         "The previously announced plan was dropped.",  # anteriority, not a time
         'The minister said on the show "This Week" that talks would go on.',
         # papers and programmes named with a date word
