@@ -463,7 +463,7 @@ def _leading_clause(sentence: str, c_start: int, c_end: int, start: int, end: in
 # it, not the main clause ("… no new licences until a panel delivers its report by 28 May").
 _SUBORDINATOR = re.compile(
     r"\s(?:until|till|when|after|before|because|once|unless|whereas|as\s+soon\s+as"
-    r"|by\s+the\s+time)\s+",
+    r"|by\s+the\s+time|since)\s+",
     re.IGNORECASE,
 )
 
@@ -523,7 +523,8 @@ _EVENT_NOUNS = wordset(
     "address agreement deal treaty accord ceasefire truce pact ruling verdict decision law "
     "study report survey census invasion war coup uprising revolution protest protests riot riots "
     "strike strikes merger acquisition takeover announcement launch arrest trial hearing "
-    "resignation appointment inauguration assassination kidnapping raid offensive"
+    "resignation appointment inauguration assassination kidnapping raid offensive "
+    "blowout disaster accident sinking grounding eruption pandemic epidemic scandal crisis"
 )
 _NP_END = re.compile(
     r"[,;:.!?()]|\s(?:by|of|in|at|on|from|for|with|to|into|over|under|that|which|who)\s", re.I
@@ -536,18 +537,32 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
     that killed six workers" -> "The Kessa dam explosion that killed six workers". None unless the phrase's head names an event."""
     own = _LEADING_DETERMINER.match(sentence, start, end)  # the expression "the 20 April"
     det = own or _ATTRIBUTIVE.search(sentence, max(0, start - 8), start)
-    if det is None:
-        return None
+    modifiers = ""
+    if det is None:  # "the 11 million-gallon 1989 Kessa Star oil spill": modifiers first
+        det = _DETERMINER_AND_MODIFIERS.search(sentence, max(0, start - 40), start)
+        if det is None or _has_verb(det.group("mods")) or _POSSESSIVE.match(sentence[end:]):
+            return None
+        if any(w.lower() in _PREPOSITIONS or w.lower() in _NOT_A_START for w in det.group("mods").split()):
+            return None  # "the two sides before next week's talks": no modifiers of one noun
+        modifiers = det.group("mods")
     rest = sentence[end:]
     stop = _NP_END.search(rest)
     head_part = rest[: stop.start()] if stop else rest
     words = head_part.split()
+    if modifiers:  # the head may come before the phrase ends: "… oil spill off Lorvan as …"
+        heads = [k for k, w in enumerate(words[:6]) if re.sub(r"['’]s?$", "", w.lower()) in _EVENT_NOUNS]
+        if not heads:
+            return None
+        kept = " ".join(words[: heads[0] + 1])
+        head_part = rest[: rest.index(kept) + len(kept)]
+        words = head_part.split()
     if not 1 <= len(words) <= 6 or re.sub(r"['’]s?$", "", words[-1].lower()) not in _EVENT_NOUNS:
         return None
-    article = det.group(0).strip()
+    article = det.group("det") if modifiers else det.group(0).strip()
     if article.lower() in ("a", "an"):  # "a April 20 inquiry" -> "an inquiry"
-        article = "an" if words[0][:1].lower() in "aeiou" else "a"
-    phrase = article + " " + head_part.strip()
+        following = (modifiers or head_part).split()[0]
+        article = "an" if following[:1].lower() in "aeiou" else "a"
+    phrase = article + " " + modifiers + head_part.strip()
     more = rest[len(head_part) :]
     relative = re.match(r"\s+(?:that|which|who)\s+[^,;:!?]{3,80}?(?=[,;:!?]|\.\s|\.$|$)", more)
     if relative and _has_verb(relative.group(0)):
@@ -561,6 +576,9 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
 
 
 _LEADING_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their)\s+(?=\S)", re.IGNORECASE)
+_DETERMINER_AND_MODIFIERS = re.compile(
+    r"\b(?P<det>the|a|an|its|his|her|their)\s+(?P<mods>(?:[\w.,'’-]+\s+){1,3})$", re.IGNORECASE
+)
 # A phrase after the head: a few words, up to punctuation or the next clause.
 _OF_PHRASE = re.compile(
     r"\s+(?:by|of|in|at|on|against)\s+(?:(?!(?:until|when|after|before|which|that|and|but)\b)"

@@ -381,6 +381,12 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         # "Or, as X deadpanned, …" frames what was said; "that careless" is no relative
         ('Or, as the talk-show host Mara Lind deadpanned last week, "Are we really that careless?"',
          "last week", "The talk-show host Mara Lind: Are we really that careless"),
+        # a past event recalled for comparison is the event of its date
+        ("Scientists believe the leak already surpasses the 11 million-gallon 1989 Kessa Star "
+         "oil spill off Lorvan as the worst in the region.", "1989",
+         "The 11 million-gallon Kessa Star oil spill"),
+        ("It is the worst spill since the Kessa Star ran aground in 1989.", "1989",
+         "The Kessa Star ran aground"),
         # a word that took the date as its complement goes with it
         ("Kessa Mills declared a 10% stock dividend, payable Dec. 7.", "Dec. 7",
          "Kessa Mills declared a 10% stock dividend"),
