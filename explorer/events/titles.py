@@ -83,6 +83,12 @@ _OR_ANOTHER_DATE = re.compile(
 _PAST_PARTICIPLE_OPENER = re.compile(
     r"\s*[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b[^,]{0,80},\s*"
 )
+# A photo's credit run into the text after it: "Jane Doe/Reuters Bad management by the …".
+_LEADING_CREDIT = re.compile(
+    r"^(?:(?:Photograph|Photo|Picture)s?:\s*)?(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*"
+    r"(?:AP|Reuters|REUTERS|AFP|Getty\s+Images|Rex\s+Features|Rex|EPA|PA|Corbis|Bloomberg|Alamy"
+    r"|Xinhua|Shutterstock)\s+(?=[A-Z\"“])"
+)
 # "Citing an example, …", "Speaking in Geneva, …", "Based on the new figures, …", "Cheered by
 # the vote, …": a participle that only sets the scene.
 _PARTICIPLE = re.compile(
@@ -808,6 +814,7 @@ def _tidy(text: str) -> str:
     for _ in range(3):  # openers, frames and scenes come stacked: "However, he said that, in …"
         previous = text
         text = _DATELINE.sub("", text)
+        text = _LEADING_CREDIT.sub("", text)
         text = _OPENER.sub("", text)
         text = _ACCORDING.sub("", text)
         participle = _PARTICIPLE.sub("", text)

@@ -381,6 +381,9 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         # "Or, as X deadpanned, …" frames what was said; "that careless" is no relative
         ('Or, as the talk-show host Mara Lind deadpanned last week, "Are we really that careless?"',
          "last week", "The talk-show host Mara Lind: Are we really that careless"),
+        # a photo credit run into the text after it is no part of the title
+        ("Kessa Press/Rex Features Bad management by the harbour board led to the flood in "
+         "2009, an inquiry found.", "2009", "Bad management by the harbour board led to the flood"),
         # a past event recalled for comparison is the event of its date
         ("Scientists believe the leak already surpasses the 11 million-gallon 1989 Kessa Star "
          "oil spill off Lorvan as the worst in the region.", "1989",
