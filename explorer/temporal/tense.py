@@ -21,7 +21,7 @@ class Direction(enum.Enum):
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|wo n't|going\s+to|is\s+to|are\s+to|upcoming|forthcoming"
     r"|scheduled|set\s+to|due\s+to|plans?\s+to|planned|planning|intends?\s+to|expected\s+to"
-    r"|expects|to\s+be\s+held|next|coming|awaits?|awaited|ahead|later\s+this|tomorrow"
+    r"|expects|to\s+be\s+held|next|coming|awaits?|awaited|ahead(?!\s+of)|later\s+this|tomorrow"
     # News writes a scheduled event in the present: "the council meets Tuesday".
     r"|meets|begins?|opens|starts|resumes?|convenes?|arrives|visits|hosts|faces|plays|travels"
     r"|supposed\s+to|aims?\s+to|hopes?\s+to|seeks?\s+to|wants?\s+to|in\s+order\s+to"

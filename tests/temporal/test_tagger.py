@@ -348,3 +348,11 @@ def test_this_or_last_before_a_month_and_day_keeps_the_day() -> None:
     assert (e.text, e.span and e.span.label()) == ("this May 26", "2010-05-26")
     e = one("The council met last June 3 to vote.", june)
     assert (e.text, e.span and e.span.label()) == ("last June 3", "2010-06-03")
+
+
+def test_ahead_of_is_a_preposition_not_a_future() -> None:
+    september = dt.date(2010, 9, 8)
+    e = one("The shares were at 650p ahead of the flood on April 20.", september)
+    assert e.span is not None and e.span.label() == "2010-04-20"
+    e = one("The council faces hard choices in the months ahead, starting in March.", september)
+    assert e.span is not None and e.span.label() == "2011-03"
