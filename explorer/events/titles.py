@@ -112,7 +112,7 @@ _SCENE = re.compile(
 )
 # "Lyle Goldstein, an expert on China, said": the apposition says who, not what happened.
 # ", a former judge,", ", who …,", ", Kessa's chief engineer,": asides.
-_APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose)\s+|[A-Z][\w.&-]*['’]s\s+)[^,]{2,90},\s*")
+_APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose)\s+|[A-Z][\w.&-]*['’]s\s+)[^,]{2,140},\s*")
 # "… the plan for military cooperation, which the two countries signed on November 23": the
 # event is the relative clause's, and its object is the noun phrase before it.
 _RELATIVE = re.compile(
@@ -127,7 +127,7 @@ _RELATIVE = re.compile(
 )
 _DATE_PREP = re.compile(
     r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|throughout|for|between|as\s+of|as\s+early\s+as"
-    r"|prior\s+to|ahead\s+of|up\s+to"
+    r"|prior\s+to|ahead\s+of|up\s+to|up\s+until"
     r"|early|late|mid|back\s+in|earlier|later)\s+)+$",
     re.IGNORECASE,
 )
@@ -320,6 +320,14 @@ _ZERO_RELATIVE = re.compile(
     r"|he|she|they|we)\s+(?P<verb>[a-z]+)\s*$",
     re.IGNORECASE,
 )
+_NAME_APPOSITION_WHO = re.compile(
+    r"(?:^|[,;]\s+)(?P<name>(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){1,3}),\s+(?:an?|the)\s+"
+    r"[^,]{2,80}?\s+who\s+(?P<clause>[^,]{3,140})$"
+)
+_REDUCED_AFTER_COMMA = re.compile(
+    r"(?P<np>\b(?:the|a|an|its|their|his|her)\s+[^,]{2,80}?),\s+(?P<part>[a-z]+)$",
+    re.IGNORECASE,
+)
 _BY_AGENT = re.compile(
     r"(?P<np>\b(?:the|a|an|its|their|his|her)\s+(?:[\w$.'’-]+\s+){0,4}?[\w$.'’-]+)\s+"
     r"(?P<verb>[a-z]+)\s+by\s+(?P<agent>(?:the\s+|an?\s+)?[^,;:]{2,60}?)\s*$",
@@ -398,6 +406,16 @@ def _side_clause(sentence: str, c_start: int, c_end: int, start: int, end: int) 
     ):
         np = zero.group("np")
         return _tidy(f"{zero.group('subject')} {zero.group('verb')} {np[:1].lower()}{np[1:]}")
+    who = _NAME_APPOSITION_WHO.match(before)
+    if who is not None:  # "Lyle Lind, an expert who served at the college until October"
+        text = _tidy(f"{who.group('name')} {who.group('clause')} {after.split(',', 1)[0]}")
+        if len(text.split()) >= _MIN_WORDS + 1 and _has_verb(who.group("clause")):
+            return text
+    reduced = _REDUCED_AFTER_COMMA.search(before)
+    if reduced is not None and _participle(reduced.group("part")) and not _finite(reduced.group("np")):
+        # "… a revised version of the 10-year strategy, released on November 25": headline
+        # style drops the "was"
+        return _tidy(f"{reduced.group('np')} {reduced.group('part')}")
     agent = _BY_AGENT.search(before)
     if agent is not None and _participle(agent.group("verb")) and not _finite(agent.group("np")):
         np = agent.group("np")

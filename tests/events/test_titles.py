@@ -381,6 +381,14 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         # "Or, as X deadpanned, …" frames what was said; "that careless" is no relative
         ('Or, as the talk-show host Mara Lind deadpanned last week, "Are we really that careless?"',
          "last week", "The talk-show host Mara Lind: Are we really that careless"),
+        # a name with an apposition and a relative: the relative's date is the name's
+        ("Mara Lind, an expert on the valley who served as a professor at the Kessa college "
+         "up until October, told reporters on Monday that the dam was safe.", "October",
+         "Mara Lind served as a professor at the Kessa college"),
+        # "…, released on November 25": a participle after the noun it tells of
+        ("The flood dominated the agenda, and both were written into a revised version of the "
+         "council's plan, released on November 25.", "November 25",
+         "A revised version of the council's plan released"),
         # a photo credit run into the text after it is no part of the title
         ("Kessa Press/Rex Features Bad management by the harbour board led to the flood in "
          "2009, an inquiry found.", "2009", "Bad management by the harbour board led to the flood"),
