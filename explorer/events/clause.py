@@ -477,8 +477,8 @@ def _fit(p: Parse, head: int, kept: set[int], hidden: set[int]) -> None:
             if words(kept - sub) < MIN_WORDS:
                 continue
             # In a tier, the smallest subtree that brings the title to length, else the
-            # biggest: "The best hope for quickly stemming the flow of oil [gushing into the
-            # Gulf] dimmed" keeps what it can.
+            # biggest: "The plan for quickly draining the lower valley of the water [pouring
+            # in from the hills] failed" keeps what it can.
             size = words(sub)
             rank = (tier(c), 0, size) if size >= excess else (tier(c), 1, -size)
             if best is None or rank < best:

@@ -280,7 +280,7 @@ def _lifespan(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-# "She claims that in 1997 and 1998, she was tasked with …": a date between "that" and a comma
+# "He says that in 2003 and 2004, the crews were sent to …": a date between "that" and a comma
 # opens the reported clause, and dates what follows the comma.
 _THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:in|on|at|by|during|until|since|from)\s+)?$", re.I)
 _MORE_DATES = re.compile(r"(?:\s*(?:,|and|or|to)\s+[^,]{1,30}?)?,\s+", re.I)

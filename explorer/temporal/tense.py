@@ -60,8 +60,8 @@ _PAST = re.compile(
 
 _REACH = 80  # characters
 # A marker in another clause than the expression's (past a comma, a semicolon, a dash or a
-# bracket) tells that clause's tense: "talks that are supposed to conclude by May, invited
-# Sinn Fein" is about May ahead. It still counts, as if this much further away.
+# bracket) tells that clause's tense: "the talks, which are due to end by May, asked the two
+# towns back" is about May ahead. It still counts, as if this much further away.
 _OTHER_CLAUSE = 40
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]]|\s[-–—]{1,2}\s")
 # "will be named", "is to be held", "will have finished": a participle after a future

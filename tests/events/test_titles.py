@@ -338,8 +338,8 @@ def test_a_leading_clause_and_the_main_clause(sentence: str, expression: str, ex
         ("Karl Lindqvist (born 12 May 1950) is a Norwegian composer.", "12 May 1950",
          "Karl Lindqvist is born"),
         # a date between "that" and a comma opens what was said
-        ("She also claims that in 1997 and 1998, she was tasked with clearing the harbour.",
-         "1997", "She was tasked with clearing the harbour"),
+        ("The mayor also says that in 2003 and 2004, the crews were sent to clear the harbour.",
+         "2003", "The crews were sent to clear the harbour"),
         ("The minister said that in 2019, the council had closed the harbour to fishing boats.",
          "2019", "The council had closed the harbour to fishing boats"),
         # a date that is the subject of "marked" only frames what its object names

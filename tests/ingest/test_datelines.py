@@ -27,8 +27,8 @@ from tests.story import events_of
         ("MOSCOW (AP) — Officials said on Monday", "MOSCOW (AP) —"),
         # a blog post's stamp: its author and when it was posted
         (
-            "Flu blog\nMara Lind | 18:00 UK time , Saturday , 25 April 2009 Experts are worried.",
-            "Mara Lind | 18:00 UK time , Saturday , 25 April 2009",
+            "Dam blog\nMara Lind | 09:40 UK time , Tuesday , 3 March 2015 The dam held again.",
+            "Mara Lind | 09:40 UK time , Tuesday , 3 March 2015",
         ),
         ("Headline\nLONDON, March 3 (Reuters) - Shares fell", "LONDON, March 3 (Reuters) -"),
         (
