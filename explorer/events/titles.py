@@ -136,17 +136,18 @@ _BOUNDARY = re.compile(
     r",\s+|\s+(?=(?:which|who|whom|whose|where|while|because|although|though|as|after|before"
     r"|since|until|when|if|unless|whereas|and|but|amid|amidst|despite|following|according)\b)"
 )
-_WEAK_END = re.compile(
-    r"(?:\s+(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his"
+_WEAK_WORDS = (
+    r"the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his"
     r"|her|their|our|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can"
     r"|could|should|may|might|must|very|more|most|than|into|onto|about|between|amid|not|no"
     r"|he|she|it|they|we|i|you|where|when|whose|while|during|after|before|since|until|over"
     r"|under|across|through|against|without|within|among|per|via|following|amid"
     # words that took the date as their complement: "payable [Dec. 7]", "the six months ended
     # [Oct. 1]", "effective [Feb. 1]", "compared [with a year ago]"
-    r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--))+$",
-    re.IGNORECASE,
+    r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--"
 )
+_WEAK_END = re.compile(rf"(?:\s+(?:{_WEAK_WORDS}))+$", re.IGNORECASE)  # all of them
+_LAST_WEAK_WORD = re.compile(rf"\s+(?:{_WEAK_WORDS})$", re.IGNORECASE)  # the last one
 
 
 def make_title(sentence: str, start: int, end: int) -> str:
@@ -336,10 +337,7 @@ _BY_AGENT = re.compile(
 
 
 def _participle(word: str) -> bool:
-    w = word.lower()
-    return w in _PARTICIPLES or w in IRREGULAR_PAST or (
-        len(w) >= 4 and w.endswith("ed") and not w.endswith("eed") and w not in _NOT_PAST
-    )
+    return word.lower() in _PARTICIPLES or _past_verb(word)
 
 
 _DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s", re.IGNORECASE)
@@ -577,8 +575,9 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
         heads = [k for k, w in enumerate(words[:6]) if re.sub(r"['’]s?$", "", w.lower()) in _EVENT_NOUNS]
         if not heads:
             return None
-        kept = " ".join(words[: heads[0] + 1])
-        head_part = rest[: rest.index(kept) + len(kept)]
+        # up to the end of the head word, however the text spaces its words
+        head_end = list(re.finditer(r"\S+", head_part))[heads[0]].end()
+        head_part = head_part[:head_end]
         words = head_part.split()
     if not 1 <= len(words) <= 6 or re.sub(r"['’]s?$", "", words[-1].lower()) not in _EVENT_NOUNS:
         return None
@@ -1007,9 +1006,6 @@ def _shorten(text: str) -> str:
     if not best:  # a cut between words: before a prepositional phrase, where one starts
         best = _before_preposition(words, MAX_WORDS) or " ".join(words[:MAX_WORDS])
     return _strip_weak_end(best)
-
-
-_LAST_WEAK_WORD = re.compile(_WEAK_END.pattern.replace("))+$", "))$"), re.IGNORECASE)
 
 
 def _strip_weak_end(text: str) -> str:

@@ -430,3 +430,9 @@ def test_a_cut_point_at_the_very_end_is_no_trouble() -> None:
     words = sentence.split()
     # the preposition is the last word: nothing follows it to look at
     assert _before_preposition(words, len(words)) == "The board voted to close the old Kessa Market"
+
+
+def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
+    # saved pages break lines and double their spaces inside a phrase
+    s = "The leak already surpasses the 11 million-gallon 1989 Kessa  Star\noil spill off Lorvan."
+    assert title(s, "1989") == "The 11 million-gallon Kessa Star oil spill"
