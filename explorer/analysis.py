@@ -13,7 +13,7 @@ from explorer.temporal import tag
 
 # Raise it when what analysis makes of a document changes (dates, actors, titles): documents
 # stored by an older analysis are analysed again on their next import, even unchanged.
-ANALYSIS_VERSION = 8
+ANALYSIS_VERSION = 9
 
 __all__ = ["ANALYSIS_VERSION", "Analysis", "analyse"]
 

@@ -15,6 +15,7 @@ title) is decided by ``precedence``, a fixed order, never by which came first.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -99,3 +100,29 @@ def precedence(published: dt.date | None, sha256: str, offset: int) -> Rank:
     first (the news as first told), then a fixed order of the articles' contents and of the
     mention's place in its article. The first mention gives the event its title."""
     return (published.toordinal() if published else _UNDATED, sha256, offset)
+
+
+# A sentence copied word for word into another article (a syndicated column, a piece run again
+# by a second outlet) keeps the original's "today" or "on Monday", which the copy's own date
+# reads as another day. Two mentions with the same ``retelling`` key in articles published
+# within RETOLD_DAYS of each other are one telling, dated as the earliest article reads it.
+# Only long sentences count: a short one ("Shares closed higher today.") recurs in every
+# day's report without being copied, while a long sentence repeated exactly is a copy.
+RETOLD_DAYS = 31
+_RETOLD_WORDS = 10
+_HASH = 16
+_LETTERS_OR_DIGITS = re.compile(r"[^\W_]+")
+
+
+def retelling(sentence: str, expression: str, kind: str) -> str | None:
+    """The key by which copies of a sentence with a date read against its article's date
+    (``kind`` "relative") find each other, or None for a date that reads the same in any
+    article, or a sentence too short to tell a copy from a template."""
+    if kind != "relative":
+        return None
+    # Words only: a copy's quotes, dashes and spaces are its outlet's house style.
+    words = _LETTERS_OR_DIGITS.findall(sentence.lower())
+    if len(words) < _RETOLD_WORDS:
+        return None
+    text = " ".join(words) + "\x1f" + " ".join(_LETTERS_OR_DIGITS.findall(expression.lower()))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=_HASH // 2).hexdigest()

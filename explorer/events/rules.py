@@ -6,7 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from explorer.events.merge import Rank, keys, keys_needed, linked, precedence, wording
+from explorer.events.merge import (
+    RETOLD_DAYS,
+    Rank,
+    keys,
+    keys_needed,
+    linked,
+    precedence,
+    retelling,
+    wording,
+)
 from explorer.events.salience import LEAD_PASSAGES, salience
 from explorer.events.titles import make_title
 from explorer.store.rules import Evidence
@@ -30,6 +39,11 @@ class DefaultRules:
 
     def wording(self, sentence: str) -> str:
         return wording(sentence)
+
+    retold_days = RETOLD_DAYS
+
+    def retelling(self, sentence: str, expression: str, kind: str) -> str | None:
+        return retelling(sentence, expression, kind)
 
     def rank(self, published: dt.date | None, sha256: str, offset: int) -> Rank:
         return precedence(published, sha256, offset)

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, and_, bindparam, delete, insert, select, upda
 from explorer.model import EventDraft
 from explorer.store.dialects import insert_ignoring
 from explorer.store.grouping import Grouper, Mention
+from explorer.store.retellings import displaced, keys_of, settle
 from explorer.store.rules import EventRules, Rank
 from explorer.store.schema import (
     DocumentRow,
@@ -107,9 +108,12 @@ def write_events(
     actor_ids: dict[str, int],
     rules: EventRules,
     document_rank: tuple[dt.date | None, str],
+    copies: bool = True,
 ) -> tuple[int, int]:
     """Store ``drafts`` of one document (published, sha256: ``document_rank``); returns
-    (events created, drafts that joined another mention's event)."""
+    (events created, drafts that joined another mention's event). Unless ``copies`` is
+    false, copies of their sentences in other articles are then filed as one telling
+    (retellings.py)."""
     if not drafts:
         return 0, 0
     stored = _load(conn, _BY_START, {"starts": sorted({d.span.start for d in drafts})}, rules)
@@ -191,13 +195,71 @@ def write_events(
         # A stored event may have the actor already: the primary key says so, not a query.
         conn.execute(_INSERT_EVENT_ACTORS.on(conn), _unique(actor_rows))
     refresh_weights(conn, touched, rules)  # also copies day and weight onto the actor links
+    if copies:
+        retold = {
+            k
+            for d in drafts
+            if (k := rules.retelling(d.passage.text, d.expression.text, d.expression.kind))
+        }
+        if retold:
+            settle_copies(conn, retold, rules)
     return len(new_rows), len(drafts) - len(new_rows)
+
+
+def settle_copies(
+    conn: Connection, keys: Iterable[str], rules: EventRules, alone: bool = False
+) -> None:
+    """File the mentions with these retelling keys as one telling each (retellings.py), and
+    bring the events that gained sources up to date: their actor links and weights."""
+
+    def place(
+        conn: Connection,
+        draft: EventDraft,
+        expression_id: int,
+        actor_ids: dict[str, int],
+        rank: tuple[dt.date | None, str],
+    ) -> None:
+        write_events(
+            conn, [draft], {draft.expression.start: expression_id}, actor_ids, rules, rank, False
+        )
+
+    gained = settle(
+        conn, keys, rules, place, lambda c, ids: _regroup_all(c, ids, rules), alone
+    )
+    if not gained:
+        return
+    ids = sorted(gained)
+    rows = conn.execute(
+        select(EventSourceRow.event_id, EventSourceRow.expression_id).where(
+            EventSourceRow.event_id.in_(ids)
+        )
+    ).all()
+    event_of = {int(x): int(e) for e, x in rows}
+    links = [
+        dict(event_id=event_of[int(x)], actor_id=int(a))
+        for n in range(0, len(event_of), _CHUNK)
+        for x, a in conn.execute(_MENTION_ACTORS, {"ids": sorted(event_of)[n : n + _CHUNK]})
+    ]
+    if links:
+        conn.execute(_INSERT_EVENT_ACTORS.on(conn), _unique(links))
+    refresh_weights(conn, gained, rules)
 
 
 def regroup(conn: Connection, event_ids: Iterable[int], rules: EventRules) -> None:
     """Group again the mentions left to these events (a document of theirs went): an event
-    may fall apart into several, lose the mention that titled it, or lose actors."""
+    may fall apart into several, lose the mention that titled it, or lose actors. A copy of
+    a sentence filed under the gone document's reading goes back to its own (or to the next
+    earliest copy's)."""
     ids = sorted(set(event_ids))
+    # Found before regrouping: a split moves mentions to new events.
+    copies = keys_of(conn, displaced(conn, ids))
+    _regroup_all(conn, ids, rules)
+    if copies:
+        settle_copies(conn, copies, rules, alone=True)
+
+
+def _regroup_all(conn: Connection, ids: Iterable[int], rules: EventRules) -> None:
+    ids = sorted(set(ids))
     for n in range(0, len(ids), _CHUNK):
         _regroup(conn, ids[n : n + _CHUNK], rules)
 

@@ -162,6 +162,7 @@ class Store(StoreReads, StoreCurations, StoreViewport):
             # One query for the ids: RETURNING in parameter order costs SQLite a statement a row.
             passage_ids = {int(i): int(r) for i, r in conn.execute(_PASSAGE_IDS, {"doc": doc_id})}
             passage_of = _passage_index(analysis)
+            passage_text = {p.index: p.text for p in analysis.passages}
             rows = []
             for e in analysis.expressions:
                 p_idx = passage_of(e.start)
@@ -184,6 +185,9 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                         precision=e.span.precision.value if e.span else None,
                         reference=e.reference.value if e.reference else None,
                         ambiguity=e.ambiguity,
+                        retelling=rules.retelling(passage_text[p_idx], e.text, e.kind)
+                        if e.span
+                        else None,
                     )
                 )
             expression_ids: dict[int, int] = {}

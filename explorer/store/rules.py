@@ -54,6 +54,15 @@ class EventRules(Protocol):
         """Mentions whose sentences have the same wording are the same event, uncompared."""
         ...
 
+    # Copies of a sentence in articles published this many days apart or less are one telling.
+    retold_days: int
+
+    def retelling(self, sentence: str, expression: str, kind: str) -> str | None:
+        """The key shared by copies of one sentence whose date (``expression``, of ``kind``)
+        is read against each copy's own article, or None. Copies with one key are a single
+        telling: the store dates them all as the earliest article reads them."""
+        ...
+
     def rank(self, published: dt.date | None, sha256: str, offset: int) -> Rank:
         """Sort key of a mention among its event's: the least speaks for the event."""
         ...

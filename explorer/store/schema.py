@@ -81,6 +81,9 @@ class ExpressionRow(Base):
     precision: Mapped[str | None] = mapped_column(String(16))
     reference: Mapped[str | None] = mapped_column(String(16))
     ambiguity: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # Copies of its sentence in other articles share this key (rules.retelling): they are one
+    # telling, dated as the earliest article reads it (store/retellings.py).
+    retelling: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
 
 
 class EventRow(Base):
