@@ -57,6 +57,21 @@ _PHOTO_FIRST = re.compile(
     r"(?:photo|photograph|file\s+photo|image|picture|video\s+image|frame\s+grab)\b",
     re.IGNORECASE,
 )
+# A caption that ends with its photo: "A shopkeeper waits for customers in Beijing in this May
+# 8, 2008 file photo.", "…, in a file photo taken on Friday."
+_PHOTO_LAST = re.compile(
+    r"\bin\s+(?:this|a)\s+(?:(?:undated|file|handout|(?-i:[A-Z][a-z]{2,8})\.?|\d{1,4},?|AP|AFP"
+    r"|(?-i:Reuters))\s+){0,5}(?:photo|photograph|picture|image)"
+    r"(?:\s+(?:taken|made|provided|released|shot|from)\b[^.]{0,60})?\.?\s*$",
+    re.IGNORECASE,
+)
+# A line that only names a place, an agency and a time ("DADHKAI, India | Tue Jun 30, 2009 9:33
+# am EDT DADHKAI, India (Reuters Life!)", "BRUSSELS, December 2 (Xinhua) --"): no word of it
+# says anything happened.
+_SAYING_WORD = re.compile(r"\b[a-z]{3,}\b")
+_STAMP_WORDS = re.compile(r"\b(?:am|pm|a\.m|p\.m)\b")
+_SHORT_LINE = 14  # words
+
 # "(c) 2010 The Outlet", "Copyright 2009 ...", "© 2021 ...": a short line of its own.
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _COPYRIGHT_LINE = 160  # characters: longer, it is a sentence that starts with the word
@@ -97,9 +112,14 @@ def is_furniture(text: str) -> bool:
         return True
     if _COPYRIGHT.match(stripped) and len(stripped) <= _COPYRIGHT_LINE:
         return True
+    if len(stripped.split()) <= _SHORT_LINE and not _SAYING_WORD.search(
+        _STAMP_WORDS.sub("", stripped)
+    ):
+        return True
     return bool(
         _CREDIT_FIRST.match(stripped)
         or _PHOTO_FIRST.match(stripped)
+        or _PHOTO_LAST.search(stripped)
         or _CREDIT_LABEL.search(stripped)
         or _CREDIT_BRACKET.search(stripped)
         or _CREDIT_AGENCY.search(stripped)

@@ -34,7 +34,13 @@ _VP_COORDINATION = re.compile(
     r"|later|only|never|still)\b)"
 )
 # Two clauses joined: ", and the parliament ratified …", ", while …", ", but …".
-_COORDINATION = re.compile(r",\s+(?:and|but|while|whereas|yet)\s+(?=(?:the|a|an|[A-Z]|\w+\s))")
+# Without a comma only "but" and "whereas", and only before a subject of their own ("… were
+# not available but two traders estimated …"), not a second verb ("… but was only meant …").
+_COORDINATION = re.compile(
+    r"(?:,\s+(?:and|but|while|whereas|yet)|\s+(?:but|whereas)(?=\s+(?!(?:was|were|is|are|has|had"
+    r"|have|will|would|could|can|did|do|does|also|then|only|never|still|not|later|soon)\b)"
+    r"(?:the|a|an|two|three|some|many|most|[A-Z])))\s+(?=(?:the|a|an|[A-Z]|\w+\s))"
+)
 _ASIDE = re.compile(r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
 
 
@@ -97,7 +103,7 @@ _PARTICIPLE = re.compile(
 )
 _FRAME_AFTER = re.compile(
     r",?\s*(?:(?:according\s+to|said|says|told|reported|added|noted)\b[^,]*"
-    r"|(?:[\w.'’-]+\s+){1,6}(?:said|says|reported|added|noted|told\s+\w+))\s*[.!?]?$",
+    r"|(?:[\w.'’-]+\s+){1,9}(?:said|says|reported|added|noted|told\s+\w+))\s*[.!?]?$",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
@@ -140,14 +146,19 @@ _WEAK_WORDS = (
     r"the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his"
     r"|her|their|our|this|these|those|is|are|was|were|be|been|has|have|had|will|would|can"
     r"|could|should|may|might|must|very|more|most|than|into|onto|about|between|amid|not|no"
-    r"|he|she|it|they|we|i|you|where|when|whose|while|during|after|before|since|until|over"
+    # not "it" or "you": mostly objects at the end ("the drug used to treat it")
+    r"|he|she|they|we|i|where|when|whose|while|during|after|before|since|until|over"
     r"|under|across|through|against|without|within|among|per|via|following|amid"
+    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except"
     # words that took the date as their complement: "payable [Dec. 7]", "the six months ended
     # [Oct. 1]", "effective [Feb. 1]", "compared [with a year ago]"
     r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--"
 )
 _WEAK_END = re.compile(rf"(?:\s+(?:{_WEAK_WORDS}))+$", re.IGNORECASE)  # all of them
 _LAST_WEAK_WORD = re.compile(rf"\s+(?:{_WEAK_WORDS})$", re.IGNORECASE)  # the last one
+
+
+_TIME_PREPOSITION_END = re.compile(r"\s+(?:after|before|around|about)$", re.IGNORECASE)
 
 
 def make_title(sentence: str, start: int, end: int) -> str:
@@ -183,7 +194,8 @@ def make_title(sentence: str, start: int, end: int) -> str:
     if lead_in and "," not in sentence[c_start:start] and "," in sentence[end:c_end]:
         # "Since Russia's pivot to the East in 2014, Russia has …": the date belongs to the
         # phrase that opens the sentence, so that phrase is the event.
-        phrase = _tidy(sentence[lead_in.end() : start] + sentence[end : sentence.index(",", end)])
+        rest = re.sub(r"^['’]s\s+", " ", sentence[end : sentence.index(",", end)])
+        phrase = _tidy(sentence[lead_in.end() : start] + rest)  # "Since Saturday's figures …"
         phrase = _without_date_prep(phrase).strip(" ,")
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
@@ -206,6 +218,8 @@ def make_title(sentence: str, start: int, end: int) -> str:
     side = _side_clause(sentence, c_start, c_end, start, end)
     if side is not None:
         return _finish(side, sentence)
+    # "acres seeded after mid-May usually lose …": with the date gone, so goes its preposition.
+    before = _TIME_PREPOSITION_END.sub("", before)
     that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
@@ -513,6 +527,8 @@ def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) 
     possessive = _POSSESSIVE.match(rest)
     if possessive:  # "before next week's talks in Geneva": the talks
         return _tidy("the " + rest[possessive.end() :]) if not inside.strip() else None
+    if not inside.strip():
+        return None  # "acres seeded after mid-May usually lose …": a preposition, not a clause
     if (another := _SUBORDINATOR.search(rest)) is not None:
         rest = rest[: another.start()]  # "… in 1998 until the auditors report …": another
     if _has_verb(inside + rest):
@@ -906,6 +922,12 @@ _AS_FRAME = re.compile(
 )
 
 
+# A speaker is a noun phrase: one that holds a conjunction or an auxiliary is a clause and more.
+_CLAUSE_IN_SPEAKER = re.compile(
+    r"\s(?:but|while|whereas|because|although|was|were|is|are|has|had|have|will|would)\s"
+)
+
+
 def _unframe(text: str) -> str:
     framed = _AS_FRAME.match(text)
     if framed is not None:
@@ -918,6 +940,8 @@ def _unframe(text: str) -> str:
     m = _FRAME_BEFORE.match(text)
     if m is None or m.group("who").split()[-1].lower() in _AUXILIARIES:
         return text
+    if _CLAUSE_IN_SPEAKER.search(m.group("who")):
+        return text  # "The outbreak appeared to be stabilizing but officials warned …"
     rest = text[m.end() :].strip(" ,")
     if len(rest.split()) < 4 or not _has_verb(rest):
         return text  # "Bush said on Monday": nothing said to make a headline of
@@ -971,6 +995,8 @@ def _compress(text: str) -> str:
         last = last_title[upto]
         if last >= j and not_demonyms[upto] > not_demonyms[j]:
             i = last + 1  # drop up to the last title; the name stays
+            if out and out[-1].lower() in _TITLE_MODIFIERS:
+                out.pop()  # "former Daimler-Benz Chairman Juergen Schrempp": "former" too
             out.append(words[i])
             i += 1
             continue
@@ -979,6 +1005,7 @@ def _compress(text: str) -> str:
     return " ".join(out)
 
 
+_TITLE_MODIFIERS = wordset("former then late acting outgoing incoming interim deputy")
 _TITLE_NOUNS = wordlist(
     "counterpart counterparts spokesman spokeswoman spokesperson leader chief envoy minister"
     " president premier chancellor secretary ambassador"
@@ -1008,12 +1035,17 @@ def _shorten(text: str) -> str:
     return _strip_weak_end(best)
 
 
+_PROGRESSIVE = re.compile(r"\b(?:be|been|is|are|was|were)\s+(?:ending|beginning|starting)$", re.I)
+
+
 def _strip_weak_end(text: str) -> str:
     """The text without the function words it ends on ("… pledged to"), unless that leaves
     it saying nothing ("It may not" is a clause; "It" is not)."""
     text = text.strip(" ,")
     shorter = text
     while (weak := _LAST_WEAK_WORD.search(shorter)) and len(shorter[: weak.start()].split()) >= _MIN_WORDS:
+        if _PROGRESSIVE.search(shorter):
+            return shorter  # "appeared to be ending": a verb, not "the six months ending [Oct. 1]"
         shorter = shorter[: weak.start()].strip(" ,")
     if _LAST_WEAK_WORD.search(shorter):  # stopped short on a weak word ("The split will")
         stripped = _WEAK_END.sub("", text).strip(" ,")
@@ -1059,9 +1091,18 @@ def _boundary_within(text: str, limit: int) -> str:
         n = len(head.split())
         if n > limit:
             break
-        if n >= 5 and _has_verb(head) and not _joins_words(text, m):
+        if n >= 5 and _has_verb(head) and not _joins_words(text, m) and not _adverb_before_verb(text, m):
             best = head
     return best
+
+
+def _adverb_before_verb(text: str, boundary: re.Match[str]) -> bool:
+    """Whether the boundary's word is an adverb before the main verb, not a conjunction: "a
+    strain never seen before | has killed 60 people"."""
+    rest = text[boundary.end() :].split(None, 2)
+    return len(rest) >= 2 and rest[0].lower() in ("before", "since", "after") and (
+        rest[1].lower() in _FINITE_AUXILIARIES
+    )
 
 
 _CONJUNCTION = re.compile(r"\s+(?:and|or)\s+")
@@ -1078,6 +1119,18 @@ def _joins_words(text: str, boundary: re.Match[str]) -> bool:
     return not _has_verb(" ".join(text[m.end() :].split()[:4]))
 
 
+# ", health officials said on": a trailing attribution that the date right after it belongs to.
+_FRAMED_DATE = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,6}(?:said|says|told\s+\w+|reported|added|announced)"
+    r"(?:\s+\w+){0,3}?\s+(?:on|in|at|late|early)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "He developed a fever and took a taxi to hospital on Thursday": a second past verb of one subject.
+_AND_PAST = re.compile(r"\s+(?:and|but)\s+(?=(?P<verb>[a-z]+)\s)")
+
+
 def _verb_phrase(
     sentence: str, c_start: int, c_end: int, start: int, end: int
 ) -> tuple[int, int, str]:
@@ -1087,7 +1140,9 @@ def _verb_phrase(
     clause = sentence[c_start:c_end]
     if " but " not in clause and " and " not in clause and ", " not in clause:
         return c_start, c_end, ""
-    for m in _VP_COORDINATION.finditer(sentence, c_start, c_end):
+    joins = list(_VP_COORDINATION.finditer(sentence, c_start, c_end))
+    joins += [m for m in _AND_PAST.finditer(sentence, c_start, c_end) if _past_verb(m["verb"])]
+    for m in sorted(joins, key=lambda m: m.start()):
         if m.group().startswith(",") and "," in sentence[c_start : m.start()]:
             continue  # "Unisys, whose revenue rose, had a loss": the comma closed an aside
         if m.start() >= end:
@@ -1098,10 +1153,18 @@ def _verb_phrase(
             first = sentence[c_start : m.start()]
             if _HAS_FRAME.search(first):
                 break  # "Aides said she will … and is to …": whose verb phrase is unclear
+            if _FRAMED_DATE.search(sentence, m.end(), start):
+                # "X has killed 60 people and also appeared in Y, officials said on Friday":
+                # the date is the saying's, and what was said is both verb phrases.
+                break
             subject = _subject(first)
             if subject:
                 return m.end(), c_end, subject + " "
     return c_start, c_end, ""
+
+
+_FINITE_AUXILIARIES = wordset("was were is are has have had will would could can may must")
+_SUBJECT_PRONOUNS = wordset("he she it they we i")
 
 
 def _subject(clause: str) -> str:
@@ -1109,7 +1172,18 @@ def _subject(clause: str) -> str:
     words = clause.split()
     for n, w in enumerate(words):
         if w.lower() in _AUXILIARIES or w.lower() in ("has", "have", "had") or _has_verb(w):
-            return " ".join(words[:n]) if 1 <= n <= 6 and "," not in " ".join(words[:n]) else ""
+            auxiliary = next(
+                (k for k in range(n + 1, min(len(words), 9)) if words[k].lower() in _FINITE_AUXILIARIES),
+                None,
+            )
+            if auxiliary is not None and w.lower() not in _FINITE_AUXILIARIES and _participle(w):
+                n = auxiliary  # "A strain never seen before has killed": a reduced relative
+            while n > 1 and words[n - 1].lower().endswith("ly"):
+                n -= 1  # "It rarely reaches …": the adverb is the verb's
+            subject = " ".join(words[:n])
+            return subject if 1 <= n <= 8 and "," not in subject else ""
+    if words and words[0].lower() in _SUBJECT_PRONOUNS:
+        return words[0]  # "It currently only rarely infects people": a verb the lists lack
     return ""
 
 
@@ -1120,12 +1194,15 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     c_start, c_end = 0, len(sentence)
     if any(c in sentence for c in ";:—–-*•"):
         for m in _CLAUSE_BREAK.finditer(sentence):
+            if sentence.rfind("(", 0, m.start()) > sentence.rfind(")", 0, m.start()):
+                continue  # "(ID: nL728) Sanofi has …": a colon inside brackets
             if m.end() <= start:
                 c_start = m.end()
             elif m.start() >= end:
                 c_end = m.start()
                 break
-    if ", " not in sentence[c_start:c_end]:
+    clause = sentence[c_start:c_end]
+    if ", " not in clause and " but " not in clause and " whereas " not in clause:
         return c_start, c_end
     for m in _COORDINATION.finditer(sentence, c_start, c_end):
         # Each side keeps a verb of its own, the date's side too.

@@ -237,13 +237,14 @@ def _plausible(c: Candidate, text: str) -> bool:
     if c.rule in ("day_month", "month_day") and c.get("year") is None:
         # "3 March" is a date, "3 Mar" is too, but "7 May" after a count word is a measure.
         return after.lower() not in lexicon.COUNT_NOUNS
+    if c.rule != "weekday" or c.get("rel"):
+        return True
+    if before.lower() == "the" and after[:1].isupper() and after.lower() not in _CAPITAL_OK:
+        # "the Sunday New York Times", "the Monday Club": the day names a paper or a society
+        return after.rstrip(",.").lower() in lexicon.MONTHS
     # "Good Friday", "Easter Monday", "Black Friday": a feast or a named day, whose date is no
     # weekday counted from the article's (and whose year the article may not say)
-    return not (
-        c.rule == "weekday"
-        and not c.get("rel")
-        and _FEAST.search(text, max(0, c.start - 14), c.start)
-    )
+    return not _FEAST.search(text, max(0, c.start - 14), c.start)
 
 
 # Capitalised, as the names are: "a good Friday for the market" is a Friday.

@@ -33,6 +33,11 @@ from tests.story import events_of
         "-- 3:14 PM -- March 04, 2011 3:15 PM Good question",
         "In this May 26, 2010 photo provided by the harbour board, a barge holds position.",
         "In this file photo taken on Friday, the mayor waves to the crowd in Kessa.",
+        "A ferry leaves the harbour at Lorvan in this May 8, 2008 file photo.",
+        "Divers check the pier in a file photo taken on Friday.",
+        # a dateline, an agency and a time, with nothing said
+        "KESSA, Lorvan | Tue Jun 30, 2009 9:33 am EDT KESSA, Lorvan (Example News!)",
+        "LORVAN, December 2 (Example Agency) --",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:
@@ -53,6 +58,8 @@ def test_furniture_is_recognised(text: str) -> None:
         "The video, posted by the group on Monday, shows the breach.",
         "The count ended at 2:30 pm -- and the mayor conceded on March 5, 2011.",
         "In this town, the photo shop closed on May 26, 2010.",
+        "The two mayors met in this city in 2001 to sign a photo agreement.",
+        "KESSA, Lorvan | Tue Jun 30, 2009 9:33 am EDT KESSA (Example News) - The port reopened.",
         "",
     ],
 )

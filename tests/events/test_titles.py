@@ -436,3 +436,45 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
     # saved pages break lines and double their spaces inside a phrase
     s = "The leak already surpasses the 11 million-gallon 1989 Kessa  Star\noil spill off Lorvan."
     assert title(s, "1989") == "The 11 million-gallon Kessa Star oil spill"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "expected"),
+    [
+        # a second clause with its own subject after "but", with no comma
+        ("Official counts were not published but two grain traders put the harvest of Lorvan "
+         "in 2008 at 40,000 tonnes.", "2008",
+         "Two grain traders put the harvest of Lorvan at 40,000 tonnes"),
+        # ... and a second verb phrase of one subject: the one holding the date
+        ("He fell ill after landing and took a taxi to the clinic on Thursday evening.",
+         "Thursday evening", "He took a taxi to the clinic"),
+        ("It rarely reaches the coast but has flooded 30 villages in Kessa since 2003.", "2003",
+         "It has flooded 30 villages in Kessa"),
+        # a trailing "officials said on Friday" dates all that was said, both verb phrases
+        ("A ferry never tested at sea before has carried 600 people across the bay and also "
+         "reached Lorvan, where nine crew members stayed on board, port officials said on "
+         "Friday.", "Friday",
+         "A ferry never tested at sea before has carried 600 people across the bay and also "
+         "reached Lorvan"),
+        # the date in the first clause: a speaker after "but" is not the frame of the title
+        ("The Kessa strike appeared to be ending on Saturday but union leaders warned the "
+         "dispute could flare again.", "Saturday", "The Kessa strike appeared to be ending"),
+        # a preposition before a date inside the subject goes with the date, and the subject stays
+        ("Fields sown after mid-May usually yield a tenth less grain in Lorvan.", "mid-May",
+         "Fields sown usually yield a tenth less grain in Lorvan"),
+        # "former" goes with the title it qualifies
+        ("In the late 1990s, former Kessa Rail Chairman Mara Lind had a plan to join the lines.",
+         "the late 1990s", "Mara Lind had a plan to join the lines"),
+        # a colon inside brackets is no clause break
+        ("(Ref: kx7731) Lorvan Mills has four plants under construction that open in 2009.",
+         "2009", "Lorvan Mills has four plants under construction that open"),
+        # a possessive date in an opening phrase takes its "'s" along
+        ("Since Saturday's port figures were counted, Kessa has reported two new cases.",
+         "Saturday", "Port figures were counted"),
+        # a title ends on an object pronoun, never on a preposition
+        ("The council's review will predict a slow recovery towards the end of this year.",
+         "the end of this year", "The council's review will predict a slow recovery"),
+    ],
+)  # fmt: skip
+def test_clauses_phrases_and_their_edges(sentence: str, expression: str, expected: str) -> None:
+    assert title(sentence, expression) == expected

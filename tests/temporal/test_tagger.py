@@ -136,6 +136,7 @@ def test_year_precision_never_invents_a_day() -> None:
         'The senator said on "Fox News Sunday" that the bill had the votes.',
         'She conceded on NBC\'s "Today" show that the estimate was low.',
         "The Sunday Times and the Mail on Sunday both ran the story.",
+        "She still reads the Sunday Kessa Herald in print.",
         "Speaking on the Today programme, the minister defended the plan.",
     ],
 )
