@@ -19,6 +19,11 @@ _LABELS = "Photo|Photograph|Picture|Image|Illustration|File photo|Photo credit|C
 _LABEL = rf"(?:{_LABELS}|{_LABELS.upper()})s?\s*:\s*[^.!?:\n]{{2,80}}\.?\s*$"
 _CREDIT_LABEL = re.compile(rf"(?:^|[.!?)\]\s])\s*{_LABEL}")
 _CREDIT_ALONE = re.compile(rf"^\s*{_LABEL}")
+# "Photos, Top: A copy of the report …", "Photo above: …": a caption that opens with its label.
+_LABEL_FIRST = re.compile(
+    r"^\s*(?:Photos?|Pictures?|Images?|PHOTOS?)(?:,?\s+(?:top|above|below|left|right|main|inset)"
+    r"(?:\s+(?:left|right))?)?\s*:\s", re.IGNORECASE
+)
 _CREDIT_BRACKET = re.compile(
     r"[(\[][^()\[\]]{0,40}\b(?:Photo|Photograph|Picture|PHOTO)\b[^()\[\]]{0,60}[)\]]\s*$"
 )
@@ -118,9 +123,23 @@ def is_furniture(text: str) -> bool:
         return True
     return bool(
         _CREDIT_FIRST.match(stripped)
+        or _LABEL_FIRST.match(stripped)
         or _PHOTO_FIRST.match(stripped)
         or _PHOTO_LAST.search(stripped)
         or _CREDIT_LABEL.search(stripped)
         or _CREDIT_BRACKET.search(stripped)
         or _CREDIT_AGENCY.search(stripped)
     )
+
+
+# "Sat Jun 5, 2010 7:16 pm EDT", "May 30, 2010 15:39 GMT": a date with a clock time and a
+# zone right after it (no "at") is the page's stamp of when it was filed, not an event.
+_CLOCK_AND_ZONE = re.compile(
+    r"\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:[A-Z]{2,4}|GMT[+-]\d{1,2}|UTC[+-]\d{1,2})\b"
+)
+
+
+def is_time_stamp(text: str, end: int) -> bool:
+    """Whether the date ending at ``end`` of ``text`` is a filing stamp: a clock time and a
+    time zone follow it."""
+    return _CLOCK_AND_ZONE.match(text, end) is not None

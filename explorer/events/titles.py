@@ -65,12 +65,19 @@ _OPENER = re.compile(
 )
 # "He said that …", "DSM said net income rose": the frame around what was said. A pronoun or a
 # nameless source goes; a named one stays as the headline's "DSM: …".
-_FRAME_BEFORE = re.compile(
-    r"^(?P<who>(?:[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+"
+_SAYING = (
     r"(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated|announced|declared|stressed"
     r"|insisted|argued|warned|wrote|reported|claimed|believes|thinks|estimates|expects)"
     r"(?:\s+(?:privately|publicly|separately|today|yesterday|earlier|later|on\s+\w+|in\s+\w+))?"
-    r"(?:\s*,|\s+that\b)?\s+",
+    r"(?:\s*,|\s+that\b)?\s+"
+)
+_FRAME_BEFORE = re.compile(
+    r"^(?P<who>(?:[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+" + _SAYING
+)
+# "The disaster response chief, Admiral Mara Lind, said …": the speaker is the name in apposition.
+_FRAME_APPOSED = re.compile(
+    r"^(?:The|A|An|Its|His|Her|Their)\s[^,]{2,60},\s+"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+" + _SAYING
 )
 _NAMELESS = re.compile(
     r"^(?:he|she|they|it|we|i|you|officials?|the\s+\w+|an?\s+\w+(?:\s+\w+)?|reports?"
@@ -149,7 +156,7 @@ _WEAK_WORDS = (
     # not "it" or "you": mostly objects at the end ("the drug used to treat it")
     r"|he|she|they|we|i|where|when|whose|while|during|after|before|since|until|over"
     r"|under|across|through|against|without|within|among|per|via|following|amid"
-    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except"
+    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except|less|fewer"
     # words that took the date as their complement: "payable [Dec. 7]", "the six months ended
     # [Oct. 1]", "effective [Feb. 1]", "compared [with a year ago]"
     r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--"
@@ -158,6 +165,7 @@ _WEAK_END = re.compile(rf"(?:\s+(?:{_WEAK_WORDS}))+$", re.IGNORECASE)  # all of 
 _LAST_WEAK_WORD = re.compile(rf"\s+(?:{_WEAK_WORDS})$", re.IGNORECASE)  # the last one
 
 
+_WHEN_AFTER = re.compile(r"\s*,\s+when\s+(?P<clause>[^,;:]+)")
 _TIME_PREPOSITION_END = re.compile(r"\s+(?:after|before|around|about)$", re.IGNORECASE)
 
 
@@ -199,6 +207,11 @@ def make_title(sentence: str, start: int, end: int) -> str:
         phrase = _without_date_prep(phrase).strip(" ,")
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
+    when = _WHEN_AFTER.match(sentence, end)
+    if when is not None and _has_verb(when["clause"]) and len(when["clause"].split()) >= _MIN_WORDS:
+        # "… followed the president's on Saturday, when he blamed the spill on BP": the
+        # when-clause tells what happened then.
+        return _finish(_tidy(when["clause"]), sentence)
     scene = _leading_clause(sentence, c_start, c_end, start, end)
     if scene is not None:
         return _finish(scene, sentence)
@@ -236,6 +249,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
             and not _noun_phrase(head)  # "A clearly frustrated President Obama"
             and not _REPORTING_END.search(head)
             and not _SUBORDINATE_START.match(head)
+            # "would begin trying [later on Thursday] to position a cap": the date stood
+            # between a verb and its complement
+            and not re.match(r"\s*,?\s*(?:to|that)\s", after)
         ):
             text = head
     if c_start > 0 and not _has_verb(text):
@@ -510,6 +526,11 @@ _TIME_NOUN = re.compile(
 )
 
 
+_AUXILIARY_START = re.compile(
+    r"\s*(?:would|will|could|can|may|might|must|should|was|were|is|are|has|have|had)\s", re.I
+)
+
+
 def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) -> str | None:
     """The clause or phrase a date sits in when a subordinator opens it after the main
     clause's verb: "grant no licences until a panel delivers its report by 28 May" -> "A
@@ -531,19 +552,23 @@ def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) 
         return None  # "acres seeded after mid-May usually lose …": a preposition, not a clause
     if (another := _SUBORDINATOR.search(rest)) is not None:
         rest = rest[: another.start()]  # "… in 1998 until the auditors report …": another
-    if _has_verb(inside + rest):
+    # "the workers missing since the blast on Tuesday night would be rescued": a noun phrase
+    # after the subordinator, and the verb after the date is the main clause's
+    noun_phrase = not _has_verb(inside) and bool(_AUXILIARY_START.match(rest))
+    if _has_verb(inside + rest) and not noun_phrase:
         text = _tidy(_without_date_prep(inside).rstrip(" ,") + " " + rest)
     elif (
-        found.group(0).strip().lower() in ("after", "before")
-        and _DETERMINER.match(inside.lstrip())
+        found.group(0).strip().lower() in ("after", "before", "since")
+        and (_DETERMINER.match(inside.lstrip()) or _POSSESSIVE_LEAD.match(inside.lstrip()))
         and not _TIME_NOUN.match(inside.lstrip())
-    ):  # a noun phrase: "after the blow-out at its offshore well in April"
+    ):  # a noun phrase: "after the blow-out at its offshore well in April", "after Alaska's spill"
         text = _tidy(_without_date_prep(inside).rstrip(" ,"))
     else:
         return None
     words = text.split()
+    named_event = len(words) >= _MIN_WORDS and words[-1].lower() in _EVENT_NOUNS
     if (
-        len(words) < _MIN_WORDS + 1
+        (len(words) < _MIN_WORDS + 1 and not named_event)  # "Alaska's Valdez spill" says it
         or words[0].lower() in _NOT_A_START
         or words[0].lower().endswith("ing")  # "selling its stake": whose doing is not said
         or words[0][:1].isdigit()
@@ -937,7 +962,7 @@ def _unframe(text: str) -> str:
             if _NAMELESS.match(who) or len(who.split()) > 6:
                 return rest
             return f"{who}: {rest}"
-    m = _FRAME_BEFORE.match(text)
+    m = _FRAME_APPOSED.match(text) or _FRAME_BEFORE.match(text)
     if m is None or m.group("who").split()[-1].lower() in _AUXILIARIES:
         return text
     if _CLAUSE_IN_SPEAKER.search(m.group("who")):
@@ -1075,6 +1100,8 @@ def _before_preposition(words: list[str], limit: int) -> str:
             words[n].lower() in _PREPOSITIONS
             and not words[n - 1].endswith(",")
             and not inside_name
+            # "to start bringing | at least some oil": a verb would lose its object
+            and not (words[n - 1].lower().endswith("ing") or _past_verb(words[n - 1]))
         ):
             head = " ".join(words[:n])
             if _has_verb(head) and not _WEAK_END.search(head):
@@ -1141,7 +1168,13 @@ def _verb_phrase(
     if " but " not in clause and " and " not in clause and ", " not in clause:
         return c_start, c_end, ""
     joins = list(_VP_COORDINATION.finditer(sentence, c_start, c_end))
-    joins += [m for m in _AND_PAST.finditer(sentence, c_start, c_end) if _past_verb(m["verb"])]
+    joins += [
+        m
+        for m in _AND_PAST.finditer(sentence, c_start, c_end)
+        if _past_verb(m["verb"])
+        # "formed and funded by …": two verbs of one phrase, not two verb phrases
+        and not _past_verb(sentence[c_start : m.start()].rsplit(None, 1)[-1])
+    ]
     for m in sorted(joins, key=lambda m: m.start()):
         if m.group().startswith(",") and "," in sentence[c_start : m.start()]:
             continue  # "Unisys, whose revenue rose, had a loss": the comma closed an aside
@@ -1181,7 +1214,10 @@ def _subject(clause: str) -> str:
             while n > 1 and words[n - 1].lower().endswith("ly"):
                 n -= 1  # "It rarely reaches …": the adverb is the verb's
             subject = " ".join(words[:n])
-            return subject if 1 <= n <= 8 and "," not in subject else ""
+            if "," in subject:  # "A geologist by training, he joined …": after the opener
+                subject = subject.rsplit(",", 1)[1].strip()
+                return subject if 1 <= len(subject.split()) <= 4 else ""
+            return subject if 1 <= n <= 8 else ""
     if words and words[0].lower() in _SUBJECT_PRONOUNS:
         return words[0]  # "It currently only rarely infects people": a verb the lists lack
     return ""

@@ -157,6 +157,8 @@ _STAMP_START = re.compile(
     r"[a-z]*\.?\b)"
 )
 _CITY_BEFORE_AGENCY = re.compile(r"\b[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*\s*$")
+# "Sun May 30, 2010 3:39 pm EDT May 30 (Reuters) -": the dateline's date without its city.
+_DATE_BEFORE_AGENCY = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*$")
 
 
 def _stamped(text: str, agency: int) -> int | None:
@@ -168,7 +170,9 @@ def _stamped(text: str, agency: int) -> int | None:
     if start == 0 and agency > _STAMP_REACH:
         return None
     head = text[start:agency]
-    if not _STAMP_START.match(head) or not _CITY_BEFORE_AGENCY.search(head):
+    if not _STAMP_START.match(head) or not (
+        _CITY_BEFORE_AGENCY.search(head) or _DATE_BEFORE_AGENCY.search(head)
+    ):
         return None
     lower = [w for w in re.findall(r"[A-Za-z]+", head) if w.islower()]
     if any(w not in _STAMP_WORDS for w in lower):

@@ -58,7 +58,10 @@ def _join(text: str, a: TimeExpression, b: TimeExpression) -> TimeExpression | N
         return None
     word = between.strip().lower()
     opener = _OPENERS.search(text[max(0, a.start - 10) : a.start])
-    if word in ("to", "until", "till", "through") and opener is None:
+    # "July to September 2009": a first date that takes its year from the second is one
+    # written range even without a "from"
+    year_from_b = a.inferred and not b.inferred and a.span.precision is b.span.precision
+    if word in ("to", "until", "till", "through") and opener is None and not year_from_b:
         return None
     if a.span.precision.label_unit != b.span.precision.label_unit:
         return None

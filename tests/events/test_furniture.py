@@ -38,6 +38,7 @@ from tests.story import events_of
         # a dateline, an agency and a time, with nothing said
         "KESSA, Lorvan | Tue Jun 30, 2009 9:33 am EDT KESSA, Lorvan (Example News!)",
         "LORVAN, December 2 (Example Agency) --",
+        "Photos, Top: A copy of the harbour report in Kessa on January 11, 2011.",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:

@@ -471,6 +471,24 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
         # a possessive date in an opening phrase takes its "'s" along
         ("Since Saturday's port figures were counted, Kessa has reported two new cases.",
          "Saturday", "Port figures were counted"),
+        # the name in apposition speaks, and a date between a verb and its complement is no cut
+        ("The harbour chief, Port Captain Mara Lind, said Kessa would begin trying later on "
+         "Thursday to lift the wreck off the channel floor to clear the way for ferries.",
+         "Thursday",
+         "Mara Lind: Kessa would begin trying to lift the wreck off the channel floor to clear "
+         "the way"),
+        # a noun phrase after "since", and the verb after the date is the outer clause's
+        ("Hopes faded that the nine crew missing since the blast at the Kessa yard on Tuesday "
+         "night would be found.", "Tuesday night", "The blast at the Kessa yard"),
+        # ... and a named event after "after", even in three words
+        ("The fund is run by a port group formed by the shipping lines after Lorvan's Kessa "
+         "spill in 1989.", "1989", "Lorvan's Kessa spill"),
+        # the subject after an opener and a comma
+        ("A sailor by training, she joined the port board young and rose to its chair in May "
+         "2007.", "May 2007", "She rose to its chair"),
+        # "on Saturday, when …": the when-clause tells what happened then
+        ("The mayor's comments followed the minister's on Saturday, when she blamed the flood "
+         "on poor planning.", "Saturday", "She blamed the flood on poor planning"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),

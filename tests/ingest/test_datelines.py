@@ -53,6 +53,11 @@ from tests.story import events_of
             "(For full coverage, click (nFERRY)) OSLO, May 2 (Reuters) - Ferries ran on Saturday",
             "OSLO, May 2 (Reuters) -",
         ),
+        # a stamp and the dateline's date, with no city
+        (
+            "Sun May 30, 2010 3:39 pm EDT May 30 (Reuters) - Ferries ran",
+            "Sun May 30, 2010 3:39 pm EDT May 30 (Reuters) -",
+        ),
     ],
 )
 def test_datelines_are_found(text: str, dateline: str) -> None:
@@ -100,3 +105,15 @@ def test_a_time_stamped_wire_line_dates_the_article_not_an_event(tmp_path: Path)
     assert [(e.span.iso_start(), e.title) for e in events] == [
         ("2010-03-05", "A Norwegian shipyard won an order for two electric ferries")
     ]
+
+
+def test_a_filing_stamp_in_mixed_case_is_no_event(tmp_path: Path) -> None:
+    """A stamp the dateline finder misses ("Kessa, Lo/BERGEN, No | Sat …") is still told by
+    the clock time and zone after its date."""
+    text = (
+        "June 6, 2010\n\n"
+        "Ferry news KESSA, Lo/BERGEN, No | Sat Jun 5, 2010 7:16 pm EDT KESSA, Lo (Reuters) - "
+        "The new ferry reached Bergen on Saturday, the yard said.\n"
+    )
+    events = events_of(tmp_path, text, dt.date(2010, 6, 6))
+    assert [e.title for e in events] == ["The new ferry reached Bergen"]

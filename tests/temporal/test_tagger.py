@@ -215,6 +215,11 @@ def test_between_and_stays_two_expressions_but_from_to_is_a_range() -> None:
     assert r.span is not None and r.span.label() == "2024-05-10 – 2024-06-03"
 
 
+def test_a_month_range_takes_its_year_from_its_end_without_from() -> None:
+    (r,) = tag("Output fell 4 percent, compared with July to September 1987.", PUB)
+    assert r.span is not None and r.span.label() == "1987-07 – 1987-09"
+
+
 def test_current_and_recent_as_vague_references() -> None:
     found = tag("Current prices reflect recent declines in demand.", PUB)
     assert [(e.text, e.reference) for e in found] == [
