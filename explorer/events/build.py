@@ -64,7 +64,7 @@ def drafts_for(
             continue
         if p_index in skip:
             continue  # the date of a photo or a comment, not of the story
-        if is_time_stamp(passage.text, e.end - passage.start):
+        if is_time_stamp(passage.text, e.start - passage.start, e.end - passage.start):
             continue  # "| Sat Jun 5, 2010 7:16 pm EDT": when the page was filed
         # A dateline before the date in its passage is not part of the headline.
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0

@@ -27,6 +27,10 @@ _LABEL_FIRST = re.compile(
 _CREDIT_BRACKET = re.compile(
     r"[(\[][^()\[\]]{0,40}\b(?:Photo|Photograph|Picture|PHOTO)\b[^()\[\]]{0,60}[)\]]\s*$"
 )
+# "(AP Photo/Dave Lind) Oil workers clean the beach …": a caption that opens with its credit.
+_CREDIT_BRACKET_FIRST = re.compile(
+    r"^\s*[(\[][^()\[\]]{0,40}\b(?:Photo|Photograph|Picture|PHOTO)\b[^()\[\]]{0,60}[)\]]"
+)
 _CREDIT_AGENCY = re.compile(
     r"\b(?:REUTERS|AFP|EPA|XINHUA|Getty Images)\s*/\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}"
     r"\s*\.?\s*$"
@@ -58,7 +62,7 @@ _PRINT = re.compile(
 # An agency caption that opens with its photo: "In this May 26, 2010 photo provided by the
 # Coast Guard, …", "In this file photo taken Friday, …".
 _PHOTO_FIRST = re.compile(
-    r"^\s*(?:\(?(?:AP|Reuters|AFP)\)?\s*)?In\s+this\s+(?:[^,.]|,\s*\d{4}\b){0,60}?\b"
+    r"^\s*(?:FILE\s*[-–—:]\s*)?(?:\(?(?:AP|Reuters|AFP)\)?\s*)?In\s+this\s+(?:[^,.]|,\s*\d{4}\b){0,60}?\b"
     r"(?:photo|photograph|file\s+photo|image|picture|video\s+image|frame\s+grab)\b",
     re.IGNORECASE,
 )
@@ -124,6 +128,7 @@ def is_furniture(text: str) -> bool:
     return bool(
         _CREDIT_FIRST.match(stripped)
         or _LABEL_FIRST.match(stripped)
+        or _CREDIT_BRACKET_FIRST.match(stripped)
         or _PHOTO_FIRST.match(stripped)
         or _PHOTO_LAST.search(stripped)
         or _CREDIT_LABEL.search(stripped)
@@ -139,7 +144,14 @@ _CLOCK_AND_ZONE = re.compile(
 )
 
 
-def is_time_stamp(text: str, end: int) -> bool:
-    """Whether the date ending at ``end`` of ``text`` is a filing stamp: a clock time and a
-    time zone follow it."""
-    return _CLOCK_AND_ZONE.match(text, end) is not None
+# "Monday, November 22, 2010; 7:16 PM": a full date and a clock time, no zone.
+_CLOCK = re.compile(r"\s*[,;]?\s*\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b")
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def is_time_stamp(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is a filing stamp: a clock time and a time zone
+    follow it, or a clock time follows a date written with its year."""
+    if _CLOCK_AND_ZONE.match(text, end) is not None:
+        return True
+    return _CLOCK.match(text, end) is not None and _YEAR.search(text, start, end) is not None

@@ -67,12 +67,15 @@ _OPENER = re.compile(
 # nameless source goes; a named one stays as the headline's "DSM: …".
 _SAYING = (
     r"(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated|announced|declared|stressed"
-    r"|insisted|argued|warned|wrote|reported|claimed|believes|thinks|estimates|expects)"
-    r"(?:\s+(?:privately|publicly|separately|today|yesterday|earlier|later|on\s+\w+|in\s+\w+))?"
+    r"|insisted|argued|warned|wrote|reported|claimed|believes?|thinks?|estimates?|expects?)"
+    r"(?:\s+(?:privately|publicly|separately|today|yesterday|earlier|later|on\s+\w+"
+    r"|in\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+)?[\w-]+))?"  # "wrote in an e-mail"
     r"(?:\s*,|\s+that\b)?\s+"
 )
 _FRAME_BEFORE = re.compile(
-    r"^(?P<who>(?:[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+" + _SAYING
+    r"^(?P<who>(?:[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+"
+    # "Mike Lind, in an interview, said that …"
+    r"(?:(?:in|during|at)\s+[^,]{2,50},\s+)?" + _SAYING
 )
 # "The disaster response chief, Admiral Mara Lind, said …": the speaker is the name in apposition.
 _FRAME_APPOSED = re.compile(
@@ -105,15 +108,16 @@ _LEADING_CREDIT = re.compile(
 # "Citing an example, …", "Speaking in Geneva, …", "Based on the new figures, …", "Cheered by
 # the vote, …": a participle that only sets the scene.
 _PARTICIPLE = re.compile(
-    r"^(?:[A-Z][a-z]+ing\b|[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b)"
+    r"^(?:[A-Za-z][a-z]+ing\b|[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b)"
     r"[^,]{0,80},\s*"
 )
 _FRAME_AFTER = re.compile(
-    r",?\s*(?:(?:according\s+to|said|says|told|reported|added|noted)\b[^,]*"
-    r"|(?:[\w.'’-]+\s+){1,9}(?:said|says|reported|added|noted|told\s+\w+))\s*[.!?]?$",
+    # "…, said the minister", "… according to the firm"; not "were first reported by the AP"
+    r"(?:,?\s*according\s+to\b[^,]*|,\s*(?:(?:said|says|told|reported|added|noted)\b[^,]*"
+    r"|(?:[\w.'’-]+\s+){1,9}(?:said|says|reported|added|noted|told\s+\w+)))\s*[.!?]?$",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,80},\s*", re.IGNORECASE)
+_ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,120},\s*", re.IGNORECASE)
 # A leading phrase or subordinate clause that sets a scene ("In conditions of growing
 # turbulence, ...", "Lest it gets overlooked, ...") when a full clause follows it.
 _SCENE = re.compile(
@@ -134,7 +138,7 @@ _RELATIVE = re.compile(
     r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from|said|says)\s+|^)"
     r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?"
     # … or a name: "said Mara Lind, who arrived from Oslo on Thursday"
-    r"|(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})),?\s+(?P<pronoun>which|that|who)\s+"
+    r"|(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})),?\s+(?P<pronoun>which|that|who)\s+"
     r"(?P<clause>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*$",
     re.IGNORECASE,
 )
@@ -156,7 +160,7 @@ _WEAK_WORDS = (
     # not "it" or "you": mostly objects at the end ("the drug used to treat it")
     r"|he|she|they|we|i|where|when|whose|while|during|after|before|since|until|over"
     r"|under|across|through|against|without|within|among|per|via|following|amid"
-    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except|less|fewer"
+    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except|less|fewer|early|usually"
     # words that took the date as their complement: "payable [Dec. 7]", "the six months ended
     # [Oct. 1]", "effective [Feb. 1]", "compared [with a year ago]"
     r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--"
@@ -165,8 +169,41 @@ _WEAK_END = re.compile(rf"(?:\s+(?:{_WEAK_WORDS}))+$", re.IGNORECASE)  # all of 
 _LAST_WEAK_WORD = re.compile(rf"\s+(?:{_WEAK_WORDS})$", re.IGNORECASE)  # the last one
 
 
+def _opens_clause(text: str) -> bool:
+    """Whether ``text`` opens with a subject (not "in the north, was struck …")."""
+    first = text.split(None, 1)[0] if text.strip() else ""
+    return bool(first) and not (
+        first.lower() in _PREPOSITIONS or first.lower() in _FINITE_AUXILIARIES or _has_verb(first)
+    )
+
+
+_DATE_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an|his|her|its|their)\s[^,]{3,90},\s*", re.I)
+_BETWEEN_END = re.compile(r"\s+between\s+[^,]{1,30}?\s+and$", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,\s+when\s+(?P<clause>[^,;:]+)")
 _TIME_PREPOSITION_END = re.compile(r"\s+(?:after|before|around|about)$", re.IGNORECASE)
+
+
+# '"We have much to do," the chairman, Mara Lind, said on Tuesday': a quotation first, then who
+# said it and when. The date is the saying's; the title is who said what.
+_QUOTE_FIRST = re.compile(
+    r"^\s*(?:``|[\"“])(?P<quote>[^\"“”]{12,400}?)[,.!?]?\s*(?:''|[\"”])\s*,?\s+"
+    r"(?P<who>[^,\"“”]{2,80}?)(?:,\s+(?P<name>[A-Z][^,\"“”]{2,40}),)?\s+"
+    r"(?:said|says|told\s+\w+|added|wrote|writes|insisted|warned|argued|noted|stated|explained"
+    r"|declared|recalled|asked|conceded|acknowledged)\b"
+)
+
+
+def _quote_first(sentence: str, start: int) -> str | None:
+    m = _QUOTE_FIRST.match(sentence)
+    if m is None or start < m.end("quote"):
+        return None  # the date is inside the quotation: its own clause is the event
+    quote = _tidy(m["quote"])
+    if len(quote.split()) < _MIN_WORDS + 1 and not _has_verb(quote):
+        return None  # "Never," she said: nothing said to make a headline of
+    who = _tidy(m["name"] or m["who"])
+    if _NAMELESS.match(who) or len(who.split()) > 6 or not who[:1].isupper():
+        return quote  # "he said", "the official said": what was said says it
+    return f"{_compress(who)}: {quote}"
 
 
 def make_title(sentence: str, start: int, end: int) -> str:
@@ -174,6 +211,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
     life = _lifespan(sentence, start, end)
     if life is not None:
         return life
+    quoted = _quote_first(sentence, start)
+    if quoted is not None:
+        return _finish(quoted, sentence)
     opening = sentence.rfind("(", 0, start)
     if opening > 0 and sentence.find(")", opening) in (-1, *range(end, len(sentence))):
         # "… the upcoming Winter Olympics (4-20 February)": the bracket dates what precedes it.
@@ -193,6 +233,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
     c_start, c_end, subject = _verb_phrase(sentence, c_start, c_end, start, end)
     before = subject + _without_date_prep(sentence[c_start:start]).rstrip(" ,")
     after = _OR_ANOTHER_DATE.sub("", sentence[end:c_end], count=1)
+    apposed = _DATE_APPOSITION.match(after) if not before.strip() else None
+    if apposed is not None and _opens_clause(after[apposed.end() :]):
+        after = " " + after[apposed.end() :]  # "On Sunday, the third anniversary of …, he began"
     possessive = _POSSESSIVE.match(after)
     if possessive:
         # "arrested in Saturday's demonstration": the date was a determiner; "the" stands in.
@@ -231,8 +274,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
     side = _side_clause(sentence, c_start, c_end, start, end)
     if side is not None:
         return _finish(side, sentence)
-    # "acres seeded after mid-May usually lose …": with the date gone, so goes its preposition.
-    before = _TIME_PREPOSITION_END.sub("", before)
+    # "acres seeded after mid-May usually lose …": with the date gone, so goes its preposition,
+    # and "between April and [July]" goes whole.
+    before = _BETWEEN_END.sub("", _TIME_PREPOSITION_END.sub("", before))
     that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
@@ -459,9 +503,17 @@ _FRAMED_BY_DATE = re.compile(
 )
 
 
+_DATE_THEN_BE = re.compile(
+    r"\s+(?:was|is|will\s+be|has\s+been|had\s+been|became|becomes|remains|remained)\s", re.I
+)
+
+
 def _date_as_subject(sentence: str, start: int, end: int, c_end: int) -> str | None:
     if sentence[:start].strip(" \"'“‘") not in ("", "And", "But"):
         return None
+    if _DATE_THEN_BE.match(sentence, end) and _has_verb(sentence[end:c_end]):
+        # "September 11th was like Pearl Harbor": the date is the subject, and stays
+        return _tidy(sentence[start:c_end])
     framed = _FRAMED_BY_DATE.match(sentence[end:c_end])
     if framed is None:
         return None

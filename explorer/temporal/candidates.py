@@ -228,6 +228,10 @@ def _plausible(c: Candidate, text: str) -> bool:
         return not (after[:1].isupper() and after.lower() not in _CAPITAL_OK)
     if c.rule == "season" and not (c.get("rel") or c.get("year") or c.get("year2")):
         return c.groups["season"].lower() not in _BARE_SEASONS_NEEDING_CONTEXT
+    if c.rule == "year_rel" and c.text.lower() == "the year" and _AWARD.search(
+        text, max(0, c.start - 24), c.start
+    ):
+        return False  # "campaign of the year", "player of the year": an award, not a time
     if c.rule in ("week", "month_rel", "year_rel") and c.groups["unit"][:1].isupper():
         # "This Week" mid-sentence is a programme's or a column's name, not a time.
         return c.start == 0 or text[max(0, c.start - 2) : c.start].strip() in (".", "\n", "")
@@ -254,6 +258,12 @@ _FEAST = re.compile(
 )
 
 
+_AWARD = re.compile(
+    r"\b(?:campaign|player|person|man|woman|album|song|book|car|company|team|coach|athlete|story"
+    r"|word|ad|product|firm|deal|game|goal|rookie|manager|teacher|artist|film|movie|writer"
+    r"|photographer|journalist|restaurant|brand)s?\s+of\s+$",
+    re.IGNORECASE,
+)
 _CAPITAL_OK = frozenset({"i", "a", "the", "in", "on", "at", "and", "but", "as", "this", "it"})
 
 
@@ -267,8 +277,8 @@ def _plausible_year(c: Candidate, text: str, before: str, after: str) -> bool:
         return False  # "COVID-2019", "7000-word", "10:2020", "2020%"
     if before in lexicon.LABEL_WORDS or after.lower() in lexicon.COUNT_NOUNS:
         return False
-    if after.lower() in ("percent", "per"):
-        return False
+    if after.lower() in ("percent", "per", "times", "more", "less", "fewer"):
+        return False  # "roughly 2000 more dilute", "2000 times the dose": a count
     if _AGE.match(text, c.end):
         return False  # "a 2000 year old tradition": an age, not a year
     return not (value < 1800 and before not in _TEMPORAL_PREPS)

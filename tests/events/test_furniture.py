@@ -39,6 +39,8 @@ from tests.story import events_of
         "KESSA, Lorvan | Tue Jun 30, 2009 9:33 am EDT KESSA, Lorvan (Example News!)",
         "LORVAN, December 2 (Example Agency) --",
         "Photos, Top: A copy of the harbour report in Kessa on January 11, 2011.",
+        "(Example Photo/Ana Ruiz) Workers clean the beach in Kessa, Monday, July 19, 2010.",
+        "FILE - In this June 1, 2010 file photo, workers collect debris on the beach at Kessa.",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:

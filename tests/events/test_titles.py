@@ -489,6 +489,38 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
         # "on Saturday, when …": the when-clause tells what happened then
         ("The mayor's comments followed the minister's on Saturday, when she blamed the flood "
          "on poor planning.", "Saturday", "She blamed the flood on poor planning"),
+        # a quotation first: who said it, and what
+        ('"We have much to do to put it right," Kessa Rail Chairman Mara Lind said in a call '
+         "with investors Tuesday.", "Tuesday", "Mara Lind: We have much to do to put it right"),
+        ('"The port is a victim of its own success," the board\'s chair, Ana Lind, wrote in '
+         "early July.", "early July", "Ana Lind: The port is a victim of its own success"),
+        ('"None of these go smoothly," she said on Friday.', "Friday", "None of these go smoothly"),
+        # ... but a date inside the quotation dates its own clause
+        ('"We will reopen the port on Monday," the mayor said.', "Monday",
+         "We will reopen the port"),
+        # a relative's antecedent is the name just before "who"
+        ("The appointment of Lind, who will take charge Oct. 1, comes at a hard time.", "Oct. 1",
+         "Lind will take charge"),
+        # "between April and [July]" goes whole with the second date
+        ("The firm aired fewer radio spots between April and July than its rivals.", "July",
+         "The firm aired fewer radio spots than its rivals"),
+        # a speaker with a phrase before the verb, and "wrote in an e-mail that"
+        ("Pilot Mike Lind, in a September interview, said that the fund should have been "
+         "bigger.", "September", "Pilot Mike Lind: the fund should have been bigger"),
+        ("Port clerk Ana Ruiz wrote in an August 2008 e-mail that dozens of the harbour's "
+         "logs were missing.", "August 2008", "Port clerk Ana Ruiz: dozens of the harbour's logs were missing"),
+        # a passive "were first reported by" is no attribution to cut
+        ("The papers were first reported by the Kessa Herald on Saturday afternoon.",
+         "Saturday afternoon", "The papers were first reported by the Kessa Herald"),
+        # an opening -ing phrase after "and" goes, as one with a capital does
+        ("After long study of the harbour's books, and crunching data from three agencies, we "
+         "estimate the flood will cut growth in 2010 by a tenth.", "2010",
+         "The flood will cut growth by a tenth"),
+        # an apposition of the date goes; the date as subject stays
+        ("On Sunday, the third anniversary of her election, Lind began her day in Kessa.",
+         "Sunday", "Lind began her day in Kessa"),
+        ("September 11th was like a second Pearl Harbor for the town.", "September 11th",
+         "September 11th was like a second Pearl Harbor for the town"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),

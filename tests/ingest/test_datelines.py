@@ -117,3 +117,13 @@ def test_a_filing_stamp_in_mixed_case_is_no_event(tmp_path: Path) -> None:
     )
     events = events_of(tmp_path, text, dt.date(2010, 6, 6))
     assert [e.title for e in events] == ["The new ferry reached Bergen"]
+
+
+def test_a_stamp_with_its_year_and_clock_is_no_event(tmp_path: Path) -> None:
+    text = (
+        "Harbour news\n\n"
+        "Monday, November 22, 2010; 7:16 PM Mara Lind is in charge of the harbour fund, and she "
+        "opened it on Friday.\n"
+    )
+    events = events_of(tmp_path, text, dt.date(2010, 11, 22))
+    assert [e.span.iso_start() for e in events] == ["2010-11-19"]

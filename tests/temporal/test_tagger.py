@@ -137,6 +137,8 @@ def test_year_precision_never_invents_a_day() -> None:
         'She conceded on NBC\'s "Today" show that the estimate was low.',
         "The Sunday Times and the Mail on Sunday both ran the story.",
         "She still reads the Sunday Kessa Herald in print.",
+        "The spill will be roughly 2000 more dilute at sea.",
+        "The slogan won a campaign of the year award.",
         "Speaking on the Today programme, the minister defended the plan.",
     ],
 )
