@@ -81,6 +81,20 @@ _SAYING_WORD = re.compile(r"\b[a-z]{3,}\b")
 _STAMP_WORDS = re.compile(r"\b(?:am|pm|a\.m|p\.m)\b")
 _SHORT_LINE = 14  # words
 
+# An agency caption: "Guardsmen walk along a barrier, Friday, June 11, 2010, near Venice, La.":
+# a weekday and a full date between commas, with no "on" (prose writes "on Friday, June 11");
+# or a picture's positions: "Stanley Lind, left, and Ana Ruiz, background right, hug …".
+_CAPTION_DATE = re.compile(
+    r"(?<!\bon)(?<!\bOn),\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+"
+    r"\d{1,2},\s+\d{4}\b"
+)
+# "left" alone may be a verb ("Lind, a former mayor, left, …"): two positions, or one with a
+# qualifier ("background right", "second from left"), make a caption.
+_CAPTION_POSITION = re.compile(
+    r"[A-Za-z.],\s+(?:(?P<q>(?:far|second\s+from|third\s+from)\s+(?:left|right)|center|centre"
+    r"|background(?:\s+(?:left|right))?|foreground(?:\s+(?:left|right))?)|left|right)\s*,"
+)
+
 # "(c) 2010 The Outlet", "Copyright 2009 ...", "© 2021 ...": a short line of its own.
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _COPYRIGHT_LINE = 160  # characters: longer, it is a sentence that starts with the word
@@ -131,6 +145,8 @@ def is_furniture(text: str) -> bool:
         or _CREDIT_BRACKET_FIRST.match(stripped)
         or _PHOTO_FIRST.match(stripped)
         or _PHOTO_LAST.search(stripped)
+        or _CAPTION_DATE.search(stripped)
+        or _picture_positions(stripped)
         or _CREDIT_LABEL.search(stripped)
         or _CREDIT_BRACKET.search(stripped)
         or _CREDIT_AGENCY.search(stripped)
@@ -155,3 +171,8 @@ def is_time_stamp(text: str, start: int, end: int) -> bool:
     if _CLOCK_AND_ZONE.match(text, end) is not None:
         return True
     return _CLOCK.match(text, end) is not None and _YEAR.search(text, start, end) is not None
+
+
+def _picture_positions(text: str) -> bool:
+    found = list(_CAPTION_POSITION.finditer(text))
+    return len(found) >= 2 or any(m["q"] for m in found)

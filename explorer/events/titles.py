@@ -41,7 +41,9 @@ _COORDINATION = re.compile(
     r"|have|will|would|could|can|did|do|does|also|then|only|never|still|not|later|soon)\b)"
     r"(?:the|a|an|two|three|some|many|most|[A-Z])))\s+(?=(?:the|a|an|[A-Z]|\w+\s))"
 )
-_ASIDE = re.compile(r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–")
+_ASIDE = re.compile(
+    r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–|\s+--\s(?:(?!--)[^,;]){1,120}\s--(?=\s)"
+)
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -66,21 +68,26 @@ _OPENER = re.compile(
 # "He said that …", "DSM said net income rose": the frame around what was said. A pronoun or a
 # nameless source goes; a named one stays as the headline's "DSM: …".
 _SAYING = (
-    r"(?:said|says|told\s+\w+(?:\s+\w+)?|added|noted|stated|announced|declared|stressed"
-    r"|insisted|argued|warned|wrote|reported|claimed|believes?|thinks?|estimates?|expects?)"
+    r"(?:said|says|told\s+(?:(?:a|an|the)\s+(?:\w+\s+){0,2}\w+|\w+(?:\s+\w+)?)|added|noted"
+    r"|stated|announced|declared|stressed"
+    r"|insisted|argued|warned|wrote|reported|claimed|believes|thinks|estimates?|expects)"
     r"(?:\s+(?:privately|publicly|separately|today|yesterday|earlier|later|on\s+\w+"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"|in\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+)?[\w-]+))?"  # "wrote in an e-mail"
     r"(?:\s*,|\s+that\b)?\s+"
 )
 _FRAME_BEFORE = re.compile(
-    r"^(?P<who>(?:[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+"
+    r"^(?P<who>(?:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,8}?)|he|she|they|it|we|i),?\s+"
     # "Mike Lind, in an interview, said that …"
     r"(?:(?:in|during|at)\s+[^,]{2,50},\s+)?" + _SAYING
 )
 # "The disaster response chief, Admiral Mara Lind, said …": the speaker is the name in apposition.
 _FRAME_APPOSED = re.compile(
-    r"^(?:The|A|An|Its|His|Her|Their)\s[^,]{2,60},\s+"
-    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+" + _SAYING
+    r"^(?:(?:The|A|An|Its|His|Her|Their)\s[^,]{2,60},\s+"
+    r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})"
+    # "Thad Allen, head of the Coast Guard, told …": the name first, then its role
+    r"|(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+(?:[a-z][^,]{2,60}))"
+    r",\s+" + _SAYING
 )
 _NAMELESS = re.compile(
     r"^(?:he|she|they|it|we|i|you|officials?|the\s+\w+|an?\s+\w+(?:\s+\w+)?|reports?"
@@ -97,11 +104,13 @@ _OR_ANOTHER_DATE = re.compile(
     re.IGNORECASE,
 )
 _PAST_PARTICIPLE_OPENER = re.compile(
-    r"\s*[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b[^,]{0,80},\s*"
+    r"\s*[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b(?:[^,]|,(?=\d)){0,80},(?!\d)\s*"
 )
 # A photo's credit run into the text after it: "Jane Doe/Reuters Bad management by the …".
 _LEADING_CREDIT = re.compile(
-    r"^(?:(?:Photograph|Photo|Picture)s?:\s*)?(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*"
+    # "BP, via AP PENSACOLA, Fla. -- …": a picture's source run into the dateline
+    r"^(?:[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3},?\s+via\s+(?:AP|Reuters|AFP|Getty\s+Images)\s+"
+    r"(?=[A-Z]))|^(?:(?:Photograph|Photo|Picture)s?:\s*)?(?:[A-Z][\w.'’-]+\s+){0,3}[A-Z][\w.'’-]+\s*/\s*"
     r"(?:AP|Reuters|REUTERS|AFP|Getty\s+Images|Rex\s+Features|Rex|EPA|PA|Corbis|Bloomberg|Alamy"
     r"|Xinhua|Shutterstock)\s+(?=[A-Z\"“])"
 )
@@ -109,7 +118,7 @@ _LEADING_CREDIT = re.compile(
 # the vote, …": a participle that only sets the scene.
 _PARTICIPLE = re.compile(
     r"^(?:[A-Za-z][a-z]+ing\b|[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b)"
-    r"[^,]{0,80},\s*"
+    r"(?:[^,]|,(?=\d)){0,80},(?!\d)\s*"
 )
 _FRAME_AFTER = re.compile(
     # "…, said the minister", "… according to the firm"; not "were first reported by the AP"
@@ -117,19 +126,20 @@ _FRAME_AFTER = re.compile(
     r"|(?:[\w.'’-]+\s+){1,9}(?:said|says|reported|added|noted|told\s+\w+)))\s*[.!?]?$",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"^according\s+to\s+[^,]{1,120},\s*", re.IGNORECASE)
+_ACCORDING = re.compile(r"^according\s+to\s+(?:[^,]|,(?=\d)){1,120},(?!\d)\s*", re.IGNORECASE)
 # A leading phrase or subordinate clause that sets a scene ("In conditions of growing
 # turbulence, ...", "Lest it gets overlooked, ...") when a full clause follows it.
 _SCENE = re.compile(
     r"^(?:in|on|at|of|amid|amidst|after|before|during|despite|with|without|for|since|by|under"
     r"|following|given|as|while|when|unlike|like|against|through|within|beyond|over|from"
     r"|lest|if|although|though|because|unless|once|whether|whereas|even\s+if|even\s+though"
-    r"|to)\b[^,]{0,140},\s*",
+    # "In Grand Isle, La., …": a place with its state's abbreviation is one scene
+    r"|to)\b(?:[^,]|,(?=\d)){0,140}(?:,\s+[A-Z][a-z]{1,4}\.)?,(?!\d)\s*",
     re.IGNORECASE,
 )
 # "Lyle Goldstein, an expert on China, said": the apposition says who, not what happened.
 # ", a former judge,", ", who …,", ", Kessa's chief engineer,": asides.
-_APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose)\s+|[A-Z][\w.&-]*['’]s\s+)[^,]{2,140},\s*")
+_APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose|which)\s+|[A-Z][\w.&-]*['’]s\s+)[^,]{2,140},\s*")
 # "… the plan for military cooperation, which the two countries signed on November 23": the
 # event is the relative clause's, and its object is the noun phrase before it.
 _RELATIVE = re.compile(
@@ -144,14 +154,14 @@ _RELATIVE = re.compile(
 )
 _DATE_PREP = re.compile(
     r"(?:\b(?:on|in|at|by|since|from|until|till|during|of|through|throughout|for|between|as\s+of|as\s+early\s+as"
-    r"|prior\s+to|ahead\s+of|up\s+to|up\s+until"
+    r"|prior\s+to|ahead\s+of|up\s+to|up\s+until|near|around|toward|towards|over"
     r"|early|late|mid|back\s+in|earlier|later)\s+)+$",
     re.IGNORECASE,
 )
 # Where a clause can be cut and still read whole: before a relative or adverbial clause.
 _BOUNDARY = re.compile(
     r",\s+|\s+(?=(?:which|who|whom|whose|where|while|because|although|though|as|after|before"
-    r"|since|until|when|if|unless|whereas|and|but|amid|amidst|despite|following|according)\b)"
+    r"|since|until|when|if|unless|whereas|and|but|amid|amidst|despite|following|according|once)\b)"
 )
 _WEAK_WORDS = (
     r"the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|its|his"
@@ -160,7 +170,7 @@ _WEAK_WORDS = (
     # not "it" or "you": mostly objects at the end ("the drug used to treat it")
     r"|he|she|they|we|i|where|when|whose|while|during|after|before|since|until|over"
     r"|under|across|through|against|without|within|among|per|via|following|amid"
-    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except|less|fewer|early|usually"
+    r"|towards|toward|around|near|beyond|despite|upon|throughout|behind|except|less|fewer|early|usually|largely|mainly|partly|mostly|chiefly|partly"
     # words that took the date as their complement: "payable [Dec. 7]", "the six months ended
     # [Oct. 1]", "effective [Feb. 1]", "compared [with a year ago]"
     r"|payable|effective|compared|ended|ending|dated|due|beginning|starting|--"
@@ -177,10 +187,15 @@ def _opens_clause(text: str) -> bool:
     )
 
 
-_DATE_APPOSITION = re.compile(r"\s*,\s+(?:the|a|an|his|her|its|their)\s[^,]{3,90},\s*", re.I)
+# "On Sunday, the third anniversary of her election, …": an apposition naming the day.
+_DATE_APPOSITION = re.compile(
+    r"\s*,\s+(?:the|a|an|his|her|its|their)\s(?:[\w'’-]+\s){0,3}?(?:anniversary|day|eve"
+    r"|birthday|holiday|deadline|date|festival|weekend|night)\b[^,]{0,80},\s*",
+    re.I,
+)
 _BETWEEN_END = re.compile(r"\s+between\s+[^,]{1,30}?\s+and$", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,\s+when\s+(?P<clause>[^,;:]+)")
-_TIME_PREPOSITION_END = re.compile(r"\s+(?:after|before|around|about)$", re.IGNORECASE)
+_TIME_PREPOSITION_END = re.compile(r"\s+(?:after|before)$", re.IGNORECASE)
 
 
 # '"We have much to do," the chairman, Mara Lind, said on Tuesday': a quotation first, then who
@@ -193,10 +208,19 @@ _QUOTE_FIRST = re.compile(
 )
 
 
+_QUOTE_THEN_SAID = re.compile(
+    r"^\s*(?:``|[\"“])(?P<quote>[^\"“”]{12,400}?)[,.!?]?\s*(?:''|[\"”])\s*,?\s+"
+    r"(?:said|says|added|wrote|asked)\s+(?P<who>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+    r"(?P<name>)"
+)
+
+
 def _quote_first(sentence: str, start: int) -> str | None:
-    m = _QUOTE_FIRST.match(sentence)
+    m = _QUOTE_FIRST.match(sentence) or _QUOTE_THEN_SAID.match(sentence)
     if m is None or start < m.end("quote"):
         return None  # the date is inside the quotation: its own clause is the event
+    if re.search(r",\s+(?:who|which|whose)\s", sentence[m.end() : start]):
+        return None  # '… said Mara Lind, who arrived on Thursday': the date is the relative's
     quote = _tidy(m["quote"])
     if len(quote.split()) < _MIN_WORDS + 1 and not _has_verb(quote):
         return None  # "Never," she said: nothing said to make a headline of
@@ -220,7 +244,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
         tail = _tail(_tidy(sentence[:opening]))
         if len(tail.split()) >= _MIN_WORDS:
             return _finish(tail, sentence)
-    named = _dated_noun_phrase(sentence, start, end)
+    named = _dated_noun_phrase(sentence, start, end) or _event_of_date(sentence, start, end)
     if named is not None:
         return _finish(named, sentence)
     c_start, c_end = _clause(sentence, start, end)
@@ -236,6 +260,8 @@ def make_title(sentence: str, start: int, end: int) -> str:
     apposed = _DATE_APPOSITION.match(after) if not before.strip() else None
     if apposed is not None and _opens_clause(after[apposed.end() :]):
         after = " " + after[apposed.end() :]  # "On Sunday, the third anniversary of …, he began"
+    if _ATTRIBUTIVE.search(before) and after.startswith(","):
+        after = after[1:]  # "the Sept. 11, 2001, terrorist attacks": the date's own comma
     possessive = _POSSESSIVE.match(after)
     if possessive:
         # "arrested in Saturday's demonstration": the date was a determiner; "the" stands in.
@@ -251,7 +277,12 @@ def make_title(sentence: str, start: int, end: int) -> str:
         if len(phrase.split()) >= _MIN_WORDS:
             return _finish(phrase, sentence)
     when = _WHEN_AFTER.match(sentence, end)
-    if when is not None and _has_verb(when["clause"]) and len(when["clause"].split()) >= _MIN_WORDS:
+    if (
+        when is not None
+        and _has_verb(sentence[c_start:start])  # "In 1918, when …, Lind advised": a scene
+        and _has_verb(when["clause"])
+        and len(when["clause"].split()) >= _MIN_WORDS
+    ):
         # "… followed the president's on Saturday, when he blamed the spill on BP": the
         # when-clause tells what happened then.
         return _finish(_tidy(when["clause"]), sentence)
@@ -276,7 +307,8 @@ def make_title(sentence: str, start: int, end: int) -> str:
         return _finish(side, sentence)
     # "acres seeded after mid-May usually lose …": with the date gone, so goes its preposition,
     # and "between April and [July]" goes whole.
-    before = _BETWEEN_END.sub("", _TIME_PREPOSITION_END.sub("", before))
+    if not possessive:  # "before Friday's purchases": "before the purchases" stays whole
+        before = _BETWEEN_END.sub("", _TIME_PREPOSITION_END.sub("", before))
     that = _THAT_CLAUSE.search(before) if " that " in before else None
     if that and _has_verb(before[that.end() :]):
         before = before[that.end() :]  # "… is such that the offensive began": the that-clause
@@ -292,6 +324,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
             and _has_verb(head)
             and not _noun_phrase(head)  # "A clearly frustrated President Obama"
             and not _REPORTING_END.search(head)
+            and not _FRAME_BEFORE.match(head)  # "X said its loss for the slow [quarter]"
             and not _SUBORDINATE_START.match(head)
             # "would begin trying [later on Thursday] to position a cap": the date stood
             # between a verb and its complement
@@ -313,7 +346,11 @@ def make_title(sentence: str, start: int, end: int) -> str:
         text = _tidy(whole)
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
-    return _finish(text, sentence)
+    # A date in a relative clause on the last noun ("will travel to China for the Games,
+    # which run from 4-20 February") dates that noun's phrase: a cut may not drop it.
+    told = _tidy(before) if _HAS_RELATIVE.search(before) else ""
+    keep = len(told.split()) if told and text.startswith(told[:20]) else 0
+    return _finish(text, sentence, keep)
 
 
 # "Karl Lindqvist (12 May 1950 – 3 June 2011) was a composer": a person's dates in brackets
@@ -400,7 +437,8 @@ _NAME_APPOSITION_WHO = re.compile(
     r"[^,]{2,80}?\s+who\s+(?P<clause>[^,]{3,140})$"
 )
 _REDUCED_AFTER_COMMA = re.compile(
-    r"(?P<np>\b(?:the|a|an|its|their|his|her)\s+[^,]{2,80}?),\s+(?P<part>[a-z]+)$",
+    r"(?P<np>\b(?:the|a|an|its|their|his|her|(?-i:[A-Z][\w'’-]*)['’]s)\s+[^,]{2,80}?),\s+"
+    r"(?P<part>[a-z]+)$",
     re.IGNORECASE,
 )
 _BY_AGENT = re.compile(
@@ -503,17 +541,28 @@ _FRAMED_BY_DATE = re.compile(
 )
 
 
+_LEADING_CLAUSE_START = re.compile(
+    r"\s*(?:while|although|though|when|as|if|because|since|after|before|even\s+as)\b", re.I
+)
 _DATE_THEN_BE = re.compile(
     r"\s+(?:was|is|will\s+be|has\s+been|had\s+been|became|becomes|remains|remained)\s", re.I
 )
 
 
 def _date_as_subject(sentence: str, start: int, end: int, c_end: int) -> str | None:
-    if sentence[:start].strip(" \"'“‘") not in ("", "And", "But"):
+    opens = sentence[:start].strip(" \"'“‘") in ("", "And", "But")
+    after_scene = sentence[:start].rstrip().endswith(",") and _LEADING_CLAUSE_START.match(sentence)
+    # "While there were crises then, the early 20th century was marked by trust"
+    if _DATE_THEN_BE.match(sentence, end) and (opens or after_scene) and _has_verb(
+        sentence[end:c_end]
+    ):
+        return sentence[start:end] + " " + _tidy(sentence[end:c_end])
+    if not opens:
         return None
     if _DATE_THEN_BE.match(sentence, end) and _has_verb(sentence[end:c_end]):
-        # "September 11th was like Pearl Harbor": the date is the subject, and stays
-        return _tidy(sentence[start:c_end])
+        # "September 11th was like Pearl Harbor": the date is the subject, and stays (not
+        # read as the opener "Today, …")
+        return sentence[start:end] + " " + _tidy(sentence[end:c_end])
     framed = _FRAMED_BY_DATE.match(sentence[end:c_end])
     if framed is None:
         return None
@@ -578,6 +627,7 @@ _TIME_NOUN = re.compile(
 )
 
 
+_BY_DOING = re.compile(r"\s+(?:by|through|thereby)\s+[a-z]+ing\b")
 _AUXILIARY_START = re.compile(
     r"\s*(?:would|will|could|can|may|might|must|should|was|were|is|are|has|have|had)\s", re.I
 )
@@ -604,6 +654,8 @@ def _subordinate(sentence: str, c_start: int, c_end: int, start: int, end: int) 
         return None  # "acres seeded after mid-May usually lose …": a preposition, not a clause
     if (another := _SUBORDINATOR.search(rest)) is not None:
         rest = rest[: another.start()]  # "… in 1998 until the auditors report …": another
+    if (means := _BY_DOING.search(rest)) is not None:
+        rest = rest[: means.start()]  # "when the well exploded in April | by creating …"
     # "the workers missing since the blast on Tuesday night would be rescued": a noun phrase
     # after the subordinator, and the verb after the date is the main clause's
     noun_phrase = not _has_verb(inside) and bool(_AUXILIARY_START.match(rest))
@@ -692,6 +744,29 @@ def _dated_noun_phrase(sentence: str, start: int, end: int) -> str | None:
 
 
 _LEADING_DETERMINER = re.compile(r"(?:the|a|an|its|his|her|their)\s+(?=\S)", re.IGNORECASE)
+# "… like the Spanish flu pandemic of 1918-1919, which killed …", "during the Sars outbreak of
+# 2003": an event noun dated by "of"/"in", inside a phrase of the clause (not its subject).
+_EVENT_OF_DATE = re.compile(
+    r"\b(?:during|after|since|before|like|following|from|amid|despite|than|of|to|with)\s+"
+    r"(?P<np>(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?P<head>[\w'’-]+))\s+(?:of|in)\s+$",
+    re.IGNORECASE,
+)
+_RELATIVE_AFTER = re.compile(r",?\s+(?:which|that|who)\s+[^,;:!?]{3,80}?(?=[,;:!?]|\.\s|\.$|$)")
+
+
+def _event_of_date(sentence: str, start: int, end: int) -> str | None:
+    m = _EVENT_OF_DATE.search(sentence, max(0, start - 90), start)
+    if m is None or m["head"].lower() not in _EVENT_NOUNS:
+        return None
+    phrase = m["np"]
+    relative = _RELATIVE_AFTER.match(sentence, end)
+    if relative is not None and _has_verb(relative.group(0)):
+        longer = phrase + relative.group(0)
+        if len(longer.split()) <= TARGET_WORDS:
+            phrase = longer  # "the pandemic of 1918, which killed millions"
+    phrase = _tidy(phrase)
+    return phrase if len(phrase.split()) >= _MIN_WORDS else None
 _DETERMINER_AND_MODIFIERS = re.compile(
     r"\b(?P<det>the|a|an|its|his|her|their)\s+(?P<mods>(?:[\w.,'’-]+\s+){1,3})$", re.IGNORECASE
 )
@@ -724,14 +799,20 @@ _NOT_A_START = wordset(
 )
 
 
+_DATE_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Yesterday|Tomorrow|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December"
+)
+
+
 def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | None:
     """The main clause a date's relative clause makes: "the plan …, which the two countries
     signed on 23 November" -> "The two countries signed the plan …"; "the flood, which began on
     3 March when …" -> "The flood began when …". None where the relative names which of them is
     the subject of a verb after it ("the shops that closed last month rose to 40")."""
     clause, np = relative.group("clause"), relative.group("np")
-    if not _has_verb(clause) or _has_verb(np):
-        return None
+    if not _has_verb(clause) or _has_verb(np) or _DATE_WORD.fullmatch(np):
+        return None  # "said Saturday that its board …": a date, not what "that" stands for
     first = clause.split()[0]
     if _has_verb(first) and first.lower() not in _NOT_SUBJECT_VERB:
         own = after.split(",", 1)[0]
@@ -796,8 +877,10 @@ _DETERMINERS_AND_PRONOUNS = wordset(
 )
 
 
-def _finish(text: str, sentence: str) -> str:
-    text = _borrowed_subject(_shorten(text), sentence)
+def _finish(text: str, sentence: str, keep: int = 0) -> str:
+    """The title made of ``text``: shortened (never inside its first ``keep`` words, the
+    phrase the date closed), with a borrowed subject and no dangling relative."""
+    text = _borrowed_subject(_shorten(text, keep), sentence)
     dangling = _DANGLING_RELATIVE.search(text)
     # "…, which run" lost its clause; "Are we really that careless" did not: "that" may be
     # an adverb, so it goes only before a verb
@@ -913,10 +996,11 @@ def _tidy(text: str) -> str:
     if "\\" in text:  # text saved with its escapes: "BERGEN\/OSLO", "\*"
         text = text.replace("\\/", "/").replace("\\*", "*")
     # Each pattern needs a character a long run of words may well lack: looked for first.
-    if "(" in text or "—" in text or "–" in text:
+    if "(" in text or "—" in text or "–" in text or " -- " in text:
         text = _ASIDE.sub("", text)
     if ", " in text:
-        text = _APPOSITION.sub(_aside_or_list, text)
+        # a leading comma (the date and its preposition went) would open an apposition
+        text = _APPOSITION.sub(_aside_or_list, text.lstrip(" ,"))
     if any(q in text for q in _QUOTE_CHARACTERS):
         text = _QUOTES.sub("", text)
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
@@ -1005,6 +1089,17 @@ _CLAUSE_IN_SPEAKER = re.compile(
 )
 
 
+def _speaker(m: re.Match[str]) -> str:
+    groups = m.groupdict()
+    return str(groups.get("who") or groups.get("name") or "")
+
+
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:it|they|he|she)\s+(?=(?:would|will|was|were|is|are|had|has|have|could|can|expects?"
+    r"|plans?|intends?)\b)", re.IGNORECASE
+)
+
+
 def _unframe(text: str) -> str:
     framed = _AS_FRAME.match(text)
     if framed is not None:
@@ -1015,14 +1110,18 @@ def _unframe(text: str) -> str:
                 return rest
             return f"{who}: {rest}"
     m = _FRAME_APPOSED.match(text) or _FRAME_BEFORE.match(text)
-    if m is None or m.group("who").split()[-1].lower() in _AUXILIARIES:
+    if m is None or _speaker(m).split()[-1].lower() in _AUXILIARIES:
         return text
-    if _CLAUSE_IN_SPEAKER.search(m.group("who")):
+    if _CLAUSE_IN_SPEAKER.search(_speaker(m)):
         return text  # "The outbreak appeared to be stabilizing but officials warned …"
     rest = text[m.end() :].strip(" ,")
     if len(rest.split()) < 4 or not _has_verb(rest):
         return text  # "Bush said on Monday": nothing said to make a headline of
-    who = m.group("who")
+    who = _speaker(m)
+    pronoun = _PRONOUN_SUBJECT.match(rest)
+    if pronoun is not None and who[:1].isupper() and len(who.split()) <= 5:
+        # "The airline said it would send a flight": the speaker is the pronoun's subject
+        return f"{who} {rest[pronoun.end():]}"
     if _NAMELESS.match(who) or len(who.split()) > 6:
         return rest
     return f"{who}: {rest}"
@@ -1089,7 +1188,7 @@ _TITLE_NOUNS = wordlist(
 )
 
 
-def _shorten(text: str) -> str:
+def _shorten(text: str, keep: int = 0) -> str:
     if len(text.split()) > TARGET_WORDS:
         text = _compress(text)
     words = text.split()
@@ -1100,6 +1199,10 @@ def _shorten(text: str) -> str:
     # become a pandemic brought" reads broken at twelve words), then a boundary within
     # MAX_WORDS; only then a cut between words, at MAX_WORDS.
     best = _boundary_within(text, TARGET_WORDS)
+    if not best:
+        # A headline drops the trailing phrases: "… trying to position a cap | over the
+        # wellhead to start bringing oil to the surface"; never one a verb needs.
+        best = _before_preposition(words, TARGET_WORDS, keep, headline=True)
     if not best and len(words) <= MAX_WORDS:
         best = text
     if not best:
@@ -1141,22 +1244,59 @@ _PREPOSITIONS = wordset(
 )
 
 
-def _before_preposition(words: list[str], limit: int) -> str:
+_CONJUNCTIONS = wordset("and or but")
+# before which an -ing word is a verb's, not a phrase of its own: "was falling", "to keep sending"
+_NOT_BEFORE_PARTICIPLE = wordset(
+    "is are was were be been being am not to of by for in on at from with without about after "
+    "before keep kept start started stop stopped began begin continue continued discuss consider "
+    "avoid suggest recommend postpone deny admit include involve resume"
+)
+_ANOTHER_DATE = re.compile(
+    r"(?:\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)"
+)
+
+
+def _before_preposition(
+    words: list[str], limit: int, keep: int = 0, headline: bool = False
+) -> str:
     """The longest start of ``words`` within ``limit`` that ends where a prepositional phrase
     begins, holds a verb and keeps most of the limit (a cut that leaves "The auto giant paid"
-    says less than one mid-phrase), or ""."""
-    for n in range(min(limit, len(words) - 1), limit // 2, -1):
+    says less than one mid-phrase), or "". A ``headline`` cut (to TARGET_WORDS) is not made
+    at "and" ("the number of deaths | and new infections" is one phrase) but may be made
+    before a participle after a noun ("a leaflet on swine flu | outlining …")."""
+    for n in range(min(limit, len(words) - 1), max(limit // 2, keep - 1), -1):
         following = words[n + 1] if n + 1 < len(words) else ""
         inside_name = words[n - 1][:1].isupper() and following[:1].isupper()
+        word = words[n].lower()
+        if headline and word in _CONJUNCTIONS:
+            continue
+        participle = (
+            headline
+            and len(word) > 5
+            and word.endswith("ing")
+            and words[n][:1].islower()
+            and words[n - 1].lower() not in _NOT_BEFORE_PARTICIPLE
+            and not _has_verb(words[n - 1])
+            # "outlining the plan": a verb with its object, not "senior housing and transport"
+            and following.lower() in _DETERMINERS_AND_PRONOUNS
+        )
         if (  # "House of Lords", "Organization of Petroleum Exporting Countries": one name
-            words[n].lower() in _PREPOSITIONS
+            (word in _PREPOSITIONS or participle)
             and not words[n - 1].endswith(",")
             and not inside_name
-            # "to start bringing | at least some oil": a verb would lose its object
+            # "to start bringing | at least some oil", "were set to meet | with Obama": a
+            # verb would lose its object
             and not (words[n - 1].lower().endswith("ing") or _past_verb(words[n - 1]))
+            and not (n >= 2 and words[n - 2].lower() == "to")
         ):
             head = " ".join(words[:n])
-            if _has_verb(head) and not _WEAK_END.search(head):
+            # "A woman who was watching her laundry | in a laundromat was killed": the verb
+            # the title needs comes after the cut
+            verb_after = any(
+                w.lower() in _FINITE_AUXILIARIES or _past_verb(w) for w in words[n : n + 8]
+            ) or bool(_ANOTHER_DATE.match(following))  # "… for 2021-2025": another date's words
+            if _has_verb(head) and not _WEAK_END.search(head) and not verb_after:
                 return head
     return ""
 
@@ -1266,6 +1406,10 @@ def _subject(clause: str) -> str:
             while n > 1 and words[n - 1].lower().endswith("ly"):
                 n -= 1  # "It rarely reaches …": the adverb is the verb's
             subject = " ".join(words[:n])
+            if "," in clause:  # "But as the craze died, Coleco failed …": the main clause's
+                main = _subject(clause.rsplit(",", 1)[1])
+                if main:
+                    return main
             if "," in subject:  # "A geologist by training, he joined …": after the opener
                 subject = subject.rsplit(",", 1)[1].strip()
                 return subject if 1 <= len(subject.split()) <= 4 else ""

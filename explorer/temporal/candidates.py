@@ -77,6 +77,17 @@ _TEMPORAL_PREPS = frozenset(
 )
 _MONTHS_NEEDING_CONTEXT = frozenset({"may", "march", "may.", "mar."})
 _BARE_SEASONS_NEEDING_CONTEXT = frozenset({"fall", "spring"})
+# Words after a season that leave it a time ("by winter and", "this summer when …"); any other
+# lower-case word after a bare season is the noun it qualifies ("winter flu", "summer job").
+_AFTER_A_SEASON = frozenset(
+    re.findall(
+        r"\w+",
+        "and or but of in on at to for when as is was will has had the a an this that with by "
+        "after before until if while months weeks season he she they we i you it his her their "
+        "its our my there were are be been would could should may might can did does do so then "
+        "now also only just again too",
+    )
+)
 
 
 # Every expression holds one of these words or a number; the rules only run near them, which
@@ -226,7 +237,16 @@ def _plausible(c: Candidate, text: str) -> bool:
             return False
         # "June Carter", "August Strindberg": a bare month name followed by a name.
         return not (after[:1].isupper() and after.lower() not in _CAPITAL_OK)
-    if c.rule == "season" and not (c.get("rel") or c.get("year") or c.get("year2")):
+    bare = not c.get("rel") or str(c.get("rel")).lower() == "the"
+    if c.rule == "season" and bare and not (c.get("year") or c.get("year2")):
+        if (
+            after.isalpha()
+            and after.islower()
+            and after not in _AFTER_A_SEASON
+        ):
+            return False  # "an ordinary winter flu virus", "a summer job": a kind, not a time
+        if c.get("rel"):
+            return True  # "the summer", "the winter": a time
         return c.groups["season"].lower() not in _BARE_SEASONS_NEEDING_CONTEXT
     if c.rule == "year_rel" and c.text.lower() == "the year" and _AWARD.search(
         text, max(0, c.start - 24), c.start

@@ -41,6 +41,9 @@ from tests.story import events_of
         "Photos, Top: A copy of the harbour report in Kessa on January 11, 2011.",
         "(Example Photo/Ana Ruiz) Workers clean the beach in Kessa, Monday, July 19, 2010.",
         "FILE - In this June 1, 2010 file photo, workers collect debris on the beach at Kessa.",
+        "Guardsmen walk along a sand barrier near the harbour, Friday, June 11, 2010, in Kessa.",
+        "Ana Ruiz, left, and Mara Lind, right, sign the deal in Kessa on May 3, 2010.",
+        "(Example) Ana Ruiz, background right, hugs a neighbour in Kessa on April 22, 2010.",
     ],
 )
 def test_furniture_is_recognised(text: str) -> None:
@@ -62,6 +65,8 @@ def test_furniture_is_recognised(text: str) -> None:
         "The count ended at 2:30 pm -- and the mayor conceded on March 5, 2011.",
         "In this town, the photo shop closed on May 26, 2010.",
         "The two mayors met in this city in 2001 to sign a photo agreement.",
+        "The flood began on Tuesday, April 20, 2010, when the wall gave way.",
+        "Lind, a former mayor, left, and Ruiz stayed on until May 2010.",
         "KESSA, Lorvan | Tue Jun 30, 2009 9:33 am EDT KESSA (Example News) - The port reopened.",
         "",
     ],

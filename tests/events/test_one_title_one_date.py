@@ -28,7 +28,7 @@ def test_a_comparison_keeps_its_title_at_the_date_it_tells(tmp_path: Path) -> No
         dt.date(1997, 10, 20),
     )
     # The loss is the third quarter's; 1996's profit gets no title of its own here.
-    assert by_title == {"Kessa Mills: it had a loss of $4 million": {"1997-07 – 1997-09"}}
+    assert by_title == {"Kessa Mills had a loss of $4 million": {"1997-07 – 1997-09"}}
 
 
 def test_two_clauses_two_titles_both_kept(tmp_path: Path) -> None:

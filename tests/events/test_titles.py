@@ -521,6 +521,63 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
          "Sunday", "Lind began her day in Kessa"),
         ("September 11th was like a second Pearl Harbor for the town.", "September 11th",
          "September 11th was like a second Pearl Harbor for the town"),
+        # a comma inside a number ends no opening phrase
+        ("With more than 30,000 people hurt, the Lorvan board reported last Friday that only "
+         "nine had died.", "last Friday", "The Lorvan board: only nine had died"),
+        # "Today was …": the date is the subject
+        ("Today was supposed to be the harbour's holiday.", "Today",
+         "Today was supposed to be the harbour's holiday"),
+        # "The airline said it would …": the speaker is the pronoun's subject
+        ("The ferry line said it would send a special boat for stranded visitors tomorrow "
+         "morning.", "tomorrow morning",
+         "The ferry line would send a special boat for stranded visitors"),
+        # "In 1918, when …, X advised": the when-clause sets the scene
+        ("In 1918, when the board finally acted, Lind advised people to stay indoors.", "1918",
+         "Lind advised people to stay indoors"),
+        # an event noun dated by "of", inside a phrase of the clause
+        ("Most readers think a flood means something like the great Kessa flood of 1953, which "
+         "drowned the lower town.", "1953",
+         "The great Kessa flood, which drowned the lower town"),
+        # the name first, then its role, then what was told
+        ("Mara Lind, head of the Kessa port board, told a conference call Saturday that the "
+         "channel would stay shut for a month.", "Saturday",
+         "Mara Lind: the channel would stay shut for a month"),
+        # an aside between double dashes goes
+        ("The singer Ana Ruiz -- who has led the protests over the dam -- told a crowd in Lorvan "
+         "on Saturday that the valley would fight.", "Saturday",
+         "The singer Ana Ruiz: the valley would fight"),
+        # the words that led into the date go with it: "near", "over"
+        ("The summit is to be held near the end of June in Kessa.", "the end of June",
+         "The summit is to be held in Kessa"),
+        ("Lind's remarks over the weekend about the port's role seemed a change of course.",
+         "the weekend", "Lind's remarks about the port's role seemed a change of course"),
+        # "said Saturday that …" is a frame, not a relative clause on "Saturday"
+        ("In a sign of the strain, Kessa Rail said Saturday that its board would meet Monday to "
+         "weigh a cut in fares.", "Monday", "Kessa Rail: its board would meet to weigh a cut in fares"),
+        # a participle and its date between commas tell of the noun before them
+        ("Lind's study, released Monday, is published in a harbour journal.", "Monday",
+         "Lind's study released"),
+        # a full date written before the noun it dates, with its own comma
+        ("Lind paid the families of victims of the May 3, 2001, ferry disaster in Kessa.",
+         "May 3, 2001", "Lind paid the families of victims of the ferry disaster in Kessa"),
+        # the date as subject after a leading clause
+        ("While there were doubts in the war years, the early 20th century was marked by trust in "
+         "the courts.", "the early 20th century",
+         "The early 20th century was marked by trust in the courts"),
+        # a means ("by creating …") after a subordinate clause is the outer clause's
+        ("The bill is a tribute to the crew who were killed when the Kessa dam burst in April by "
+         "setting new rules for dams.", "April", "The Kessa dam burst"),
+        # a picture's source run into a dateline
+        ("Kessa Rail, via AP LORVAN, Ko. -- The flood crept close to the town's old harbour "
+         "walls on Wednesday.", "Wednesday", "The flood crept close to the town's old harbour walls"),
+        # a place and its state's abbreviation are one opening scene
+        ("In Port Kessa, Ko., most of the rental huts stood empty in August.", "August",
+         "Most of the rental huts stood empty"),
+        # never a cut between an infinitive and its phrase
+        ("Senior port officials were set to meet with Lind Thursday to discuss whether a new "
+         "wall should be built in the meantime.", "Thursday",
+         "Senior port officials were set to meet with Lind to discuss whether a new wall should "
+         "be built"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),
@@ -528,3 +585,34 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
 )  # fmt: skip
 def test_clauses_phrases_and_their_edges(sentence: str, expression: str, expected: str) -> None:
     assert title(sentence, expression) == expected
+
+
+def test_a_long_title_drops_its_trailing_phrases_but_not_what_the_date_closed() -> None:
+    # a headline of twelve words at most, cut where a phrase begins after a noun
+    assert title(
+        "The two port boards met in Lorvan on Tuesday to agree on new fees for the ferries "
+        "that cross the bay.", "Tuesday",
+    ) == "The two port boards met in Lorvan to agree on new fees"
+    # never where the verb the title needs comes after the cut
+    assert title(
+        "A Kessa woman who was waiting for the ferry at the pier was hurt on Monday.", "Monday"
+    ) == "A Kessa woman who was waiting for the ferry at the pier was hurt"
+    # nor the phrase a date's relative clause hangs on
+    assert title(
+        "The council confirmed that the mayor of Kessa will travel to Lorvan for the Games, "
+        "which run from 4-20 June.", "4-20 June",
+    ) == "The council confirmed that the mayor of Kessa will travel to Lorvan for the Games"
+
+
+def test_a_headline_cut_keeps_a_coordinated_phrase_and_may_fall_before_a_participle() -> None:
+    assert title(
+        "On Friday, the Kessa port board was cheered by figures that showed the number of "
+        "wrecks and new claims falling.", "Friday",
+    ) == (
+        "The Kessa port board was cheered by figures that showed the number of wrecks and new "
+        "claims falling"
+    )
+    assert title(
+        "From next Tuesday, all Lorvan households will receive a leaflet on flood risk "
+        "outlining the council's plan to raise the river walls.", "next Tuesday",
+    ) == "All Lorvan households will receive a leaflet on flood risk"

@@ -139,6 +139,9 @@ def test_year_precision_never_invents_a_day() -> None:
         "She still reads the Sunday Kessa Herald in print.",
         "The spill will be roughly 2000 more dilute at sea.",
         "The slogan won a campaign of the year award.",
+        "It is no different from an ordinary winter flu virus.",
+        "She took a summer job at the harbour.",
+        "Most of the summer rental huts stood empty.",
         "Speaking on the Today programme, the minister defended the plan.",
     ],
 )
