@@ -43,6 +43,7 @@ _COORDINATION = re.compile(
 )
 _ASIDE = re.compile(
     r"\s*\([^()]*\)|\s*—[^—]{1,120}—|\s*–[^–]{1,120}–|\s+--\s(?:(?!--)[^,;]){1,120}\s--(?=\s)"
+    r"|\s+-\s(?:(?!\s-\s)[^,;]){1,120}\s-(?=\s)"  # "Admiral Allen - the official in charge - said"
 )
 
 
@@ -73,7 +74,7 @@ _SAYING = (
     r"|insisted|argued|warned|wrote|reported|claimed|believes|thinks|estimates?|expects)"
     r"(?:\s+(?:privately|publicly|separately|today|yesterday|earlier|later|on\s+\w+"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    r"|in\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+)?[\w-]+))?"  # "wrote in an e-mail"
+    r"|in\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+)?(?:[\w-]+\s+)?[\w-]+))?"  # "in an e-mail"
     r"(?:\s*,|\s+that\b)?\s+"
 )
 _FRAME_BEFORE = re.compile(
@@ -83,11 +84,11 @@ _FRAME_BEFORE = re.compile(
 )
 # "The disaster response chief, Admiral Mara Lind, said …": the speaker is the name in apposition.
 _FRAME_APPOSED = re.compile(
-    r"^(?:(?:The|A|An|Its|His|Her|Their)\s[^,]{2,60},\s+"
+    r"^(?:(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,]{2,60},\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4})"
     # "Thad Allen, head of the Coast Guard, told …": the name first, then its role
     r"|(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}),\s+(?:[a-z][^,]{2,60}))"
-    r",\s+" + _SAYING
+    r",?\s+" + _SAYING
 )
 _NAMELESS = re.compile(
     r"^(?:he|she|they|it|we|i|you|officials?|the\s+\w+|an?\s+\w+(?:\s+\w+)?|reports?"
@@ -346,11 +347,7 @@ def make_title(sentence: str, start: int, end: int) -> str:
         text = _tidy(whole)
     if len(text.split()) < _MIN_WORDS:
         text = " ".join(_QUOTES.sub("", sentence).split()[:TARGET_WORDS])
-    # A date in a relative clause on the last noun ("will travel to China for the Games,
-    # which run from 4-20 February") dates that noun's phrase: a cut may not drop it.
-    told = _tidy(before) if _HAS_RELATIVE.search(before) else ""
-    keep = len(told.split()) if told and text.startswith(told[:20]) else 0
-    return _finish(text, sentence, keep)
+    return _finish(text, sentence)
 
 
 # "Karl Lindqvist (12 May 1950 – 3 June 2011) was a composer": a person's dates in brackets
@@ -877,10 +874,10 @@ _DETERMINERS_AND_PRONOUNS = wordset(
 )
 
 
-def _finish(text: str, sentence: str, keep: int = 0) -> str:
-    """The title made of ``text``: shortened (never inside its first ``keep`` words, the
-    phrase the date closed), with a borrowed subject and no dangling relative."""
-    text = _borrowed_subject(_shorten(text, keep), sentence)
+def _finish(text: str, sentence: str) -> str:
+    """The title made of ``text``: shortened, with a borrowed subject and no dangling
+    relative."""
+    text = _borrowed_subject(_shorten(text), sentence)
     dangling = _DANGLING_RELATIVE.search(text)
     # "…, which run" lost its clause; "Are we really that careless" did not: "that" may be
     # an adverb, so it goes only before a verb
@@ -996,7 +993,7 @@ def _tidy(text: str) -> str:
     if "\\" in text:  # text saved with its escapes: "BERGEN\/OSLO", "\*"
         text = text.replace("\\/", "/").replace("\\*", "*")
     # Each pattern needs a character a long run of words may well lack: looked for first.
-    if "(" in text or "—" in text or "–" in text or " -- " in text:
+    if "(" in text or "—" in text or "–" in text or " -- " in text or " - " in text:
         text = _ASIDE.sub("", text)
     if ", " in text:
         # a leading comma (the date and its preposition went) would open an apposition
@@ -1090,8 +1087,11 @@ _CLAUSE_IN_SPEAKER = re.compile(
 
 
 def _speaker(m: re.Match[str]) -> str:
+    """Who speaks in a frame: "BP has said …" is BP's."""
     groups = m.groupdict()
-    return str(groups.get("who") or groups.get("name") or "")
+    who = str(groups.get("who") or groups.get("name") or "")
+    head, _, last = who.rpartition(" ")
+    return head if head and last.lower() in ("has", "have", "had") else who
 
 
 _PRONOUN_SUBJECT = re.compile(
@@ -1111,6 +1111,8 @@ def _unframe(text: str) -> str:
             return f"{who}: {rest}"
     m = _FRAME_APPOSED.match(text) or _FRAME_BEFORE.match(text)
     if m is None or _speaker(m).split()[-1].lower() in _AUXILIARIES:
+        return text
+    if len(_speaker(m).split()) < 2 and _speaker(m).lower() in ("has", "have", "had"):
         return text
     if _CLAUSE_IN_SPEAKER.search(_speaker(m)):
         return text  # "The outbreak appeared to be stabilizing but officials warned …"
@@ -1188,7 +1190,7 @@ _TITLE_NOUNS = wordlist(
 )
 
 
-def _shorten(text: str, keep: int = 0) -> str:
+def _shorten(text: str) -> str:
     if len(text.split()) > TARGET_WORDS:
         text = _compress(text)
     words = text.split()
@@ -1198,11 +1200,9 @@ def _shorten(text: str, keep: int = 0) -> str:
     # failing that, the whole clause if it is not too long ("Fears that an outbreak could
     # become a pandemic brought" reads broken at twelve words), then a boundary within
     # MAX_WORDS; only then a cut between words, at MAX_WORDS.
+    # (Cutting a clause of 13 to 18 words at its last prepositional phrase was read blind twice
+    # and lost both times: "extend a moratorium | on deep-water drilling" says less.)
     best = _boundary_within(text, TARGET_WORDS)
-    if not best:
-        # A headline drops the trailing phrases: "… trying to position a cap | over the
-        # wellhead to start bringing oil to the surface"; never one a verb needs.
-        best = _before_preposition(words, TARGET_WORDS, keep, headline=True)
     if not best and len(words) <= MAX_WORDS:
         best = text
     if not best:
@@ -1244,60 +1244,45 @@ _PREPOSITIONS = wordset(
 )
 
 
-_CONJUNCTIONS = wordset("and or but")
-# before which an -ing word is a verb's, not a phrase of its own: "was falling", "to keep sending"
-_NOT_BEFORE_PARTICIPLE = wordset(
-    "is are was were be been being am not to of by for in on at from with without about after "
-    "before keep kept start started stop stopped began begin continue continued discuss consider "
-    "avoid suggest recommend postpone deny admit include involve resume"
-)
 _ANOTHER_DATE = re.compile(
     r"(?:\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b)"
 )
 
 
-def _before_preposition(
-    words: list[str], limit: int, keep: int = 0, headline: bool = False
-) -> str:
+def _before_preposition(words: list[str], limit: int) -> str:
     """The longest start of ``words`` within ``limit`` that ends where a prepositional phrase
     begins, holds a verb and keeps most of the limit (a cut that leaves "The auto giant paid"
-    says less than one mid-phrase), or "". A ``headline`` cut (to TARGET_WORDS) is not made
-    at "and" ("the number of deaths | and new infections" is one phrase) but may be made
-    before a participle after a noun ("a leaflet on swine flu | outlining …")."""
-    for n in range(min(limit, len(words) - 1), max(limit // 2, keep - 1), -1):
+    says less than one mid-phrase), or "". A cut that would leave a verb without its object
+    ("to start bringing | at least some oil"), the title's verb after it ("a woman who was
+    waiting | at the pier was hurt") or another date's words after it is taken only if no
+    other is found."""
+    careful = _prepositional_cut(words, limit, careful=True)
+    return careful or _prepositional_cut(words, limit, careful=False)
+
+
+def _prepositional_cut(words: list[str], limit: int, careful: bool) -> str:
+    for n in range(min(limit, len(words) - 1), limit // 2, -1):
         following = words[n + 1] if n + 1 < len(words) else ""
         inside_name = words[n - 1][:1].isupper() and following[:1].isupper()
-        word = words[n].lower()
-        if headline and word in _CONJUNCTIONS:
-            continue
-        participle = (
-            headline
-            and len(word) > 5
-            and word.endswith("ing")
-            and words[n][:1].islower()
-            and words[n - 1].lower() not in _NOT_BEFORE_PARTICIPLE
-            and not _has_verb(words[n - 1])
-            # "outlining the plan": a verb with its object, not "senior housing and transport"
-            and following.lower() in _DETERMINERS_AND_PRONOUNS
-        )
         if (  # "House of Lords", "Organization of Petroleum Exporting Countries": one name
-            (word in _PREPOSITIONS or participle)
-            and not words[n - 1].endswith(",")
-            and not inside_name
-            # "to start bringing | at least some oil", "were set to meet | with Obama": a
-            # verb would lose its object
-            and not (words[n - 1].lower().endswith("ing") or _past_verb(words[n - 1]))
-            and not (n >= 2 and words[n - 2].lower() == "to")
+            words[n].lower() not in _PREPOSITIONS
+            or words[n - 1].endswith(",")
+            or inside_name
         ):
-            head = " ".join(words[:n])
-            # "A woman who was watching her laundry | in a laundromat was killed": the verb
-            # the title needs comes after the cut
-            verb_after = any(
-                w.lower() in _FINITE_AUXILIARIES or _past_verb(w) for w in words[n : n + 8]
-            ) or bool(_ANOTHER_DATE.match(following))  # "… for 2021-2025": another date's words
-            if _has_verb(head) and not _WEAK_END.search(head) and not verb_after:
-                return head
+            continue
+        head = " ".join(words[:n])
+        if not _has_verb(head) or _WEAK_END.search(head):
+            continue
+        if careful and (
+            words[n - 1].lower().endswith("ing")
+            or _past_verb(words[n - 1])
+            or (n >= 2 and words[n - 2].lower() == "to")
+            or _ANOTHER_DATE.match(following)
+            or any(w.lower() in _FINITE_AUXILIARIES or _past_verb(w) for w in words[n : n + 8])
+        ):
+            continue
+        return head
     return ""
 
 
@@ -1425,9 +1410,22 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     April"), where both sides have a verb of their own."""
     c_start, c_end = 0, len(sentence)
     if any(c in sentence for c in ";:—–-*•"):
+        paired: set[int] = set()
         for m in _CLAUSE_BREAK.finditer(sentence):
             if sentence.rfind("(", 0, m.start()) > sentence.rfind(")", 0, m.start()):
                 continue  # "(ID: nL728) Sanofi has …": a colon inside brackets
+            if m.start() in paired:
+                continue
+            dash = m.group().strip()
+            if dash in ("-", "—", "–", "--"):
+                # "Admiral Lind - the official in charge - said …": a pair of dashes holds an
+                # aside, not a clause break, unless the date is inside it
+                second = sentence.find(f" {dash} ", m.end(), m.end() + 120)
+                if second == -1 and dash != "-":
+                    second = sentence.find(dash, m.end(), m.end() + 120)
+                if second != -1 and not m.end() <= start < second:
+                    paired.update(range(second - 1, second + 2))
+                    continue
             if m.end() <= start:
                 c_start = m.end()
             elif m.start() >= end:

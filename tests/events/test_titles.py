@@ -578,6 +578,15 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
          "wall should be built in the meantime.", "Thursday",
          "Senior port officials were set to meet with Lind to discuss whether a new wall should "
          "be built"),
+        # "X has said …" is X's frame; "said in a press conference that"; a " - aside - "
+        ("Kessa Rail has said on Monday that the strike will not harm its summer timetable.",
+         "Monday", "Kessa Rail: the strike will not harm its summer timetable"),
+        ("Mayor Lind said in a press conference on Wednesday that the pumps were clearing 600 "
+         "tonnes of water a day.", "Wednesday",
+         "Mayor Lind: the pumps were clearing 600 tonnes of water a day"),
+        ("On Friday, the head of the port board, Captain Mara Lind - the official in charge of "
+         "the works - said the channel would reopen in a week.", "Friday",
+         "Captain Mara Lind: the channel would reopen in a week"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),
@@ -587,32 +596,13 @@ def test_clauses_phrases_and_their_edges(sentence: str, expression: str, expecte
     assert title(sentence, expression) == expected
 
 
-def test_a_long_title_drops_its_trailing_phrases_but_not_what_the_date_closed() -> None:
-    # a headline of twelve words at most, cut where a phrase begins after a noun
+def test_a_clause_of_up_to_eighteen_words_keeps_its_trailing_phrases() -> None:
+    # read blind twice: "extend a moratorium | on deep-water drilling" says less cut
     assert title(
-        "The two port boards met in Lorvan on Tuesday to agree on new fees for the ferries "
-        "that cross the bay.", "Tuesday",
-    ) == "The two port boards met in Lorvan to agree on new fees"
-    # never where the verb the title needs comes after the cut
-    assert title(
-        "A Kessa woman who was waiting for the ferry at the pier was hurt on Monday.", "Monday"
-    ) == "A Kessa woman who was waiting for the ferry at the pier was hurt"
-    # nor the phrase a date's relative clause hangs on
+        "Later on Thursday, the mayor of Kessa is expected to extend a ban on night fishing in "
+        "the bay for years.", "Thursday",
+    ) == "The mayor of Kessa is expected to extend a ban on night fishing in the bay for years"
     assert title(
         "The council confirmed that the mayor of Kessa will travel to Lorvan for the Games, "
         "which run from 4-20 June.", "4-20 June",
     ) == "The council confirmed that the mayor of Kessa will travel to Lorvan for the Games"
-
-
-def test_a_headline_cut_keeps_a_coordinated_phrase_and_may_fall_before_a_participle() -> None:
-    assert title(
-        "On Friday, the Kessa port board was cheered by figures that showed the number of "
-        "wrecks and new claims falling.", "Friday",
-    ) == (
-        "The Kessa port board was cheered by figures that showed the number of wrecks and new "
-        "claims falling"
-    )
-    assert title(
-        "From next Tuesday, all Lorvan households will receive a leaflet on flood risk "
-        "outlining the council's plan to raise the river walls.", "next Tuesday",
-    ) == "All Lorvan households will receive a leaflet on flood risk"
