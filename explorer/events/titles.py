@@ -1094,9 +1094,10 @@ def _speaker(m: re.Match[str]) -> str:
     return head if head and last.lower() in ("has", "have", "had") else who
 
 
+# not "it is time", "it was likely": "it" there stands for nobody
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:it|they|he|she)\s+(?=(?:would|will|was|were|is|are|had|has|have|could|can|expects?"
-    r"|plans?|intends?)\b)", re.IGNORECASE
+    r"(?:it|they|he|she)\s+(?=(?:would|will|had|has|have|could|can|expects?|plans?|intends?)\b)",
+    re.IGNORECASE,
 )
 
 
@@ -1331,6 +1332,7 @@ _FRAMED_DATE = re.compile(
 )
 
 
+_AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|had|has|have)\s+\S+$", re.I)
 # "He developed a fever and took a taxi to hospital on Thursday": a second past verb of one subject.
 _AND_PAST = re.compile(r"\s+(?:and|but)\s+(?=(?P<verb>[a-z]+)\s)")
 
@@ -1349,8 +1351,10 @@ def _verb_phrase(
         m
         for m in _AND_PAST.finditer(sentence, c_start, c_end)
         if _past_verb(m["verb"])
-        # "formed and funded by …": two verbs of one phrase, not two verb phrases
+        and m.end() <= start  # the date in the second: with it in the first, both stay
+        # "formed and funded by …", "was born and raised in …": two verbs of one phrase
         and not _past_verb(sentence[c_start : m.start()].rsplit(None, 1)[-1])
+        and not _AUXILIARY_BEFORE.search(sentence, max(c_start, m.start() - 24), m.start())
     ]
     for m in sorted(joins, key=lambda m: m.start()):
         if m.group().startswith(",") and "," in sentence[c_start : m.start()]:

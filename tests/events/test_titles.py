@@ -587,6 +587,12 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
         ("On Friday, the head of the port board, Captain Mara Lind - the official in charge of "
          "the works - said the channel would reopen in a week.", "Friday",
          "Captain Mara Lind: the channel would reopen in a week"),
+        # with the date in the first of two verb phrases, both stay; "was born and raised" is
+        # one verb phrase; an expletive "it" stands for nobody
+        ("He was freed in 1780 and served on the general's staff for the rest of the war.",
+         "1780", "He was freed and served on the general's staff for the rest of the war"),
+        ("Kessa Rail said on Monday it is time for riders to leave the old line.", "Monday",
+         "Kessa Rail: it is time for riders to leave the old line"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),
