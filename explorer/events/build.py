@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 
 from explorer.actors.lexicon import lexicon
 from explorer.events.clause import TARGET_WORDS, clause_for
-from explorer.events.furniture import furniture, is_time_stamp
+from explorer.events.furniture import furniture, is_baseline, is_time_stamp
 from explorer.events.titles import make_title, phrase_title
 from explorer.language.english import IRREGULAR_PAST
 from explorer.language.parse import Parse, parse
@@ -66,6 +66,8 @@ def drafts_for(
             continue  # the date of a photo or a comment, not of the story
         if is_time_stamp(passage.text, e.start - passage.start, e.end - passage.start):
             continue  # "| Sat Jun 5, 2010 7:16 pm EDT": when the page was filed
+        if is_baseline(passage.text, e.start - passage.start):
+            continue  # "…, compared with $3 million a year earlier": no event then
         # A dateline before the date in its passage is not part of the headline.
         cut = ends[k - 1] - passage.start if k > 0 and ends[k - 1] > passage.start else 0
         start, end = e.start - passage.start, e.end - passage.start

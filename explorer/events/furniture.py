@@ -176,3 +176,17 @@ def is_time_stamp(text: str, start: int, end: int) -> bool:
 def _picture_positions(text: str) -> bool:
     found = list(_CAPTION_POSITION.finditer(text))
     return len(found) >= 2 or any(m["q"] for m in found)
+
+
+# "net income rose to $5 million, compared with $3 million a year earlier", "down from 4.5%
+# in May": a date in a comparison dates the figure compared with, not an event.
+_BASELINE = re.compile(
+    r"(?:\bcompared\s+(?:with|to)\b|\bup\s+from\b|\bdown\s+from\b|\bversus\b|\bvs\."
+    r"|\b(?:from|against)\s+(?=(?:an?\s+)?[$£€¥]?\s?\d))(?:[^;:!?.]|\.(?=\d)){0,60}$",
+    re.IGNORECASE,
+)
+
+
+def is_baseline(text: str, start: int) -> bool:
+    """Whether the date at ``start`` of ``text`` is the point a figure is compared with."""
+    return _BASELINE.search(text, max(0, start - 70), start) is not None

@@ -86,3 +86,17 @@ def test_a_caption_gives_no_event_but_the_story_beside_it_does(tmp_path: Path) -
     days = {e.span.start for e in events}
     assert dt.date(2018, 9, 11) in days
     assert dt.date(2018, 9, 12) not in days
+
+
+def test_a_date_a_figure_is_compared_with_gives_no_event(tmp_path: Path) -> None:
+    events = events_of(
+        tmp_path,
+        "Kessa Mills results\n\n"
+        "Kessa Mills said on Tuesday that its net income rose to $5.2 million in the third "
+        "quarter, compared with $3.1 million a year earlier.\n\n"
+        "Sales fell to $80 million, down from $93.5 million in 1996.\n",
+        published=dt.date(1997, 10, 21),
+    )
+    days = {e.span.iso_start() for e in events}
+    assert "1996" not in days and not any(d.startswith("1996-") for d in days)
+    assert "1997-07" in days  # the quarter the figure is for is one
