@@ -235,9 +235,25 @@ def needs_parse(title: str) -> bool:
 _PERSON_PRONOUN = re.compile(r"(He|She|His|Her) (?=[a-z])")
 
 
+# "The company said …", "The bank's profit …": in a story about one company, that company.
+_COMPANY_NOUN = re.compile(
+    r"The (company|firm|bank|group|carrier|airline|insurer|maker|concern|retailer|utility"
+    r"|lender|brewer|automaker|thrift|chipmaker)(?:['’]s)? (?=[a-z])"
+)
+
+
 def _named(title: str, passage: Passage, names: _Antecedents) -> str:
     """A title that opens with "He", "She", "His" or "Her" names who: a timeline's row is
-    read alone ("His first opera opened" -> "Karl Lindqvist's first opera opened")."""
+    read alone ("His first opera opened" -> "Karl Lindqvist's first opera opened"); one that
+    opens with "The company" names the company, where the article leaves as little doubt."""
+    company = _COMPANY_NOUN.match(title)
+    if company is not None:
+        found = max(passage.text.lower().find("the " + company.group(1)), 0)
+        org = names(passage.start + found, ("company", "organisation"), passage.end, people=False)
+        if org is None or _quoted(passage.text, found):
+            return title
+        possessive = company.group(0).rstrip().endswith(("'s", "’s"))
+        return org + ("'s" if possessive else "") + title[company.end() - 1 :]
     m = _PERSON_PRONOUN.match(title)
     if m is None:
         return title
@@ -296,7 +312,9 @@ class _Antecedents:
                 leaders = {**leaders, kind: actor}
             self._leaders.append(leaders)
 
-    def __call__(self, at: int, kinds: tuple[str, ...], until: int | None = None) -> str | None:
+    def __call__(
+        self, at: int, kinds: tuple[str, ...], until: int | None = None, people: bool = True
+    ) -> str | None:
         """``until``: where the pronoun's sentence ends; another person named in it after the
         pronoun may be the one meant ("He visits Belfast today, Mr Curtis said")."""
         upto = bisect.bisect_left(self._starts, at)
@@ -329,6 +347,8 @@ class _Antecedents:
                 if other != name and self._kinds.get(other) in kinds:
                     return None
                 j += 1
+        if not people:
+            return name if len(name) >= 3 else None  # an organisation's name, "BP" too
         return name if _person_name(name) else None
 
 

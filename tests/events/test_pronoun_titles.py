@@ -59,3 +59,21 @@ def test_a_name_that_is_no_persons_is_never_put_for_he() -> None:
 def test_a_quoted_he_is_not_the_speaker(tmp_path: Path) -> None:
     text = _BIOGRAPHY + '\n"He rather liked the city in 1979," says Karl Lindqvist.\n'
     assert _titles(tmp_path, text)["1979"].startswith("He rather liked the city")
+
+
+def test_the_company_is_the_one_company_the_story_names(tmp_path: Path) -> None:
+    text = (
+        "Kessa Mills results\n\n"
+        "Kessa Mills Inc. reported higher sales in the quarter. "
+        "The company earned $4.2 million in 1997, its best year.\n"
+    )
+    assert _titles(tmp_path, text)["1997"].startswith("Kessa Mills Inc. earned $4.2 million")
+
+
+def test_the_company_of_a_story_about_two_stays(tmp_path: Path) -> None:
+    text = (
+        "Mills merger\n\n"
+        "Kessa Mills Inc. agreed to buy Lorvan Paper Corp. for $40 million. "
+        "The company earned $4.2 million in 1997, its best year.\n"
+    )
+    assert _titles(tmp_path, text)["1997"].startswith("The company earned $4.2 million")
