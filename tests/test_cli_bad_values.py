@@ -74,3 +74,19 @@ def test_bad_values_get_a_message_and_exit_2(
         assert "Traceback" not in captured.err, argv
         assert captured.err.strip(), argv  # a message, not silence
     assert not (tmp_path / "o.png").exists()
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf"])
+def test_an_image_into_a_missing_folder_says_which_folder(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Talks\n\nMarch 4, 2019\n\nThe treaty was signed in 1997.\n", encoding="utf-8")
+    db = str(tmp_path / "t.sqlite")
+    assert main(["ingest", str(f), "--db", db]) == 0
+    capsys.readouterr()
+    out = tmp_path / "no-such-folder" / f"t.{fmt}"
+    assert main(["export", "--db", db, "--format", fmt, "--output", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "there is no folder" in err and str(out.parent) in err
+    assert not out.parent.exists()

@@ -146,10 +146,12 @@ _APPOSITION = re.compile(r",\s+(?:(?:an?|the|who|whose|which)\s+|[A-Z][\w.&-]*['
 _RELATIVE = re.compile(
     # The last noun phrase after a preposition, else the sentence's first: "enforcement of the
     # decree that broke up …" is about the decree.
-    r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from|said|says)\s+|^)"
+    r"(?:.*\b(?:of|for|within|on|in|to|with|at|about|into|under|over|by|from|said|says|that)\s+|^)"
     r"(?P<np>(?:the|a|an|its|their|his|her)\s+[^,;:]{3,90}?"
     # … or a name: "said Mara Lind, who arrived from Oslo on Thursday"
-    r"|(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})),?\s+(?P<pronoun>which|that|who)\s+"
+    r"|(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})"
+    # … or a plain noun phrase that opens the sentence: "Opposition councillors, who voted …"
+    r"|(?-i:^[A-Z][a-z][\w'’-]*(?:\s+[a-z][\w'’-]+){1,2})),?\s+(?P<pronoun>which|that|who)\s+"
     r"(?P<clause>(?:[\w’'-]+\s+){0,5}?[\w’'-]+)\s*$",
     re.IGNORECASE,
 )

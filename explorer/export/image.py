@@ -83,6 +83,11 @@ def render(
         raise ExportError(f"Unknown image format '{fmt}' (use png, svg or pdf).")
     if not (16 <= width <= 20000 and 16 <= height <= 20000):
         raise ExportError(f"{width}x{height} is not a sensible image size (16 to 20000 px).")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(f"{path}: there is no folder {folder}; nothing was written.")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"{path}: the folder {folder} cannot be written to; nothing was written.")
     ensure_gui_app()
     style = style or Style.light()
     tmp = path.with_name(path.name + ".part")

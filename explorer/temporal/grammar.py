@@ -139,7 +139,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month_rel_year",
-        rf"(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+        # "June last year", and with its day: "22 June last year", "June 22 of last year"
+        rf"(?:(?P<day>{DAY})(?:\s+of)?\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})"
+        rf"(?:\s+(?P<day2>{DAY}))?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
         requires=("year",),
         anchor=MONTH_ANCHOR,
     ),

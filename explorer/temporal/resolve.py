@@ -224,7 +224,13 @@ def _month_rel_year(c: Candidate, doc: DocumentTime, direction: Direction | None
     if doc.published is None:
         return UNRESOLVED_RELATIVE
     offset = {"last": -1, "this": 0, "next": 1}[c.groups["rel"].lower()]
-    return Resolution(DateSpan.month(doc.published.year + offset, _month(c)), kind="relative")
+    year, month = doc.published.year + offset, _month(c)
+    day = c.get("day") or c.get("day2")
+    if day is not None:  # "22 June last year": the day, not the month
+        d = int(re.sub(r"\D", "", day))
+        if 1 <= d <= last_day_of_month(year, month).day:
+            return Resolution(DateSpan.day(dt.date(year, month, d)), kind="relative")
+    return Resolution(DateSpan.month(year, month), kind="relative")
 
 
 def _bare_month(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:

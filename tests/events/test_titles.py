@@ -593,6 +593,11 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
          "1780", "He was freed and served on the general's staff for the rest of the war"),
         ("Kessa Rail said on Monday it is time for riders to leave the old line.", "Monday",
          "Kessa Rail: it is time for riders to leave the old line"),
+        # a relative clause on a plain noun phrase that opens the sentence, or after "that"
+        ("Opposition councillors, who voted against the harbour plan in January, have called "
+         "for an audit.", "January", "Opposition councillors voted against the harbour plan"),
+        ("Officials said on Monday that the plan, which was signed in 2001, had failed.", "2001",
+         "The plan was signed"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),

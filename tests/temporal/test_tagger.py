@@ -220,6 +220,14 @@ def test_between_and_stays_two_expressions_but_from_to_is_a_range() -> None:
     assert r.span is not None and r.span.label() == "2024-05-10 – 2024-06-03"
 
 
+def test_a_day_of_a_month_last_or_next_year_keeps_its_day() -> None:
+    found = tag("The dam broke on 22 June last year and will reopen on 3 March next year.", PUB)
+    assert [(e.text, e.span.label() if e.span else None) for e in found] == [
+        ("22 June last year", f"{PUB.year - 1}-06-22"),
+        ("3 March next year", f"{PUB.year + 1}-03-03"),
+    ]
+
+
 def test_a_month_range_takes_its_year_from_its_end_without_from() -> None:
     (r,) = tag("Output fell 4 percent, compared with July to September 1987.", PUB)
     assert r.span is not None and r.span.label() == "1987-07 – 1987-09"
