@@ -104,6 +104,7 @@ _OR_ANOTHER_DATE = re.compile(
     r"|(?:19|20)\d\d)\b(?:\s+(?:morning|afternoon|evening|night|\d{1,2}\b))?",
     re.IGNORECASE,
 )
+_SAYING_OPENER = re.compile(r"\s*(?:Interviewed|Asked|Questioned|Quizzed|Pressed)\s")
 _PAST_PARTICIPLE_OPENER = re.compile(
     r"\s*[A-Z][a-z]+(?:ed|en)\s+(?:by|on|with|in|from|to|at|for|about|after)\b(?:[^,]|,(?=\d)){0,80},(?!\d)\s*"
 )
@@ -191,6 +192,7 @@ def _opens_clause(text: str) -> bool:
 
 
 # "On Sunday, the third anniversary of her election, …": an apposition naming the day.
+_WHERE_CLAUSE = re.compile(r",\s+where\s+(?P<clause>[^,;:]+)$")
 _DATE_APPOSITION = re.compile(
     r"\s*,\s+(?:the|a|an|his|her|its|their)\s(?:[\w'’-]+\s){0,3}?(?:anniversary|day|eve"
     r"|birthday|holiday|deadline|date|festival|weekend|night)\b[^,]{0,80},\s*",
@@ -252,6 +254,9 @@ def make_title(sentence: str, start: int, end: int) -> str:
         return _finish(named, sentence)
     c_start, c_end = _clause(sentence, start, end)
     opener = _PAST_PARTICIPLE_OPENER.match(sentence, c_start)
+    if opener is not None and _SAYING_OPENER.match(sentence, c_start):
+        # "Interviewed on television yesterday, Obama suggested …": what he said then
+        c_start, opener = opener.end(), None
     if opener is not None and opener.end() > end:
         # "Based on an updated timeline Allen released Wednesday, the crane could …": the
         # date is the opener's, and so is the event
@@ -298,6 +303,12 @@ def make_title(sentence: str, start: int, end: int) -> str:
     witnessed = _date_as_subject(sentence, start, end, c_end)
     if witnessed is not None:
         return _finish(witnessed, sentence)
+    where = _WHERE_CLAUSE.search(before) if ", where " in before else None
+    if where is not None and _has_verb(where["clause"] + after):
+        # "…, where the head of the agency resigned today": the where-clause's event
+        told = _tidy(where["clause"] + " " + after)
+        if len(told.split()) >= _MIN_WORDS:
+            return _finish(told, sentence)
     relative = _relative(before) if _HAS_RELATIVE.search(before) else None
     turned = _turn_relative(relative, before, after) if relative else None
     if turned is not None and len(turned.split()) >= _MIN_WORDS:
@@ -812,8 +823,20 @@ def _turn_relative(relative: re.Match[str], before: str, after: str) -> str | No
     clause, np = relative.group("clause"), relative.group("np")
     if not _has_verb(clause) or _has_verb(np) or _DATE_WORD.fullmatch(np):
         return None  # "said Saturday that its board …": a date, not what "that" stands for
-    first = clause.split()[0]
-    if _has_verb(first) and first.lower() not in _NOT_SUBJECT_VERB:
+    words = clause.split()
+    first = words[0]
+    # "the agency that oversees offshore drilling": a present verb the lists may lack,
+    # told by what follows it (not "the plan that officials signed")
+    present = (
+        len(first) > 3
+        and first.lower().endswith("s")
+        and first.lower() not in _NOT_SUBJECT_VERB
+        and len(words) > 1
+        and not _has_verb(words[1])
+    )
+    if present and any(_past_verb(w) for w in words[1:]):
+        return None  # "the agency that oversees drilling resigned": the main verb follows
+    if (present or _has_verb(first)) and first.lower() not in _NOT_SUBJECT_VERB:
         own = after.split(",", 1)[0]
         restrictive = "," not in before[relative.end("np") : relative.start("clause")]
         if restrictive and _has_verb(own):
@@ -1334,6 +1357,10 @@ _FRAMED_DATE = re.compile(
 )
 
 
+_LAST_SUBORDINATE = re.compile(
+    r".*\b(?:since|when|after|before|because|while|although|though|until|once|as)\s+(?=\S)",
+    re.IGNORECASE,
+)
 _AUXILIARY_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|had|has|have)\s+\S+$", re.I)
 # "He developed a fever and took a taxi to hospital on Thursday": a second past verb of one subject.
 _AND_PAST = re.compile(r"\s+(?:and|but)\s+(?=(?P<verb>[a-z]+)\s)")
@@ -1373,7 +1400,11 @@ def _verb_phrase(
                 # "X has killed 60 people and also appeared in Y, officials said on Friday":
                 # the date is the saying's, and what was said is both verb phrases.
                 break
-            subject = _subject(first)
+            # "Lind returned since the rig exploded and sank on 20 April": the verb phrase
+            # before "and" is the since-clause's, and so is its subject
+            local = _LAST_SUBORDINATE.search(first)
+            subject = _subject(first[local.end() :]) if local is not None else ""
+            subject = subject or _subject(first)
             if subject:
                 return m.end(), c_end, subject + " "
     return c_start, c_end, ""
@@ -1387,6 +1418,8 @@ def _subject(clause: str) -> str:
     """The words before a clause's first verb, when they are a short subject, else ""."""
     words = clause.split()
     for n, w in enumerate(words):
+        if ("-" in w or w[:1].isupper()) and n > 0:
+            continue  # "the BP-operated rig": a compound or a name, not the verb
         if w.lower() in _AUXILIARIES or w.lower() in ("has", "have", "had") or _has_verb(w):
             auxiliary = next(
                 (k for k in range(n + 1, min(len(words), 9)) if words[k].lower() in _FINITE_AUXILIARIES),

@@ -598,6 +598,17 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
          "for an audit.", "January", "Opposition councillors voted against the harbour plan"),
         ("Officials said on Monday that the plan, which was signed in 2001, had failed.", "2001",
          "The plan was signed"),
+        # the verb phrase before "and" may be a since-clause's, and so is its subject
+        ("Mara Lind returned to Kessa last night for the first time since the Lorvan-built "
+         "ferry caught fire off the coast and sank on 20 April, killing nine sailors.",
+         "20 April", "The Lorvan-built ferry sank, killing nine sailors"),
+        # a where-clause's event; a present verb the lists lack, and the main verb after it
+        ("The flood has reached the capital, where the head of the board that oversees the "
+         "river walls resigned today.", "today",
+         "The head of the board that oversees the river walls resigned"),
+        # "Interviewed on television yesterday, X said …": what was said then
+        ("Interviewed on Kessa radio yesterday, Lind said the port would reopen within a week.",
+         "yesterday", "Lind: the port would reopen within a week"),
         # a title ends on an object pronoun, never on a preposition
         ("The council's review will predict a slow recovery towards the end of this year.",
          "the end of this year", "The council's review will predict a slow recovery"),
