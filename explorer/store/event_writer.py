@@ -201,13 +201,13 @@ def write_events(
             for d in drafts
             if (k := rules.retelling(d.passage.text, d.expression.text, d.expression.kind))
         }
-        if retold:
-            settle_copies(conn, retold, rules)
+        if retold and published is not None:  # an undated article is nobody's copy
+            settle_copies(conn, retold, rules, published=published)
     return len(new_rows), len(drafts) - len(new_rows)
 
 
 def settle_copies(
-    conn: Connection, keys: Iterable[str], rules: EventRules, alone: bool = False
+    conn: Connection, keys: Iterable[str], rules: EventRules, published: dt.date | None = None
 ) -> None:
     """File the mentions with these retelling keys as one telling each (retellings.py), and
     bring the events that gained sources up to date: their actor links and weights."""
@@ -224,7 +224,7 @@ def settle_copies(
         )
 
     gained = settle(
-        conn, keys, rules, place, lambda c, ids: _regroup_all(c, ids, rules), alone
+        conn, keys, rules, place, lambda c, ids: _regroup_all(c, ids, rules), published
     )
     if not gained:
         return
@@ -255,7 +255,7 @@ def regroup(conn: Connection, event_ids: Iterable[int], rules: EventRules) -> No
     copies = keys_of(conn, displaced(conn, ids))
     _regroup_all(conn, ids, rules)
     if copies:
-        settle_copies(conn, copies, rules, alone=True)
+        settle_copies(conn, copies, rules)  # every copy: the one left may be alone
 
 
 def _regroup_all(conn: Connection, ids: Iterable[int], rules: EventRules) -> None:

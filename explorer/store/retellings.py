@@ -46,11 +46,15 @@ _KEYS = select(ExpressionRow.retelling).where(
 # count is all a document with none pays.
 _SHARED = (
     select(ExpressionRow.retelling)
-    .where(ExpressionRow.retelling.in_(bindparam("keys", expanding=True)))
+    .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
+    .where(
+        ExpressionRow.retelling.in_(bindparam("keys", expanding=True)),
+        DocumentRow.published.between(bindparam("lo"), bindparam("hi")),
+    )
     .group_by(ExpressionRow.retelling)
     .having(func.count(func.distinct(ExpressionRow.document_id)) > 1)
 )
-_COPIES = (
+_ALL_COPIES = (
     select(
         ExpressionRow.id,
         ExpressionRow.retelling,
@@ -79,6 +83,9 @@ _COPIES = (
     .join(DocumentRow, DocumentRow.id == ExpressionRow.document_id)
     .where(ExpressionRow.retelling.in_(bindparam("keys", expanding=True)))
 )
+# A new document's copies: only those published near it can be one telling with it, and a
+# story reprinted every year (a template, an anniversary piece) is not read back each time.
+_COPIES_NEAR = _ALL_COPIES.where(DocumentRow.published.between(bindparam("lo"), bindparam("hi")))
 _PASSAGE_ACTORS = (
     select(ActorRow.name, ActorRow.id)
     .join(MentionRow, MentionRow.actor_id == ActorRow.id)
@@ -132,23 +139,27 @@ def settle(
     rules: EventRules,
     place: Place,
     regroup: Regroup,
-    alone: bool = False,
+    published: dt.date | None = None,
 ) -> set[int]:
     """File the mentions with these retelling keys under the event of each key's earliest
-    copy, and put back in their own reading the mentions whose earlier copy is gone (with
-    ``alone``: keys that may have only one mention left). Returns the events that gained
-    sources (weights and actor links are refreshed by the caller)."""
+    copy, and put back in their own reading the mentions whose earlier copy is gone. With
+    ``published`` (a new document's date), only copies published within ``rules.retold_days``
+    of it are looked at; without, every copy (keys that may have one mention left). Returns
+    the events that gained sources (weights and actor links are refreshed by the caller)."""
     wanted = sorted(set(keys))
-    if not alone:
+    window: dict[str, object] = {}
+    if published is not None:
+        reach = dt.timedelta(days=rules.retold_days)
+        window = {"lo": published - reach, "hi": published + reach}
         wanted = [
             str(k)
             for n in range(0, len(wanted), _CHUNK)
-            for k in conn.execute(_SHARED, {"keys": wanted[n : n + _CHUNK]}).scalars()
+            for k in conn.execute(_SHARED, {"keys": wanted[n : n + _CHUNK], **window}).scalars()
         ]
     if not wanted:
         return set()
     by_key: dict[str, list[_Copy]] = defaultdict(list)
-    for c in _copies(conn, wanted, rules):
+    for c in _copies(conn, wanted, rules, window):
         by_key[c.key].append(c)
     lost: set[int] = set()
     gained: dict[int, list[int]] = defaultdict(list)
@@ -196,10 +207,13 @@ def displaced(conn: Connection, event_ids: Iterable[int]) -> list[int]:
     return found
 
 
-def _copies(conn: Connection, keys: list[str], rules: EventRules) -> list[_Copy]:
+def _copies(
+    conn: Connection, keys: list[str], rules: EventRules, window: dict[str, object]
+) -> list[_Copy]:
     out = []
+    query = _COPIES_NEAR if window else _ALL_COPIES
     for n in range(0, len(keys), _CHUNK):
-        rows = conn.execute(_COPIES, {"keys": keys[n : n + _CHUNK]}).all()
+        rows = conn.execute(query, {"keys": keys[n : n + _CHUNK], **window}).all()
         for (
             expr, key, e_start, e_end, text, kind, start, end, precision, doc,
             idx, p_start, p_end, p_text, published, sha, eid, ev_start, ev_end, ev_precision,
