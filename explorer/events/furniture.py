@@ -66,16 +66,16 @@ _PHOTO_FIRST = re.compile(
     r"(?:photo|photograph|file\s+photo|image|picture|video\s+image|frame\s+grab)\b",
     re.IGNORECASE,
 )
-# A caption that ends with its photo: "A shopkeeper waits for customers in Beijing in this May
-# 8, 2008 file photo.", "…, in a file photo taken on Friday."
+# A caption that ends with its photo: "A ferry leaves the harbour at Lorvan in this March 4,
+# 2011 file photo.", "…, in a file photo taken on Friday."
 _PHOTO_LAST = re.compile(
     r"\bin\s+(?:this|a)\s+(?:(?:undated|file|handout|(?-i:[A-Z][a-z]{2,8})\.?|\d{1,4},?|AP|AFP"
     r"|(?-i:Reuters))\s+){0,5}(?:photo|photograph|picture|image)"
     r"(?:\s+(?:taken|made|provided|released|shot|from)\b[^.]{0,60})?\.?\s*$",
     re.IGNORECASE,
 )
-# A line that only names a place, an agency and a time ("DADHKAI, India | Tue Jun 30, 2009 9:33
-# am EDT DADHKAI, India (Reuters Life!)", "BRUSSELS, December 2 (Xinhua) --"): no word of it
+# A line that only names a place, an agency and a time ("KESSA, Lorvan | Tue Mar 8, 2011 9:10
+# am EDT KESSA, Lorvan (Example News!)", "LORVAN, December 2 (Example Agency) --"): no word of it
 # says anything happened.
 _SAYING_WORD = re.compile(r"\b[a-z]{3,}\b")
 _STAMP_WORDS = re.compile(r"\b(?:am|pm|a\.m|p\.m)\b")

@@ -157,7 +157,7 @@ _STAMP_START = re.compile(
     r"[a-z]*\.?\b)"
 )
 _CITY_BEFORE_AGENCY = re.compile(r"\b[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*\s*$")
-# "Sun May 30, 2010 3:39 pm EDT May 30 (Reuters) -": the dateline's date without its city.
+# "Fri Mar 4, 2011 8:12 pm EDT Mar 4 (Reuters) -": the dateline's date without its city.
 _DATE_BEFORE_AGENCY = re.compile(r"\b[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*$")
 
 

@@ -40,7 +40,7 @@ from tests.story import events_of
         "LORVAN, December 2 (Example Agency) --",
         "Photos, Top: A copy of the harbour report in Kessa on January 11, 2011.",
         "(Example Photo/Ana Ruiz) Workers clean the beach in Kessa, Monday, July 19, 2010.",
-        "FILE - In this June 1, 2010 file photo, workers collect debris on the beach at Kessa.",
+        "FILE - In this March 9, 2011 file photo, divers check the pier at Kessa harbour.",
         "Guardsmen walk along a sand barrier near the harbour, Friday, June 11, 2010, in Kessa.",
         "Ana Ruiz, left, and Mara Lind, right, sign the deal in Kessa on May 3, 2010.",
         "(Example) Ana Ruiz, background right, hugs a neighbour in Kessa on April 22, 2010.",

@@ -547,8 +547,8 @@ def test_a_dated_noun_phrase_spaced_over_a_line_break() -> None:
          "on Saturday that the valley would fight.", "Saturday",
          "The singer Ana Ruiz: the valley would fight"),
         # the words that led into the date go with it: "near", "over"
-        ("The summit is to be held near the end of June in Kessa.", "the end of June",
-         "The summit is to be held in Kessa"),
+        ("The ferry summit will meet near the end of June in Kessa.", "the end of June",
+         "The ferry summit will meet in Kessa"),
         ("Lind's remarks over the weekend about the port's role seemed a change of course.",
          "the weekend", "Lind's remarks about the port's role seemed a change of course"),
         # "said Saturday that …" is a frame, not a relative clause on "Saturday"

@@ -55,8 +55,8 @@ from tests.story import events_of
         ),
         # a stamp and the dateline's date, with no city
         (
-            "Sun May 30, 2010 3:39 pm EDT May 30 (Reuters) - Ferries ran",
-            "Sun May 30, 2010 3:39 pm EDT May 30 (Reuters) -",
+            "Fri Mar 4, 2011 8:12 pm EDT Mar 4 (Reuters) - Ferries ran",
+            "Fri Mar 4, 2011 8:12 pm EDT Mar 4 (Reuters) -",
         ),
     ],
 )
