@@ -2,7 +2,9 @@
 events. A photo caption dates the picture ("The two mayors meet at the forum on 11 September
 2018. Photo: AP"), a reader comment's stamp dates the comment ("At 6:46 pm | Report abuse"),
 a print-edition note or a copyright line dates the page. Each is told by the credit, the stamp or the sign it ends or
-opens with, the way newsrooms write them, not by what it says."""
+opens with, the way newsrooms write them, not by what it says. Inside the story, two dates are
+no events either: a filing stamp ("Sat Jun 5, 2010 7:16 pm EDT") and the point a figure is
+compared with ("…, compared with $3 million a year earlier")."""
 
 from __future__ import annotations
 

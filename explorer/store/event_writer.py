@@ -108,12 +108,12 @@ def write_events(
     actor_ids: dict[str, int],
     rules: EventRules,
     document_rank: tuple[dt.date | None, str],
-    copies: bool = True,
+    retold: Iterable[str] = (),
 ) -> tuple[int, int]:
     """Store ``drafts`` of one document (published, sha256: ``document_rank``); returns
-    (events created, drafts that joined another mention's event). Unless ``copies`` is
-    false, copies of their sentences in other articles are then filed as one telling
-    (retellings.py)."""
+    (events created, drafts that joined another mention's event). Copies in other articles
+    of its sentences with the ``retold`` keys (as its expression rows hold them) are then
+    filed as one telling (retellings.py)."""
     if not drafts:
         return 0, 0
     stored = _load(conn, _BY_START, {"starts": sorted({d.span.start for d in drafts})}, rules)
@@ -195,14 +195,9 @@ def write_events(
         # A stored event may have the actor already: the primary key says so, not a query.
         conn.execute(_INSERT_EVENT_ACTORS.on(conn), _unique(actor_rows))
     refresh_weights(conn, touched, rules)  # also copies day and weight onto the actor links
-    if copies:
-        retold = {
-            k
-            for d in drafts
-            if (k := rules.retelling(d.passage.text, d.expression.text, d.expression.kind))
-        }
-        if retold and published is not None:  # an undated article is nobody's copy
-            settle_copies(conn, retold, rules, published=published)
+    copies = set(retold)
+    if copies and published is not None:  # an undated article is nobody's copy
+        settle_copies(conn, copies, rules, published=published)
     return len(new_rows), len(drafts) - len(new_rows)
 
 
@@ -219,9 +214,7 @@ def settle_copies(
         actor_ids: dict[str, int],
         rank: tuple[dt.date | None, str],
     ) -> None:
-        write_events(
-            conn, [draft], {draft.expression.start: expression_id}, actor_ids, rules, rank, False
-        )
+        write_events(conn, [draft], {draft.expression.start: expression_id}, actor_ids, rules, rank)
 
     gained = settle(
         conn, keys, rules, place, lambda c, ids: _regroup_all(c, ids, rules), published

@@ -213,7 +213,13 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                     ],
                 )
             created, merged = write_events(
-                conn, analysis.drafts, expression_ids, actor_ids, rules, (doc.published, doc.sha256)
+                conn,
+                analysis.drafts,
+                expression_ids,
+                actor_ids,
+                rules,
+                (doc.published, doc.sha256),
+                {str(r["retelling"]) for r in rows if r["retelling"]},
             )
         return SaveResult(doc_id, status, created, merged), actor_ids
 
