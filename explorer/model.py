@@ -6,9 +6,11 @@ All frozen dataclasses; no ORM row or dict crosses a module boundary.
 from __future__ import annotations
 
 import array
+import bisect
 import calendar
 import datetime as dt
 import enum
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -185,11 +187,38 @@ class Document:
     outlet: str | None = None
     author: str | None = None
     published: dt.date | None = None
-    published_source: str | None = None  # "user", "byline", "metadata"
+    published_source: str | None = None  # "user", "file", "byline", "metadata"
+    url: str | None = None
+    # Where in its file the article came from ("row 12", "message 3"), for files of many.
+    location: str | None = None
+    # For paged files (PDF): where each page begins in ``text`` (and ``original``).
+    pages: tuple[int, ...] = ()
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page holding ``offset``, or None for a file without pages."""
+        if not self.pages:
+            return None
+        return bisect.bisect_right(self.pages, offset) or 1
 
     @property
     def text_map(self) -> TextMap:
         return TextMap(self.text, self.offsets, len(self.original))
+
+
+# The key of an article inside a file of many is written after the file's path:
+# "<path>#row:12", "<path>#message:3f2a…/attachment:report.pdf".
+_ITEM = re.compile(r"#(?:row|id|url|message|item|attachment):[^#]*$")
+
+
+def identity(path: str, key: str) -> str:
+    """The name an article of a file is known by (the file itself when ``key`` is "")."""
+    return f"{path}#{key}" if key else path
+
+
+def file_of(name: str) -> str:
+    """The file part of a document's name."""
+    m = _ITEM.search(name)
+    return name[: m.start()] if m else name
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ import signal
 import sys
 import threading
 from collections import deque
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -38,8 +38,10 @@ from pathlib import Path
 from explorer.actors.match import ActorMatcher
 from explorer.analysis import Analysis, analyse
 from explorer.errors import ExplorerError
+from explorer.ingest.formats import read_piece
+from explorer.ingest.formats.base import Piece, identity
 from explorer.ingest.manifest import FileInfo
-from explorer.ingest.readers import read_document
+from explorer.ingest.readers import file_identity, read_document, with_published
 from explorer.model import Document
 
 # Below this many files the pool's start-up costs more than it saves.
@@ -52,6 +54,18 @@ class Job:
     path: Path
     published: dt.date | None
     meta: FileInfo
+    # One article of a file of many (a mailbox's message, a table's row), already split out
+    # of its file by the importing process; None: the file is the article, read by the worker.
+    piece: Piece | None = None
+    # Set when the file could not be split any further, or the item is no article: the job
+    # fails with this sentence without being worked on.
+    failure: str | None = None
+    key: str = ""  # the article's key in its file
+
+    @property
+    def name(self) -> str:
+        """How the user's report names it: the path given, and the article's key in it."""
+        return identity(str(self.path), self.key)
 
 
 @dataclass(frozen=True)
@@ -73,19 +87,23 @@ def default_workers() -> int:
 
 
 def analysed(
-    jobs: list[Job], matcher: ActorMatcher, workers: int
+    jobs: Iterable[Job], matcher: ActorMatcher, workers: int, count: int | None = None
 ) -> Generator[Outcome, None, None]:
     """Each job's outcome, in the order of ``jobs``: analysed here when ``workers`` is 0 or
-    the batch is small, else by ``workers`` processes. Closing the iterator early (a
-    cancelled import) drops the work not yet started."""
-    if workers < 1 or len(jobs) < MIN_FILES_FOR_POOL:
+    the batch (``count`` jobs, when ``jobs`` is a stream) is small, else by ``workers``
+    processes. Closing the iterator early (a cancelled import) drops the work not yet
+    started, and stops reading the stream."""
+    if count is None:
+        jobs = list(jobs)
+        count = len(jobs)
+    if workers < 1 or count < MIN_FILES_FOR_POOL:
         for job in jobs:
             yield _run(job, matcher)
         return
     yield from _pooled(jobs, matcher, workers)
 
 
-def _pooled(jobs: list[Job], matcher: ActorMatcher, workers: int) -> Iterator[Outcome]:
+def _pooled(jobs: Iterable[Job], matcher: ActorMatcher, workers: int) -> Iterator[Outcome]:
     ctx = _context()
     _start_fork_server(ctx)
     # Nothing is ever written to the lifeline: its workers read end-of-file once this process
@@ -230,8 +248,15 @@ def _work(job: Job) -> Outcome:
 
 
 def _run(job: Job, matcher: ActorMatcher) -> Outcome:
+    if job.failure is not None:
+        return Outcome(job, None, job.failure, {})
     try:
-        doc = with_metadata(read_document(job.path, job.published or job.meta.published), job.meta)
+        if job.piece is not None:
+            name = identity(file_identity(job.path), job.key)
+            doc = with_published(read_piece(name, job.piece), job.published)
+        else:
+            doc = read_document(job.path, job.published or job.meta.published)
+        doc = with_metadata(doc, job.meta)
         with big_work(len(doc.text)):
             analysis = analyse(doc, matcher)
     except ExplorerError as err:

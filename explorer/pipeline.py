@@ -20,8 +20,9 @@ from explorer.actors.gazetteer import load_gazetteer
 from explorer.actors.match import ActorMatcher
 from explorer.analysis import analyse
 from explorer.errors import ExplorerError, ExportError, InputError, StoreError
+from explorer.ingest.formats.base import ReadOptions, Skipped
 from explorer.ingest.manifest import FileInfo, Manifest
-from explorer.ingest.readers import expand_paths
+from explorer.ingest.readers import count_articles, expand_paths, holds_many, pieces
 from explorer.parallel import Job, analysed, big_work, default_workers
 from explorer.report import REPORT_FORMATS
 
@@ -88,32 +89,36 @@ def ingest(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     workers: int = 0,
+    options: ReadOptions | None = None,
 ) -> IngestReport:
-    """Import files and folders, one transaction per document. With ``workers`` > 0 a big
-    folder is analysed by that many processes while this one stores (the CLI and the window
-    pass ``default_workers()``); a script that does so needs the ``__main__`` guard."""
+    """Import files and folders, one transaction per document (one per article of a file of
+    many: a mailbox, a feed, a table). With ``workers`` > 0 a big import is analysed by that
+    many processes while this one stores (the CLI and the window pass ``default_workers()``);
+    a script that does so needs the ``__main__`` guard."""
     report = IngestReport()
     rows = Manifest.read(manifest) if manifest else None
     matcher = matcher or default_matcher(store=store)
     files = expand_paths(paths)
-    jobs = [
-        Job(path, published, rows.info_for(path) if rows else FileInfo()) for path in files
-    ]
+    metas = {path: rows.info_for(path) if rows else FileInfo() for path in files}
     if rows is not None:
         report.unmatched_rows = rows.unmatched()
+    # A file of many articles counts as many (cheaply estimated): the progress is articles.
+    total = sum(count_articles(path) if holds_many(path) else 1 for path in files)
+    jobs = _jobs(files, published, metas, options or ReadOptions())
     with _terminate_as_exit():
-        outcomes = analysed(jobs, matcher, workers)
+        outcomes = analysed(jobs, matcher, workers, total)
         try:
             for n, outcome in enumerate(outcomes):
+                total = max(total, n + 1)  # the estimate was short (a table's blank lines)
                 if cancel is not None and cancel():
                     report.cancelled = True
-                    report.left = len(files) - n
+                    report.left = total - n
                     break
-                path = outcome.job.path
+                name = outcome.job.name
                 if progress is not None:
-                    progress(n, len(files), str(path))
+                    progress(n, total, name)
                 if outcome.analysis is None:
-                    report.failed.append((str(path), outcome.error or "could not be read"))
+                    report.failed.append((name, outcome.error or "could not be read"))
                     continue
                 matcher.kinds.update(outcome.kinds)
                 try:
@@ -121,33 +126,58 @@ def ingest(
                         result = store.save(outcome.analysis, EVENT_RULES, kinds=matcher.kinds)
                 except StoreError as err:
                     if _refused_document(err):
-                        report.failed.append((str(path), str(err)))
+                        report.failed.append((name, str(err)))
                         continue
                     # The store, not this file: every later save would fail the same way.
                     message = str(err).rstrip()
                     report.store_error = (
                         message if message.endswith((".", "?", "!")) else message + "."
                     )
-                    report.left = len(files) - n
+                    report.left = total - n
                     break
                 except ExplorerError as err:
-                    report.failed.append((str(path), str(err)))
+                    report.failed.append((name, str(err)))
                     continue
                 {
                     "imported": report.imported,
                     "replaced": report.replaced,
                     "unchanged": report.unchanged,
-                }[result.status].append(str(path))
+                }[result.status].append(name)
                 report.events_created += result.events_created
                 report.events_merged += result.events_merged
                 if outcome.analysis.document.published is None and result.status != "unchanged":
                     report.undated.append(result.document_id)
             else:
                 if progress is not None:
-                    progress(len(files), len(files), "done")
+                    progress(total, total, "done")
         finally:
             outcomes.close()  # a cancelled or stopped import drops the queued work
     return report
+
+
+def _jobs(
+    files: list[Path],
+    published: dt.date | None,
+    metas: dict[Path, FileInfo],
+    options: ReadOptions,
+) -> Iterator[Job]:
+    """One job per article, lazily: a file of many articles is split here as the import goes
+    (a table of 100k rows is never held whole); a fault that stops the split fails the file
+    at that place, after the articles before it."""
+    for path in files:
+        meta = metas[path]
+        if not holds_many(path):
+            yield Job(path, published, meta)
+            continue
+        try:
+            for item in pieces(path, options):
+                if isinstance(item, Skipped):
+                    failure = f"{item.location}: {item.reason}."
+                    yield Job(path, published, meta, failure=failure, key=item.key)
+                else:
+                    yield Job(path, published, meta, piece=item, key=item.key)
+        except InputError as err:
+            yield Job(path, published, meta, failure=str(err))
 
 
 def _refused_document(err: StoreError) -> bool:

@@ -1,29 +1,104 @@
-"""Files to Documents: plain text, Markdown and saved HTML pages."""
+"""Files to Documents, through the format registry (explorer.ingest.formats).
+
+Here is what every format shares: a file that is not there, a folder, a pipe, a link that
+leads nowhere, a file too big for its kind; the user's publication date over the file's own;
+and which files a folder holds. A file of many articles (a mailbox, a feed, a table) is walked
+lazily (``pieces``); each article is known by the file's path and its key in the file.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import errno
-import hashlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from explorer.errors import InputError
-from explorer.ingest import byline, markup
-from explorer.ingest.encoding import decode
-from explorer.ingest.published import publication_date
-from explorer.model import Document, TextMap
+from explorer.ingest.formats import FORMATS, SUFFIXES, by_suffix, read_piece
+from explorer.ingest.formats.base import Format, Piece, ReadOptions, Skipped, identity
+from explorer.ingest.formats.text import TEXT
+from explorer.model import Document
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
-MAX_BYTES = 20 * 1024 * 1024  # a news article is far smaller; this is a wrong file
+__all__ = ["SUFFIXES", "expand_paths", "parse_document", "pieces", "read_document"]
 
 
-def read_document(path: Path, published: dt.date | None = None) -> Document:
-    """Read one article. ``published`` (the user's word) wins over any date in the file."""
+def format_of(path: Path) -> Format:
+    """The file's format by its suffix; a file named with another suffix is read as text (the
+    decoder refuses it if it is binary)."""
+    return by_suffix(path.suffix) or TEXT
+
+
+def read_document(
+    path: Path, published: dt.date | None = None, options: ReadOptions | None = None
+) -> Document:
+    """Read one article (for a file of many, its first). ``published`` (the user's word) wins
+    over any date in the file."""
+    fmt = format_of(path)
+    name = file_identity(path)
+    if fmt.read is not None:
+        data = _read_bytes(path, fmt)
+        return with_published(fmt.read(name, data), published)
+    for item in pieces(path, options or ReadOptions()):
+        if isinstance(item, Piece):
+            return with_published(read_piece(identity(name, item.key), item), published)
+    raise InputError(f"{path}: holds no article with text.")
+
+
+def parse_document(
+    name: str, data: bytes, suffix: str, published: dt.date | None = None
+) -> Document:
+    """A Document from bytes in memory, read as a file of that suffix would be."""
+    fmt = by_suffix(suffix) or TEXT
+    if fmt.read is None:
+        raise InputError(f"{name}: a file of many articles; read it with pieces().")
+    return with_published(fmt.read(name, data), published)
+
+
+def with_published(doc: Document, published: dt.date | None) -> Document:
+    if published is None:
+        return doc
+    return dataclasses.replace(doc, published=published, published_source="user")
+
+
+def pieces(path: Path, options: ReadOptions) -> Iterator[Piece | Skipped]:
+    """The articles of a file of many, lazily; InputError where the file cannot be read on."""
+    fmt = format_of(path)
+    assert fmt.split is not None, f"{fmt.name} files are one article each"
+    _check(path, fmt)
+    try:
+        yield from fmt.split(path, options)
+    except PermissionError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror}).") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err}).") from err
+
+
+def holds_many(path: Path) -> bool:
+    return format_of(path).many
+
+
+def count_articles(path: Path) -> int:
+    """How many articles the file holds, as cheaply as its format can tell (for progress)."""
+    fmt = format_of(path)
+    if fmt.count is None:
+        return 1
+    try:
+        return fmt.count(path)
+    except (OSError, InputError):
+        return 1  # the reading will say what is wrong
+
+
+def file_identity(path: Path) -> str:
+    """The path a document is known by: absolute, with links and ``..`` resolved, so the same
+    file typed another way (relative, through a link) is the same document."""
+    return os.path.realpath(path)
+
+
+def _check(path: Path, fmt: Format) -> int:
+    """The file's size, after making sure it is a regular file we may read whole or stream."""
     name = str(path)
     try:
         if path.is_symlink() and not path.exists():
@@ -38,101 +113,30 @@ def read_document(path: Path, published: dt.date | None = None) -> Document:
         if path.is_dir():
             raise InputError(f"{name}: is a folder, not a file.")
         info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # opening a pipe would wait for a writer forever
-            raise InputError(f"{name}: not a regular file (a pipe, socket or device); not read.")
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{name}: {size / 1e6:.0f} MB is too large for a news article "
-                f"(the limit is {MAX_BYTES // 1_000_000} MB)."
-            )
-        data = path.read_bytes()
     except PermissionError as err:
         raise InputError(f"{name}: cannot be read ({err.strerror}).") from err
     except OSError as err:
         raise InputError(f"{name}: cannot be read ({err.strerror or err}).") from err
-    return parse_document(file_identity(path), data, path.suffix.lower(), published)
+    if not stat.S_ISREG(info.st_mode):  # opening a pipe would wait for a writer forever
+        raise InputError(f"{name}: not a regular file (a pipe, socket or device); not read.")
+    size = info.st_size
+    if fmt.max_bytes is not None and size > fmt.max_bytes:
+        what = "a news article" if fmt.max_bytes <= 20 * 1024 * 1024 else "an article file"
+        raise InputError(
+            f"{name}: {size / 1e6:.0f} MB is too large for {what} "
+            f"(the limit is {fmt.max_bytes // 1_000_000} MB)."
+        )
+    return size
 
 
-def file_identity(path: Path) -> str:
-    """The path a document is known by: absolute, with links and ``..`` resolved, so the same
-    file typed another way (relative, through a link) is the same document."""
-    return os.path.realpath(path)
-
-
-def parse_document(
-    name: str, data: bytes, suffix: str, published: dt.date | None = None
-) -> Document:
-    sha = hashlib.sha256(data).hexdigest()
-    original = decode(data, name)
-    if suffix in HTML_SUFFIXES:
-        return _from_html(name, sha, original, published)
-    text_map = markup.clean(original)
-    if not text_map.text.strip():
-        raise InputError(f"{name}: has no text once markup is removed.")
-    return _finish(
-        name,
-        sha,
-        original,
-        text_map,
-        "markdown" if suffix in (".md", ".markdown") else "text",
-        published,
-    )
-
-
-def _from_html(name: str, sha: str, page: str, published: dt.date | None) -> Document:
-    # trafilatura finds the article in the page chrome (menus, ads, footers) far better than
-    # tag stripping could; its text becomes the document the user reads and highlights.
-    import trafilatura
-
-    text = trafilatura.extract(
-        page, include_comments=False, include_tables=False, favor_recall=True
-    )
-    if not text or not text.strip():
-        raise InputError(f"{name}: no article text found in this HTML page.")
-    meta = trafilatura.extract_metadata(page)
-    title = meta.title if meta and meta.title else None
-    author = meta.author if meta and meta.author else None
-    outlet = meta.sitename if meta and meta.sitename else None
-    meta_date = _parse_iso_date(meta.date) if meta and meta.date else None
-    doc = _finish(name, sha, text, TextMap.identity(text), "html", published, meta_date)
-    return dataclasses.replace(
-        doc, title=title or doc.title, outlet=outlet, author=author or doc.author
-    )
-
-
-def _parse_iso_date(value: str) -> dt.date | None:
+def _read_bytes(path: Path, fmt: Format) -> bytes:
+    _check(path, fmt)
     try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _finish(
-    name: str,
-    sha: str,
-    original: str,
-    text_map: TextMap,
-    fmt: str,
-    published: dt.date | None,
-    metadata: dt.date | None = None,
-) -> Document:
-    head = byline.read_byline(text_map.text)
-    published, source = publication_date(
-        given=published, byline=head.published, metadata=metadata
-    )
-    return Document(
-        path=name,
-        sha256=sha,
-        original=original,
-        text=text_map.text,
-        offsets=text_map.offsets,
-        format=fmt,
-        title=head.title,
-        author=head.author,
-        published=published,
-        published_source=source,
-    )
+        return path.read_bytes()
+    except PermissionError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror}).") from err
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err}).") from err
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
@@ -152,7 +156,14 @@ def _files(p: Path) -> list[Path]:
         return [p]
     # Every entry named as an article, regular or not: a pipe, a dangling link or a link loop
     # among them is reported as not imported, with why, never skipped unsaid.
-    return sorted(f for f in p.rglob("*") if f.suffix.lower() in SUFFIXES and not _is_folder(f))
+    return sorted(f for f in p.rglob("*") if _wanted(f))
+
+
+def _wanted(f: Path) -> bool:
+    fmt = by_suffix(f.suffix)
+    if fmt is None or _is_folder(f):
+        return False
+    return fmt.in_folders is None or fmt.in_folders(f)
 
 
 def _is_folder(path: Path) -> bool:
@@ -160,3 +171,7 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a link loop: not a folder, and read_document says what it is
         return False
+
+
+def format_names() -> list[str]:
+    return [f.name for f in FORMATS]

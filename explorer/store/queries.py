@@ -144,6 +144,9 @@ class StoreReads:
             author=row.author,
             published=row.published,
             published_source=row.published_source,
+            url=row.url,
+            location=row.location,
+            pages=tuple(int(p) for p in row.pages.split(",")) if row.pages else (),
         )
 
     def summaries(self, ids: Collection[int] | None = None) -> list[EventSummary]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
 
-from explorer.model import Analysis
+from explorer.model import Analysis, file_of
 from explorer.store.curations import StoreCurations, rename_document
 from explorer.store.db import make_engine, translated
 from explorer.store.dialects import insert_ignoring
@@ -139,6 +139,9 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                     offsets=_int32_bytes(doc.offsets),
                     imported_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
                     analysis_version=analysis.version,
+                    url=doc.url,
+                    location=doc.location,
+                    pages=",".join(map(str, doc.pages)) if doc.pages else None,
                 ),
             ).inserted_primary_key[0]  # type: ignore[index]
             tm = doc.text_map
@@ -228,6 +231,13 @@ def file_moved(stored: str, new: str) -> bool:
     """Whether a document stored at ``stored`` (with the content of ``new``) is now the file at
     ``new`` (resolved): the stored path names no file any more, or names this one under
     another spelling. Otherwise the new file is a copy of it."""
+    stored_file, new_file = file_of(stored), file_of(new)
+    if stored_file != stored or new_file != new:
+        # An article of a file of many (a table's row): it moved only if its file did; two
+        # rows alike in one table, or in two tables, are two articles.
+        if stored[len(stored_file) :] != new[len(new_file) :]:
+            return False
+        stored, new = stored_file, new_file
     return not os.path.lexists(stored) or os.path.realpath(stored) == new
 
 

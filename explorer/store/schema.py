@@ -44,6 +44,11 @@ class DocumentRow(Base):
     # The analysis that made its events (see explorer.analysis.ANALYSIS_VERSION): an unchanged
     # file made by an older one is analysed again when it is imported again.
     analysis_version: Mapped[int] = mapped_column(Integer, server_default="1")
+    url: Mapped[str | None] = mapped_column(String)
+    # Where in a file of many articles this one is ("row 12", "message 3").
+    location: Mapped[str | None] = mapped_column(String)
+    # A paged file's page starts in ``text``, as comma-separated offsets ("0,1845,3920").
+    pages: Mapped[str | None] = mapped_column(Text)
 
 
 class PassageRow(Base):

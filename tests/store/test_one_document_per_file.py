@@ -128,6 +128,8 @@ def test_migration_0008_merges_copies_and_keeps_their_edits(article: Path, tmp_p
     # A store of 0007 had no retelling key yet (0009 adds it).
     raw.execute("DROP INDEX ix_time_expressions_retelling")
     raw.execute("ALTER TABLE time_expressions DROP COLUMN retelling")
+    for column in ("url", "location", "pages"):  # nor where an article came from (0010)
+        raw.execute(f"ALTER TABLE documents DROP COLUMN {column}")
     raw.commit()
     sources = raw.execute("SELECT count(*) FROM event_sources").fetchone()[0]
     assert sources == 2 * sum(single)  # the defect 0008 repairs

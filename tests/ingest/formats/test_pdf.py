@@ -1,0 +1,118 @@
+"""PDF: text per page, running headers and page numbers gone, broken words joined, the
+metadata's date, passages that know their page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from explorer.errors import InputError
+from explorer.ingest.readers import read_document
+from explorer.store.repo import Store
+from tests.ingest.formats.conftest import ingest
+from tests.ingest.formats.makers import image_pdf, write_pdf
+
+HEADER = "THE VELM COURIER  Weekly edition"
+PAGE_ONE = [
+    ["The harbour board of Velm met on Tuesday and agreed a new", "timetable for the ferries."],
+    ["The ferry company said the change was a well-", "known request of islanders, and the",
+     "new timetable would bring a joint state-", "ment from both island councils."],
+]
+PAGE_TWO = [
+    ["The first ferry under the new timetable will sail on 4 April", "2022, the board said."],
+    ["Islanders called the well-known ferry line a lifeline."],
+]
+
+
+def _pdf(tmp_path: Path, **kw: object) -> Path:
+    return write_pdf(
+        tmp_path / "courier.pdf",
+        [PAGE_ONE, PAGE_TWO],
+        header=HEADER,
+        numbers=True,
+        headline="Velm ferries get a new timetable",
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_text_is_the_pages_without_furniture_and_broken_words_joined(tmp_path: Path) -> None:
+    doc = read_document(_pdf(tmp_path, created="20220315"))
+    assert "WEEKLY EDITION" not in doc.text.upper()  # the running header, on both pages
+    assert not any(line.strip().isdigit() for line in doc.text.splitlines())  # page numbers
+    # a word broken at a line's end is one word again; one the article writes with a
+    # hyphen elsewhere ("well-known") keeps it
+    assert "a joint statement from both island councils." in doc.text
+    assert "a well-known request of islanders" in doc.text
+    # lines of a paragraph are one paragraph; paragraphs stay apart
+    assert "agreed a new timetable for the ferries." in doc.text
+    assert "\n\nThe ferry company said" in doc.text
+    assert doc.text.startswith("Velm ferries get a new timetable\n\n")
+    assert doc.format == "pdf"
+
+
+def test_title_and_date_from_the_metadata(tmp_path: Path) -> None:
+    doc = read_document(_pdf(tmp_path, created="20220315", title="Ferries: the new timetable"))
+    assert doc.title == "Ferries: the new timetable"
+    assert doc.published == dt.date(2022, 3, 15)
+    assert doc.published_source == "metadata"
+
+
+def test_title_from_the_headline_when_the_metadata_has_none(tmp_path: Path) -> None:
+    doc = read_document(_pdf(tmp_path))
+    assert doc.title == "Velm ferries get a new timetable"
+
+
+def test_a_passage_knows_its_page(tmp_path: Path, sqlite_store: Store) -> None:
+    report = ingest(sqlite_store, _pdf(tmp_path, created="20220315"))
+    assert report.ok, report.failed
+    (info,) = sqlite_store.documents()
+    doc = sqlite_store.document(info.id)
+    assert len(doc.pages) == 2 and doc.pages[0] == 0
+    april = [e for e in sqlite_store.events() if e.span.start == dt.date(2022, 4, 4)]
+    assert april, [(e.span, e.title) for e in sqlite_store.events()]
+    source = april[0].sources[0]
+    assert doc.page_of(source.passage_start) == 2
+    assert doc.text[source.passage_start : source.passage_end].startswith("The first ferry")
+    # Tuesday is read against the metadata's date: the Tuesday before 15 March 2022
+    tuesday = [e for e in sqlite_store.events() if e.span.start == dt.date(2022, 3, 15)]
+    assert tuesday and doc.page_of(tuesday[0].sources[0].passage_start) == 1
+
+
+def test_a_scan_has_no_text_layer(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no text layer"):
+        read_document(image_pdf(tmp_path / "scan.pdf"))
+
+
+def test_an_encrypted_pdf(tmp_path: Path) -> None:
+    import pypdf
+
+    plain = _pdf(tmp_path)
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt("secret")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(InputError, match="encrypted"):
+        read_document(locked)
+
+
+def test_a_truncated_pdf(tmp_path: Path) -> None:
+    whole = _pdf(tmp_path).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read_document(cut)
+
+
+def test_bad_pdfs_leave_the_store_as_it_was(tmp_path: Path, sqlite_store: Store) -> None:
+    good = _pdf(tmp_path, created="20220315")
+    assert ingest(sqlite_store, good).ok
+    before = (sqlite_store.documents(), [(e.span, e.title) for e in sqlite_store.events()])
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good.read_bytes()[:500])
+    scan = image_pdf(tmp_path / "scan.pdf")
+    report = ingest(sqlite_store, cut, scan)
+    assert [Path(p).name for p, _ in report.failed] == ["cut.pdf", "scan.pdf"]
+    assert (sqlite_store.documents(), [(e.span, e.title) for e in sqlite_store.events()]) == before
