@@ -145,7 +145,7 @@ def parse_date(value: str | None) -> dt.date | None:
     if not value:
         return None
     text = value.strip()
-    if not text:
+    if not any(c.isdigit() for c in text):  # "last week", "n/a": no date a file can give
         return None
     try:
         return dt.date.fromisoformat(text[:10])

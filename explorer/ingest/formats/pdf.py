@@ -81,8 +81,13 @@ def _page_lines(page: object) -> list[_Line]:
     index = 0
     # PDFium writes "\r\n" between lines and gives those characters indices too, so each
     # character of the text has a box: a line's height and baseline come from its own glyphs.
+    import pypdfium2.raw as pdfium_c
+
     for raw in text.split("\r\n"):
-        chars = [(ch, textpage.get_charbox(index + i)) for i, ch in enumerate(raw)]
+        chars = [
+            (ch, textpage.get_charbox(index + i), pdfium_c.FPDFText_GetFontSize(textpage.raw, index + i))
+            for i, ch in enumerate(raw)
+        ]
         index += len(raw) + 2
         lines.extend(_visual_lines(chars))
     return lines
@@ -92,35 +97,38 @@ def _page_lines(page: object) -> list[_Line]:
 _LINE_END_HYPHEN = "\ufffe"
 
 
-def _visual_lines(chars: list[tuple[str, tuple[float, float, float, float]]]) -> list[_Line]:
+_Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def _visual_lines(chars: list[tuple[str, _Box, float]]) -> list[_Line]:
     """The lines of one of PDFium's lines: it joins a line ending in a hyphen to the next, and
     the gap above that next line tells a paragraph, so they are parted again where the glyphs
     go back to the left margin and down."""
     out: list[_Line] = []
-    current: list[tuple[str, tuple[float, float, float, float]]] = []
+    current: list[tuple[str, _Box, float]] = []
 
     def close() -> None:
-        inked = [box for ch, box in current if ch > " " and ch != _LINE_END_HYPHEN]
-        line = "".join(ch for ch, _ in current).replace(_LINE_END_HYPHEN, "-").strip()
+        inked = [(box, size) for ch, box, size in current if ch > " " and ch != _LINE_END_HYPHEN]
+        line = "".join(ch for ch, _, _ in current).replace(_LINE_END_HYPHEN, "-").strip()
         if line and inked:
             out.append(
                 _Line(
                     line,
-                    statistics.median(b[1] for b in inked),
-                    statistics.median(b[3] - b[1] for b in inked),
-                    min(b[0] for b in inked),
+                    statistics.median(b[1] for b, _ in inked),
+                    statistics.median(size for _, size in inked),  # the type size, not ink
+                    min(b[0] for b, _ in inked),
                 )
             )
         current.clear()
 
-    last: tuple[float, float, float, float] | None = None
-    for ch, box in chars:
+    last: _Box | None = None
+    for ch, box, size in chars:
         inked = ch > " " and ch != _LINE_END_HYPHEN
         if inked and last is not None:
-            size = max(last[3] - last[1], 1.0)
-            if box[0] < last[0] - 2 * size and last[1] - box[1] > 0.5 * size:
+            height = max(last[3] - last[1], 1.0)
+            if box[0] < last[0] - 2 * height and last[1] - box[1] > 0.5 * height:
                 close()
-        current.append((ch, box))
+        current.append((ch, box, size))
         if inked:
             last = box
     close()
@@ -167,8 +175,12 @@ def _page_texts(pages: list[list[_Line]]) -> list[str]:
 def _paragraphs(lines: Sequence[_Line], words: Counter[str]) -> list[str]:
     if not lines:
         return []
-    pitches = [a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False) if a.bottom - b.bottom > 0]
-    pitch = statistics.median(pitches) if pitches else 0.0
+    # The line spacing is the page's smaller common step between baselines: the lower quartile,
+    # not the median, as a page of short paragraphs has as many paragraph gaps as line steps.
+    pitches = sorted(
+        a.bottom - b.bottom for a, b in zip(lines, lines[1:], strict=False) if a.bottom > b.bottom
+    )
+    pitch = pitches[len(pitches) // 4] if pitches else 0.0
     paragraphs: list[str] = [lines[0].text]
     for before, line in zip(lines, lines[1:], strict=False):
         gap = before.bottom - line.bottom
