@@ -98,7 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
             "default: timeline.sqlite in your data folder, or $TIMELINE_EXPLORER_DB",
         )
 
-    p = sub.add_parser("ingest", help="import articles (files or folders)")
+    from explorer.ingest.formats import describe
+
+    p = sub.add_parser(
+        "ingest",
+        help="import articles (files or folders)",
+        description="Import articles: files, and the article files inside folders. It reads:\n"
+        + describe()
+        + "\nA file of any other name is read as plain text.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("paths", nargs="+", type=Path)
     db_arg(p)
     p.add_argument("--published", type=_date, help="publication date for every file given")
@@ -108,6 +117,14 @@ def build_parser() -> argparse.ArgumentParser:
         type=_number(0, 64, "--workers"),
         default=None,
         help="processes that analyse a big folder while one stores (default: one per core; 0: none)",
+    )
+    p.add_argument(
+        "--columns",
+        type=_columns,
+        default={},
+        metavar="ROLE=NAME,...",
+        help="which columns of a CSV or JSON Lines table hold what, where their names are not "
+        "the usual ones: roles text, title, date, outlet, url, author, id (e.g. text=body,date=pub)",
     )
 
     p = sub.add_parser("dates", help="show the date expressions the tagger finds in a file")
@@ -349,8 +366,30 @@ def _must_exist(db: str | None) -> None:
         raise InputError(f"{db}: no such database.")
 
 
+_FAILURES_SHOWN = 50
+
+
+def _columns(value: str) -> dict[str, str]:
+    """``text=body,date=pub`` -> {"text": "body", "date": "pub"}."""
+    from explorer.ingest.formats.table import ROLES
+
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        role, sep, column = part.partition("=")
+        role, column = role.strip().lower(), column.strip()
+        if not sep or not column:
+            raise argparse.ArgumentTypeError(f"'{part}' is not ROLE=COLUMN (e.g. text=body)")
+        if role not in ROLES:
+            raise argparse.ArgumentTypeError(
+                f"'{role}' is not a column role (roles: {', '.join(ROLES)})"
+            )
+        out[role] = column
+    return out
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from explorer import pipeline
+    from explorer.ingest.formats.base import ReadOptions
     pipeline.check_paths(args.paths)
     store = _store(args, create=True)
     tty = sys.stderr.isatty()
@@ -367,6 +406,7 @@ def _ingest(args: argparse.Namespace) -> int:
         matcher=pipeline.default_matcher(store),
         progress=progress,
         workers=pipeline.default_workers() if args.workers is None else max(0, args.workers),
+        options=ReadOptions(columns=args.columns),
     )
     if tty:
         print(file=sys.stderr)
@@ -375,8 +415,10 @@ def _ingest(args: argparse.Namespace) -> int:
         f"unchanged {len(report.unchanged)}, failed {len(report.failed)}; "
         f"events: {report.events_created} new, {report.events_merged} merged into existing"
     )
-    for _path, reason in report.failed:
+    for _path, reason in report.failed[:_FAILURES_SHOWN]:
         print(f"  failed: {reason}", file=sys.stderr)
+    if len(report.failed) > _FAILURES_SHOWN:  # a table's thousand empty rows: a sample will do
+        print(f"  … and {len(report.failed) - _FAILURES_SHOWN:,} more failed", file=sys.stderr)
     if report.store_error:  # one line for the store, whatever the files left (exit 1 or 2)
         print(
             f"explorer: {report.store_error} The import stopped: {report.left} file(s) were "

@@ -172,7 +172,7 @@ def _jobs(
         try:
             for item in pieces(path, options):
                 if isinstance(item, Skipped):
-                    failure = f"{item.location}: {item.reason}."
+                    failure = f"{path}, {item.location}: {item.reason}."
                     yield Job(path, published, meta, failure=failure, key=item.key)
                 else:
                     yield Job(path, published, meta, piece=item, key=item.key)

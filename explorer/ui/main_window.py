@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from explorer import APP_NAME, pipeline
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
+from explorer.ingest.formats import SUFFIXES, by_suffix, dialog_filter
 from explorer.model import Document, Event
 from explorer.query.event_query import EventQuery, Hidden
 from explorer.query.sources import EventSource, open_source
@@ -396,9 +397,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ import
 
     def import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Articles (*.txt *.md *.markdown *.html *.htm);;All (*)"
-        )
+        files, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", dialog_filter())
         if files:
             self.start_import([Path(f) for f in files])
 
@@ -429,8 +428,23 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            self.start_import(paths)
+        # The registry decides, as for the dialog and folders: a dropped picture or
+        # spreadsheet is named, not read as text.
+        wanted = [p for p in paths if p.is_dir() or by_suffix(p.suffix) is not None]
+        refused = [p.name for p in paths if p not in wanted]
+        if refused:
+            QMessageBox.information(
+                self,
+                APP_NAME,
+                "Not a format Timeline Explorer reads, so not imported: "
+                + ", ".join(refused[:10])
+                + (f" and {len(refused) - 10} more" if len(refused) > 10 else "")
+                + ".\n\nIt reads: "
+                + ", ".join(sorted(SUFFIXES))
+                + ".",
+            )
+        if wanted:
+            self.start_import(wanted)
 
     def start_import(self, paths: list[Path]) -> workers.Job | None:
         if self.job is not None:

@@ -1,4 +1,5 @@
-"""A document in full, as written, with one passage highlighted and scrolled into view."""
+"""A document in full, as written, with one passage highlighted and scrolled into view; a
+paged one (a PDF) a page at a time, opened on the passage's page."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from explorer.model import Document
+from explorer.model import Document, file_of
 
 
 class DocumentReader(QDialog):
@@ -27,14 +30,38 @@ class DocumentReader(QDialog):
         self.setWindowTitle(doc.title or doc.path)
         self.resize(760, 640)
         layout = QVBoxLayout(self)
-        meta = [doc.path]
+        meta = [file_of(doc.path)]
+        if doc.location:
+            meta.append(doc.location)
         if doc.published:
             meta.append(f"published {doc.published} ({doc.published_source or 'given'})")
-        layout.addWidget(QLabel(" · ".join(meta)))
+        if doc.url:
+            meta.append(doc.url)
+        info = QLabel(" · ".join(meta))
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        self._doc = doc
+        self._original = doc.original
+        self._first = 0  # where the text shown begins in the document (a page's start)
+        self.page = 0  # the page shown, from 1; 0 for a document without pages
+        self.page_label = QLabel(self)
+        self.previous_page = QPushButton("◀ Previous page", self)
+        self.next_page = QPushButton("Next page ▶", self)
+        self.previous_page.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next_page.clicked.connect(lambda: self.show_page(self.page + 1))
+        if doc.pages:
+            row = QHBoxLayout()
+            row.addWidget(self.previous_page)
+            row.addWidget(self.page_label, 1)
+            row.addWidget(self.next_page)
+            layout.addLayout(row)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setPlainText(doc.original)
         layout.addWidget(self.text)
+        if doc.pages:
+            self.show_page(1)
+        else:
+            self.text.setPlainText(doc.original)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.add_button = buttons.addButton(
             "Add event from selection", QDialogButtonBox.ButtonRole.ActionRole
@@ -47,9 +74,33 @@ class DocumentReader(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.highlighted: tuple[int, int] | None = None
-        self._original = doc.original
+
+    @property
+    def pages(self) -> int:
+        return len(self._doc.pages)
+
+    def _page_bounds(self, page: int) -> tuple[int, int]:
+        starts = self._doc.pages
+        end = starts[page] if page < len(starts) else len(self._original)
+        return starts[page - 1], end
+
+    def show_page(self, page: int) -> None:
+        """Show one page of a paged document (the text between its start and the next's)."""
+        if not self._doc.pages or not 1 <= page <= self.pages or page == self.page:
+            return
+        self.page = page
+        self._first, end = self._page_bounds(page)
+        self.text.setExtraSelections([])
+        self.text.setPlainText(self._original[self._first : end].rstrip("\n"))
+        self.page_label.setText(f"Page {page} of {self.pages}")
+        self.previous_page.setEnabled(page > 1)
+        self.next_page.setEnabled(page < self.pages)
+        self.highlighted = None
 
     def show_passage(self, start: int, end: int, expr_start: int, expr_end: int) -> None:
+        page = self._doc.page_of(start)
+        if page is not None:
+            self.show_page(page)
         passage = QTextEdit.ExtraSelection()
         passage.format = QTextCharFormat()
         passage.format.setBackground(QColor("#fef7e0"))
@@ -85,16 +136,21 @@ class DocumentReader(QDialog):
             self.addEventRequested.emit(span[0], span[1], self._original[span[0] : span[1]])
 
     def _py_pos(self, qt: int) -> int:
-        if self._original.isascii():
-            return qt
+        """A position in the text shown as an offset into the document."""
+        shown = self._original[self._first :]
+        if shown.isascii():
+            return self._first + qt
         units = 0
-        for i, ch in enumerate(self._original):
+        for i, ch in enumerate(shown):
             if units >= qt:
-                return i
+                return self._first + i
             units += 2 if ord(ch) > 0xFFFF else 1
         return len(self._original)
 
     def _qt_pos(self, index: int) -> int:
-        """Qt counts UTF-16 units; Python counts code points (they differ past U+FFFF)."""
-        head = self._original[:index]
-        return len(head.encode("utf-16-le")) // 2 if not head.isascii() else index
+        """Qt counts UTF-16 units; Python counts code points (they differ past U+FFFF). An
+        offset off the page shown is held to its edge."""
+        limit = self.text.document().characterCount() - 1
+        head = self._original[self._first : max(index, self._first)]
+        units = len(head.encode("utf-16-le")) // 2 if not head.isascii() else len(head)
+        return min(units, limit)

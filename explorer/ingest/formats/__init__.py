@@ -71,6 +71,6 @@ def dialog_filter() -> str:
 def describe() -> str:
     """One line per format, for ``explorer ingest --help`` and the README."""
     return "\n".join(
-        f"  {', '.join(f.suffixes)}: {f.label}{' (many articles a file)' if f.many else ''}"
+        f"  {', '.join(f.suffixes)}: {f.label}{f' (an article per {f.each})' if f.each else ''}"
         for f in FORMATS
     )

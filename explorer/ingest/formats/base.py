@@ -87,6 +87,7 @@ class Format:
     max_bytes: int | None = 20 * 1024 * 1024
     # Whether a file of this kind met in a folder is meant as articles (a manifest is not).
     in_folders: Callable[[Path], bool] | None = None
+    each: str = ""  # what one article of a file of many is: "message", "item", "row"
 
     @property
     def many(self) -> bool:

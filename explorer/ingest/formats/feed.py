@@ -105,4 +105,5 @@ FEED = Format(
     count=count_feed,
     max_bytes=_MAX_BYTES,
     in_folders=looks_like_feed,
+    each="item",
 )

@@ -144,5 +144,20 @@ def _author(sender: str | None) -> str | None:
     return name or address or None
 
 
-EML = Format("eml", "E-mail messages", (".eml",), split=split_eml, max_bytes=50 * 1024 * 1024)
-MBOX = Format("mbox", "Mailboxes", (".mbox",), split=split_mbox, count=count_mbox, max_bytes=None)
+EML = Format(
+    "eml",
+    "E-mail messages",
+    (".eml",),
+    split=split_eml,
+    max_bytes=50 * 1024 * 1024,
+    each="message, and one per attached article file",
+)
+MBOX = Format(
+    "mbox",
+    "Mailboxes",
+    (".mbox",),
+    split=split_mbox,
+    count=count_mbox,
+    max_bytes=None,
+    each="message",
+)

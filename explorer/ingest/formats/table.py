@@ -261,6 +261,7 @@ CSV = Format(
     count=count_csv,
     max_bytes=None,
     in_folders=_is_table_of_articles,
+    each="row",
 )
 JSONL = Format(
     "jsonl",
@@ -269,4 +270,5 @@ JSONL = Format(
     split=split_jsonl,
     count=count_lines,
     max_bytes=None,
+    each="line",
 )

@@ -106,4 +106,4 @@ def test_a_message_without_text_is_reported_and_the_others_imported(
     report = ingest(sqlite_store, box)
     assert len(report.imported) == 1
     (failed,) = report.failed
-    assert "message 1: the message has no text" in failed[1]
+    assert failed[1] == f"{box}, message 1: the message has no text."

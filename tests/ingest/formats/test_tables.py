@@ -67,10 +67,11 @@ def test_a_column_the_table_lacks_is_named_in_the_error(tmp_path: Path, sqlite_s
 def test_a_row_without_text_is_reported_and_skipped(tmp_path: Path, sqlite_store: Store) -> None:
     rows = _rows()
     rows[1][2] = "   "
-    report = ingest(sqlite_store, write_csv(tmp_path / "gap.csv", HEADER, rows))
+    rows_file = write_csv(tmp_path / "gap.csv", HEADER, rows)
+    report = ingest(sqlite_store, rows_file)
     assert len(report.imported) == 2
     (failed,) = report.failed
-    assert failed[1] == "row 2: no text in this row."
+    assert failed[1] == f"{rows_file}, row 2: no text in this row."
 
 
 def test_a_broken_quote_stops_the_table_at_its_row(tmp_path: Path, sqlite_store: Store) -> None:
@@ -98,7 +99,7 @@ def test_jsonl_with_nested_and_odd_fields(tmp_path: Path, sqlite_store: Store) -
         fh.write('{"uid": "doc-9", "headline": "cut off\n')
     report = ingest(sqlite_store, path)
     assert len(report.imported) == 3
-    assert report.failed == [(f"{path}#row:4", "line 4: not a JSON object (a broken line).")]
+    assert report.failed == [(f"{path}#row:4", f"{path}, line 4: not a JSON object (a broken line).")]
     docs = [sqlite_store.document(d.id) for d in sqlite_store.documents()]
     assert [(d.outlet, d.author, d.published) for d in docs] == [
         ("Kessa Wire", "Oren Task", a.published) for a in ARTICLES
