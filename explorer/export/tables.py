@@ -23,6 +23,8 @@ def events_json(events: list[Event], documents: list[DocumentInfo]) -> dict[str,
                 "author": d.author,
                 "published": d.published.isoformat() if d.published else None,
                 "sha256": d.sha256,
+                "url": d.url,
+                "location": d.location,
             }
             for d in documents
         ],

@@ -37,6 +37,8 @@ class DocumentInfo:
     published_source: str | None
     sha256: str
     events: int
+    url: str | None = None
+    location: str | None = None  # where in a file of many articles it is ("row 12")
 
 
 @dataclass(frozen=True)
@@ -116,13 +118,18 @@ class StoreReads:
                 DocumentRow.published,
                 DocumentRow.published_source,
                 DocumentRow.sha256,
+                DocumentRow.url,
+                DocumentRow.location,
             ).order_by(DocumentRow.id)
             if ids is not None:
                 counted = counted.where(ExpressionRow.document_id.in_(list(ids)))
                 listed = listed.where(DocumentRow.id.in_(list(ids)))
             counts = {int(d): int(n) for d, n in conn.execute(counted).all()}
             rows = conn.execute(listed).all()
-        return [DocumentInfo(*r, events=counts.get(r.id, 0)) for r in rows]
+        return [
+            DocumentInfo(*r[:8], events=counts.get(r.id, 0), url=r.url, location=r.location)
+            for r in rows
+        ]
 
     def document(self, doc_id: int) -> Document:
         with translated(self.location), self.engine.connect() as conn:

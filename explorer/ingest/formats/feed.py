@@ -89,6 +89,8 @@ def _date(value: time.struct_time | None) -> dt.date | None:
 
 def looks_like_feed(path: Path) -> bool:
     """A .xml file in a folder is imported only if it is a feed (most .xml files are not)."""
+    if path.suffix.lower() != ".xml":
+        return True
     try:
         with path.open("rb") as fh:
             head = fh.read(4096).lower()

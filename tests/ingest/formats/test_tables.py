@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from explorer.errors import InputError
+from explorer.export.tables import events_json
 from explorer.ingest.formats.base import ReadOptions
 from explorer.ingest.readers import expand_paths
 from explorer.store.repo import Store
@@ -38,6 +39,10 @@ def test_csv_with_unusual_column_names(tmp_path: Path, sqlite_store: Store) -> N
     ]
     assert [d.location for d in docs] == ["row 1", "row 2", "row 3"]
     assert docs[1].url == "https://courier.example.org/1"
+    exported = events_json([], sqlite_store.documents())["documents"]
+    assert [(d["location"], d["url"]) for d in exported][1] == (  # type: ignore[index]
+        "row 2", "https://courier.example.org/1"
+    )
     # "on July 1" is read against the row's date
     assert {"2021-03-02", "2021-07-01", "2022-03-09"} <= {e[0] for e in events_of(sqlite_store)}
 
