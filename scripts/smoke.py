@@ -42,6 +42,50 @@ TEXT = (
 )
 
 
+FERRY = (
+    "The harbour board of Velm met on Tuesday and agreed a new timetable for the ferries. "
+    "The first ferry under it will sail on 4 April 2022, the board said."
+)
+
+
+def write_formats(work: Path) -> list[Path]:
+    """A PDF, a Word file, an e-mail and a CSV table of our own, made here, for the formats
+    the registry reads with libraries of their own (PDFium, python-docx, email, csv)."""
+    import csv
+    import email.message
+    import email.utils
+
+    import docx
+    from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display here either
+    app = QGuiApplication.instance() or QGuiApplication([])
+    pdf = work / "ferries.pdf"
+    writer = QPdfWriter(str(pdf))
+    writer.setResolution(72)
+    writer.setTitle("Velm ferries get a new timetable")
+    painter = QPainter(writer)
+    painter.drawText(40, 60, "Velm, 15 March 2022")  # a dateline, a paragraph of its own
+    for n, line in enumerate(FERRY.split(". ")):
+        painter.drawText(40, 100 + 15 * n, line + ("." if not line.endswith(".") else ""))
+    painter.end()
+    del app
+    word = docx.Document()
+    word.add_paragraph("Velm ferries get a new timetable", style="Title")
+    word.add_paragraph("March 15, 2022")
+    word.add_paragraph(FERRY)
+    word.save(str(work / "ferries.docx"))
+    msg = email.message.EmailMessage()
+    msg["Subject"], msg["From"] = "Velm ferries get a new timetable", "Desk <desk@example.org>"
+    msg["Date"] = "Tue, 15 Mar 2022 09:00:00 +0000"
+    msg.set_content(FERRY)
+    (work / "ferries.eml").write_bytes(bytes(msg))
+    with (work / "ferries.csv").open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([["headline", "pubdate", "body"],
+                                  ["Velm ferries get a new timetable", "2022-03-15", FERRY]])
+    return [work / f"ferries.{s}" for s in ("pdf", "docx", "eml", "csv")]
+
+
 def run(cmd: list[str], *args: str, env: dict[str, str], cwd: Path) -> str:
     out = subprocess.run(
         [*cmd, *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=600
@@ -83,6 +127,8 @@ def check(cmd: list[str]) -> None:
             encoding="utf-8",
         )
     print(run(cmd, "ingest", str(page), str(text), str(folder), env=env, cwd=work).strip())
+    formats = write_formats(work)
+    print(run(cmd, "ingest", *map(str, formats), env=env, cwd=work).strip())
 
     dates = json.loads(run(cmd, "dates", str(text), "--json", env=env, cwd=work))
     by_text = {d["text"]: d for d in dates}
@@ -127,6 +173,13 @@ def check(cmd: list[str]) -> None:
         for e in events
     ), "the HTML page's Wednesday is not 12 April 2023"
     assert len([n for n in titles if n.endswith(".txt")]) == 31
+    for made in formats:  # each format's reader is in the package, and each gives its events
+        (doc,) = [d for d in data["documents"] if Path(d["path"]).name.startswith(made.name)]
+        assert doc["published"] == "2022-03-15", doc
+        assert any(
+            e["start"] == "2022-04-04" and any(s["document_id"] == doc["id"] for s in e["sources"])
+            for e in events
+        ), f"no event of 4 April 2022 from {made.name}"
 
     png = work / "timeline.png"
     run(cmd, "export", "--format", "png", "--output", str(png), "--width", "1200",
