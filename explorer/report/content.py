@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from explorer.curation.doubts import DISAGREE
-from explorer.model import DateSpan, Precision, Source
+from explorer.model import DateSpan, Precision, Source, file_of
 from explorer.query.event_query import EventQuery
 from explorer.query.key import find_key_events
 from explorer.query.sources import EventSource, open_source
@@ -36,6 +36,14 @@ class ReportSource:
         known = tuple(x for x in (d.title, d.outlet, d.author) if x)
         when = f"published {d.published:%d %B %Y}" if d.published else "no publication date"
         return (*known, when)
+
+    def where(self) -> str:
+        """The file, the article's place in it ("row 12") when it holds many, and its URL."""
+        d = self.document
+        if d is None:
+            return ""
+        place = file_of(d.path) + (f", {d.location}" if d.location else "")
+        return place + (f" · {d.url}" if d.url else "")
 
 
 @dataclass(frozen=True)

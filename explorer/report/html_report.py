@@ -132,4 +132,4 @@ def _cite(s: ReportSource) -> str:
     parts = [escape(x) for x in s.citation()]
     if d.title:
         parts[0] = f"<cite>{parts[0]}</cite>"  # the document's title, as HTML marks it
-    return f'<p class="cite">{", ".join(parts)} · {escape(d.path)}</p>'
+    return f'<p class="cite">{", ".join(parts)} · {escape(s.where())}</p>'

@@ -53,4 +53,4 @@ def _quote(s: ReportSource) -> str:
 def _cite(s: ReportSource) -> str:
     if s.document is None:
         return ""
-    return f" — {_md(', '.join(s.citation()))} ({_md(s.document.path)})"
+    return f" — {_md(', '.join(s.citation()))} ({_md(s.where())})"

@@ -156,6 +156,6 @@ def _source(s: ReportSource) -> str:
         quoted = escape(text)
     cite = ""
     if s.document is not None:
-        where = escape(s.document.path)
+        where = escape(s.where())
         cite = f'<br><span class="cite">{escape(", ".join(s.citation()))} · {where}</span>'
     return f"<blockquote>{quoted}{cite}</blockquote>"

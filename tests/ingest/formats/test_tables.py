@@ -141,3 +141,13 @@ def test_dates_in_the_forms_tables_write_them() -> None:
     assert parse_date("23/11/2021") == dt.date(2021, 11, 23)
     assert parse_date("November 23, 2021") == dt.date(2021, 11, 23)
     assert parse_date("last week") is None and parse_date("") is None
+
+
+def test_a_report_cites_the_row_and_its_url(tmp_path: Path, sqlite_store: Store) -> None:
+    from explorer.query.event_query import EventQuery
+    from explorer.report.content import build_report
+
+    ingest(sqlite_store, write_csv(tmp_path / "export.csv", HEADER, _rows()))
+    report = build_report(sqlite_store, EventQuery(), title="Velm")
+    places = {s.where() for e in report.entries for s in e.sources}
+    assert f"{(tmp_path / 'export.csv').resolve()}, row 2 · https://courier.example.org/1" in places
