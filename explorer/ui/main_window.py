@@ -25,6 +25,8 @@ from explorer import APP_NAME, pipeline
 from explorer.errors import ExplorerError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
 from explorer.ingest.formats import SUFFIXES, by_suffix, dialog_filter
+from explorer.ingest.formats.base import ReadOptions
+from explorer.ingest.formats.table import needs_columns
 from explorer.model import Document, Event
 from explorer.query.event_query import EventQuery, Hidden
 from explorer.query.sources import EventSource, open_source
@@ -37,6 +39,7 @@ from explorer.timeline.layout import TimelineData, View
 from explorer.timeline.opening import KEY_EVENTS
 from explorer.timeline.windowed import Provider, WindowedSource
 from explorer.ui import workers
+from explorer.ui.columns_dialog import ColumnsDialog
 from explorer.ui.curation_ui import CurationUI
 from explorer.ui.dialogs import ErrorReport, ExportImageDialog, UndatedDialog, failure_box
 from explorer.ui.filter_panel import FilterPanel
@@ -446,10 +449,30 @@ class MainWindow(QMainWindow):
         if wanted:
             self.start_import(wanted)
 
-    def start_import(self, paths: list[Path]) -> workers.Job | None:
+    def start_import(
+        self, paths: list[Path], options: ReadOptions | None = None
+    ) -> workers.Job | None:
         if self.job is not None:
             QMessageBox.information(self, APP_NAME, "An import is already running.")
             return None
+        if options is None:
+            # A table given by name whose text column has no usual name: ask which it is
+            # (reading one header line), then import with the answer.
+            for path in paths:
+                names = needs_columns(path, ReadOptions()) if path.is_file() else None
+                if names:
+                    self.columns_dialog = ColumnsDialog(path, names, self)
+                    self.columns_dialog.accepted.connect(
+                        lambda: self.start_import(
+                            paths, ReadOptions(columns=self.columns_dialog.chosen())
+                        )
+                    )
+                    self.columns_dialog.rejected.connect(
+                        lambda: self.start_import(paths, ReadOptions())
+                    )
+                    self.columns_dialog.open()
+                    return None
+        read_options = options or ReadOptions()
         db = self.store.location
 
         def work(progress: Callable[[int, int, str], None], cancel: Callable[[], bool]) -> Any:
@@ -462,6 +485,7 @@ class MainWindow(QMainWindow):
                     cancel=cancel,
                     matcher=pipeline.default_matcher(store),
                     workers=pipeline.default_workers(),
+                    options=read_options,
                 )
             finally:
                 store.close()

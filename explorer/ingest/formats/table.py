@@ -241,6 +241,50 @@ def count_lines(path: Path) -> int:
     return max(n, 1)
 
 
+def header(path: Path) -> list[str] | None:
+    """A table's column names (a JSON Lines file's: its first object's keys), or None for a
+    file that is no table or cannot be read."""
+    try:
+        if path.suffix.lower() in JSONL.suffixes:
+            with path.open("rb") as fh:
+                for line in fh:
+                    if line.strip():
+                        row = json.loads(line)
+                        return [str(k) for k in row] if isinstance(row, dict) else None
+            return None
+        if path.suffix.lower() not in CSV.suffixes:
+            return None
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            sample = fh.read(65536)
+        return next(csv.reader(io.StringIO(sample), _dialect(path, sample)), None)
+    except (OSError, UnicodeDecodeError, csv.Error, json.JSONDecodeError):
+        return None
+
+
+def needs_columns(path: Path, options: ReadOptions) -> list[str] | None:
+    """The table's column names when the user must say which holds the text (none of them is
+    named as a text column is); None when the reader finds its columns, or it is no table."""
+    names = header(path)
+    if not names:
+        return None
+    try:
+        resolve_columns(names, options, str(path))
+    except InputError:
+        return [n for n in names if n]
+    return None
+
+
+def guessed_columns(names: list[str]) -> dict[str, str]:
+    """The roles the reader finds by name among ``names``, without the text it lacks."""
+    by_norm = {_norm(n): n for n in names if n}
+    out: dict[str, str] = {}
+    for role, aliases in ROLES.items():
+        hit = next((by_norm[a] for a in aliases if a in by_norm), None)
+        if hit is not None:
+            out[role] = hit
+    return out
+
+
 def _is_table_of_articles(path: Path) -> bool:
     """A CSV met in a folder is imported unless it is a manifest (a ``file`` column and no
     text column): the manifest beside a corpus describes the articles, it is not one."""
