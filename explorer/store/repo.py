@@ -123,9 +123,13 @@ class Store(StoreReads, StoreCurations, StoreViewport):
                     return SaveResult(old.id, "unchanged"), {}
                 _delete_document(conn, old.id, rules)
                 status = "replaced"
+            # A replaced document keeps its id: the ids a user was shown (`set-date 21`,
+            # `documents`) and scripts hold stay true after a re-import or a new date.
+            same_id = {"id": old.id} if old is not None else {}
             doc_id = conn.execute(
                 _INSERT_DOCUMENT,
                 dict(
+                    **same_id,
                     path=doc.path,
                     sha256=doc.sha256,
                     format=doc.format,

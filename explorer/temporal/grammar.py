@@ -56,7 +56,10 @@ SPOKEN_TENS = (
 )
 SPOKEN_YEAR = (
     rf"(?:nineteen|twenty)[\s-](?:(?:{SPOKEN_TENS})(?:[\s-](?:{SPOKEN_UNIT}))?|hundred)"
-    rf"|two\s+thousand(?:\s+and\s+(?:{SPOKEN_UNIT}|{SPOKEN_TENS}))?"
+    rf"|two\s+thousand\s+and\s+(?:{SPOKEN_UNIT}|{SPOKEN_TENS})"
+    # A bare "two thousand" before a word is a count ("two thousand dockworkers"); as a
+    # year it ends a phrase ("in the year two thousand.").
+    r"|two\s+thousand(?![ \t]+[a-z])"
 )
 QNUM = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 

@@ -138,6 +138,7 @@ def test_year_precision_never_invents_a_day() -> None:
         "The Sunday Times and the Mail on Sunday both ran the story.",
         "She still reads the Sunday Kessa Herald in print.",
         "The spill will be roughly 2000 more dilute at sea.",
+        "More than two thousand dockworkers walked off the job.",
         "The slogan won a campaign of the year award.",
         "It is no different from an ordinary winter flu virus.",
         "She took a summer job at the harbour.",
@@ -375,3 +376,12 @@ def test_ahead_of_is_a_preposition_not_a_future() -> None:
     assert e.span is not None and e.span.label() == "2010-04-20"
     e = one("The council faces hard choices in the months ahead, starting in March.", september)
     assert e.span is not None and e.span.label() == "2011-03"
+
+
+def test_spoken_years_and_a_spoken_count() -> None:
+    def read(text: str) -> list[tuple[str, str | None]]:
+        return [(e.text, e.span.label() if e.span else None) for e in tag(text, PUB)]
+
+    assert read("The port opened in two thousand and one.") == [("two thousand and one", "2001")]
+    assert read("It was the year two thousand.") == [("the year two thousand", "2000")]
+    assert read("Some two thousand pilots struck.") == []  # a count before its noun

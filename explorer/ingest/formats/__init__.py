@@ -49,6 +49,8 @@ def read_piece(name: str, piece: Piece) -> Document:
     published, source = doc.published, doc.published_source
     if meta.published is not None:
         published, source = meta.published, "file"
+    elif published is None and meta.fallback_published is not None:
+        published, source = meta.fallback_published, "file"
     return dataclasses.replace(
         doc,
         title=meta.title or doc.title,

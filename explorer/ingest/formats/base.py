@@ -35,6 +35,8 @@ class ArticleMeta:
     outlet: str | None = None
     author: str | None = None
     url: str | None = None
+    # A date for an article that gives none itself: an attachment's, from its message.
+    fallback_published: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,7 +55,7 @@ def split_feed(path: Path, options: ReadOptions) -> Iterator[Piece | Skipped]:
             title=" ".join((entry.get("title") or "").split()) or None,
             published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
             outlet=outlet,
-            author=(entry.get("author") or "").strip() or None,
+            author=_author(entry),
             url=entry.get("link") or None,
         )
         yield Piece(key, location, kind, body.encode("utf-8"), meta)
@@ -64,6 +65,17 @@ def count_feed(path: Path) -> int:
     # Counting is parsing: an estimate from the item tags is enough for a progress bar.
     data = path.read_bytes()
     return max(data.count(b"<item") + data.count(b"<entry"), 1)
+
+
+_RSS_AUTHOR = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+
+
+def _author(entry: Any) -> str | None:
+    """The author's name: RSS writes "desk@example.org (Mara Lind)" (feedparser's own split
+    of it cuts the name), Atom a name element."""
+    raw = " ".join((entry.get("author") or "").split())
+    m = _RSS_AUTHOR.match(raw)
+    return (m.group("name").strip() if m else raw) or None
 
 
 def _body(entry: Any) -> tuple[str, str]:

@@ -115,7 +115,8 @@ def _pieces(message: EmailMessage, key: str, location: str) -> Iterator[Piece | 
             f"{location}, attachment {filename}",
             attached,
             payload,
-            ArticleMeta(published=meta.published, author=meta.author),
+            # its own byline first: a forwarded article is not the forwarder's
+            ArticleMeta(fallback_published=meta.published),
         )
 
 

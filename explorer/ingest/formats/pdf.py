@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import statistics
 from collections import Counter
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from explorer.errors import InputError
 from explorer.ingest.formats.base import Format, sha256, text_document
 from explorer.model import Document, TextMap
+from explorer.resources import resource
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ def read_pdf(name: str, data: bytes) -> Document:
             f"{name}: this PDF has no text layer (a scan?); Timeline Explorer reads the text "
             "of a PDF and does not read images: run it through OCR first."
         )
-    texts = _page_texts(_without_furniture(pages))
-    text, starts = _joined(texts)
+    texts, words = _page_texts(_without_furniture(pages))
+    text, starts = _joined(texts, words)
     doc = text_document(
         name,
         sha256(data),
@@ -71,7 +73,9 @@ def read_pdf(name: str, data: bytes) -> Document:
     )
     title = _meta_title(info.get("Title", ""))
     author = (info.get("Author") or "").strip() or None
-    return dataclasses.replace(doc, title=title or doc.title, author=author or doc.author)
+    # The byline's author is the article's; the metadata's is often the account that made
+    # the file ("jsmith").
+    return dataclasses.replace(doc, title=title or doc.title, author=doc.author or author)
 
 
 def _page_lines(page: object) -> list[_Line]:
@@ -167,9 +171,10 @@ def _without_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
 _BROKEN_WORD = re.compile(r"(\w+)-$")
 
 
-def _page_texts(pages: list[list[_Line]]) -> list[str]:
-    words = Counter(re.findall(r"\w+(?:-\w+)*", " ".join(line.text for page in pages for line in page).lower()))
-    return ["\n\n".join(_paragraphs(page, words)) for page in pages]
+def _page_texts(pages: list[list[_Line]]) -> tuple[list[str], Counter[str]]:
+    text = " ".join(line.text for page in pages for line in page).lower()
+    words = Counter(re.findall(r"\w+(?:-\w+)*", text))
+    return ["\n\n".join(_paragraphs(page, words)) for page in pages], words
 
 
 def _paragraphs(lines: Sequence[_Line], words: Counter[str]) -> list[str]:
@@ -199,25 +204,50 @@ def _paragraphs(lines: Sequence[_Line], words: Counter[str]) -> list[str]:
 def _join(head: str, tail: str, words: Counter[str]) -> str:
     m = _BROKEN_WORD.search(head)
     if m and tail[:1].islower():
-        first = re.match(r"\w+", tail)
-        rest = first.group(0) if first else ""
-        # "state-/ment" is one word; "Russia-/China" and "well-/known", written hyphenated
-        # elsewhere in the document, keep their hyphen.
-        if words[f"{m.group(1)}-{rest}".lower()] > words[f"{m.group(1)}{rest}".lower()]:
+        found = re.match(r"\w+", tail)
+        first, rest = m.group(1).lower(), found.group(0).lower() if found else ""
+        hyphened, solid = words[f"{first}-{rest}"], words[f"{first}{rest}"]
+        # "state-/ment" is one word; "Russia-/China", and "well-/known" where the document
+        # writes it so elsewhere, keep their hyphen. Else a word list decides: two words
+        # ("second-/largest") that are not one ("some-/thing") keep it.
+        if hyphened > solid:
             return head + tail
+        if hyphened == solid == 0:
+            known = _common_words()
+            if f"{first}{rest}" not in known and first in known and rest in known:
+                return head + tail
         return head[:-1] + tail
     return f"{head} {tail}"
 
 
-def _joined(texts: list[str]) -> tuple[str, tuple[int, ...]]:
+@functools.cache
+def _common_words() -> frozenset[str]:
+    text = resource("actors", "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and w[0] != "#")
+
+
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def _joined(texts: list[str], words: Counter[str]) -> tuple[str, tuple[int, ...]]:
+    """The pages' texts as one, and where each page begins in it. A sentence that runs on
+    from one page to the next (the page ends without a full stop, the next begins in lower
+    case or with a number) is one sentence again: the next page begins where it goes on."""
+    out = ""
     starts: list[int] = []
-    parts: list[str] = []
-    pos = 0
     for text in texts:
-        starts.append(pos)
-        parts.append(text)
-        pos += len(text) + 2
-    return "\n\n".join(parts), tuple(starts)
+        if out and text and not _SENTENCE_END.search(out) and (text[0].islower() or text[0].isdigit()):
+            head = out
+            out = _join(out, text, words)
+            starts.append(len(out) - len(text))  # the page's own text, after the join
+            if len(out) - len(text) < len(head):  # a word broken across the pages
+                starts[-1] = len(head) - len(head.rsplit(" ", 1)[-1])
+            continue
+        if out:
+            out += "\n\n"
+        starts.append(len(out))
+        out += text
+    return out, tuple(starts)
 
 
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?")

@@ -53,9 +53,12 @@ def _norm(name: str) -> str:
 
 
 def resolve_columns(header: list[str], options: ReadOptions, name: str) -> dict[str, str]:
-    """Role -> the header's column for it: the user's ``--columns`` first, then by name."""
+    """Role -> the header's column for it: the user's ``--columns`` where the table has the
+    column named, then by name. A named column the table lacks is passed over (one import may
+    hold tables of several shapes) unless the text is then nowhere: the error names it."""
     by_norm = {_norm(h): h for h in header if h}
     out: dict[str, str] = {}
+    missing: list[str] = []
     for role, column in options.columns.items():
         if role not in ROLES:
             raise InputError(
@@ -63,20 +66,24 @@ def resolve_columns(header: list[str], options: ReadOptions, name: str) -> dict[
             )
         found = by_norm.get(_norm(column))
         if found is None:
-            raise InputError(
-                f"{name}: --columns names '{column}' for {role}, but the table has no such "
-                f"column (it has: {', '.join(h for h in header if h)})."
-            )
-        out[role] = found
+            missing.append(f"'{column}' for {role}")
+        else:
+            out[role] = found
     for role, aliases in ROLES.items():
         if role not in out:
             hit = next((by_norm[a] for a in aliases if a in by_norm), None)
             if hit is not None:
                 out[role] = hit
     if "text" not in out:
+        has = ", ".join(h for h in header if h)
+        if missing:
+            raise InputError(
+                f"{name}: --columns names {' and '.join(missing)}, but the table has no such "
+                f"column (it has: {has})."
+            )
         raise InputError(
             f"{name}: no column holds the articles' text (looked for "
-            f"{', '.join(ROLES['text'][:4])} …; it has: {', '.join(h for h in header if h)}). "
+            f"{', '.join(ROLES['text'][:4])} …; it has: {has}). "
             "Name it with --columns text=COLUMN."
         )
     return out

@@ -231,7 +231,8 @@ def write_rss(path: Path, items: Sequence[tuple[str, str, str, str]]) -> Path:
 
     entries = "".join(
         f"<item><title>{escape(t)}</title><link>{escape(link)}</link><guid>{escape(link)}</guid>"
-        f"<pubDate>{d}</pubDate><description>{escape(html)}</description></item>"
+        f"<pubDate>{d}</pubDate><author>ilse@courier.example.org (Ilse Varn)</author>"
+        f"<description>{escape(html)}</description></item>"
         for t, link, d, html in items
     )
     path.write_text(

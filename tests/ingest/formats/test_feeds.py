@@ -34,6 +34,7 @@ def test_rss_items(tmp_path: Path, sqlite_store: Store) -> None:
         for (t, link, _, _), p in zip(RSS_ITEMS, [dt.date(2021, 9, 6), dt.date(2021, 9, 11)],
                                       strict=True)
     ]
+    assert docs[0].author == "Ilse Varn"  # RSS's "address (name)"
     assert docs[0].text == "The harbour pilots of Velm stopped work on Monday.\n\nThe strike is the first since 2009."
     starts = {e[0] for e in events_of(sqlite_store)}
     assert {"2021-09-06", "2009", "2021-09-10", "2021-09-20"} <= starts

@@ -62,6 +62,8 @@ def test_attachments_in_a_supported_format_are_articles(tmp_path: Path, sqlite_s
     assert set(docs) == {"fwd.eml", "fwd.eml#attachment:treaty.docx"}
     treaty = docs["fwd.eml#attachment:treaty.docx"]
     assert treaty.title == ARTICLES[0].headline and treaty.format == "docx"
+    # the attached article's own byline, not the forwarder's name and day
+    assert (treaty.author, treaty.published) == ("Mara Lind", ARTICLES[0].published)
     assert treaty.location == "message, attachment treaty.docx"
     assert "2021-03-02" in {e[0] for e in events_of(sqlite_store)}
 

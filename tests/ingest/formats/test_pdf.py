@@ -116,3 +116,25 @@ def test_bad_pdfs_leave_the_store_as_it_was(tmp_path: Path, sqlite_store: Store)
     report = ingest(sqlite_store, cut, scan)
     assert [Path(p).name for p, _ in report.failed] == ["cut.pdf", "scan.pdf"]
     assert (sqlite_store.documents(), [(e.span, e.title) for e in sqlite_store.events()]) == before
+
+
+def test_a_sentence_across_a_page_break_is_one_sentence(tmp_path: Path) -> None:
+    pages = [
+        [["Islanders will demand a referendum on the ferries, which was last held in"]],
+        [["1998 on a similar question. The second-", "largest island council agreed."]],
+    ]
+    doc = read_document(write_pdf(tmp_path / "break.pdf", pages))
+    assert "which was last held in 1998 on a similar question." in doc.text
+    # the second page begins where the sentence goes on; the sentence starts on the first
+    assert doc.text[doc.pages[1] :].startswith("1998 on a similar")
+    assert doc.page_of(doc.text.index("Islanders")) == 1
+    # two words that are not one keep the hyphen a line break split them at
+    assert "The second-largest island council agreed." in doc.text
+
+
+def test_the_bylines_author_over_the_metadatas(tmp_path: Path) -> None:
+    from explorer.ingest.formats.pdf import read_pdf
+
+    path = write_pdf(tmp_path / "by.pdf", [[["By Oren Task"], ["The board met on Tuesday."]]])
+    data = path.read_bytes().replace(b"/Producer", b"/Author (jsmith) /Producer", 1)
+    assert read_pdf(str(path), data).author == "Oren Task"

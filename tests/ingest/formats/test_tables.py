@@ -63,10 +63,19 @@ def test_columns_named_by_the_user(tmp_path: Path, sqlite_store: Store) -> None:
     assert [d.published for d in docs] == [a.published for a in ARTICLES]
 
 
-def test_a_column_the_table_lacks_is_named_in_the_error(tmp_path: Path, sqlite_store: Store) -> None:
-    table = write_csv(tmp_path / "t.csv", HEADER, _rows())
-    report = ingest(sqlite_store, table, options=ReadOptions({"text": "story_text"}))
-    assert "no such column" in report.failed[0][1] and "Body Text" in report.failed[0][1]
+def test_columns_a_table_lacks(tmp_path: Path, sqlite_store: Store) -> None:
+    """One import, tables of two shapes: --columns names one's columns; the other, whose
+    columns have the usual names, is read by them; a table with neither is refused, naming
+    the column it lacks."""
+    usual = write_csv(tmp_path / "usual.csv", HEADER, _rows())
+    odd = write_csv(tmp_path / "odd.csv", ["hed", "copy"], [[a.headline, a.body] for a in ARTICLES])
+    other = write_csv(tmp_path / "other.csv", ["kop", "tekst"], [["Velm", "The board met."]])
+    report = ingest(sqlite_store, usual, odd, other, options=ReadOptions({"text": "copy"}))
+    assert len(report.imported) == 6
+    (failed,) = report.failed
+    assert failed[0] == str(other)
+    assert "--columns names 'copy' for text, but the table has no such column" in failed[1]
+    assert "kop, tekst" in failed[1]
 
 
 def test_a_row_without_text_is_reported_and_skipped(tmp_path: Path, sqlite_store: Store) -> None:
