@@ -79,64 +79,59 @@ def read_pdf(name: str, data: bytes) -> Document:
 
 
 def _page_lines(page: object) -> list[_Line]:
+    """The page's lines, from where its glyphs sit. PDFium's own line breaks are not trusted:
+    some makers set each glyph apart and PDFium then breaks after every one, and it joins a
+    line ending in a hyphen to the next itself. A line ends where the next glyph sits lower
+    by half its type size, or back at the left; a break PDFium made inside a line is a space
+    where the glyphs stand apart, nothing where they touch."""
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     text: str = textpage.get_text_range()
     lines: list[_Line] = []
-    index = 0
-    # PDFium writes "\r\n" between lines and gives those characters indices too, so each
-    # character of the text has a box: a line's height and baseline come from its own glyphs.
-    import pypdfium2.raw as pdfium_c
-
-    for raw in text.split("\r\n"):
-        chars = [
-            (ch, textpage.get_charbox(index + i), pdfium_c.FPDFText_GetFontSize(textpage.raw, index + i))
-            for i, ch in enumerate(raw)
-        ]
-        index += len(raw) + 2
-        lines.extend(_visual_lines(chars))
-    return lines
-
-
-# PDFium's mark for a hyphen that ended a line: it joins the two lines itself.
-_LINE_END_HYPHEN = "\ufffe"
-
-
-_Box = tuple[float, float, float, float]  # left, bottom, right, top
-
-
-def _visual_lines(chars: list[tuple[str, _Box, float]]) -> list[_Line]:
-    """The lines of one of PDFium's lines: it joins a line ending in a hyphen to the next, and
-    the gap above that next line tells a paragraph, so they are parted again where the glyphs
-    go back to the left margin and down."""
-    out: list[_Line] = []
     current: list[tuple[str, _Box, float]] = []
+    last: tuple[_Box, float] | None = None
+    broken = False  # PDFium wrote a line break since the last glyph
 
     def close() -> None:
-        inked = [(box, size) for ch, box, size in current if ch > " " and ch != _LINE_END_HYPHEN]
-        line = "".join(ch for ch, _, _ in current).replace(_LINE_END_HYPHEN, "-").strip()
+        inked = [(b, z) for ch, b, z in current if ch > " " and ch != _LINE_END_HYPHEN]
+        line = " ".join("".join(ch for ch, _, _ in current).replace(_LINE_END_HYPHEN, "-").split())
         if line and inked:
-            out.append(
+            lines.append(
                 _Line(
                     line,
                     statistics.median(b[1] for b, _ in inked),
-                    statistics.median(size for _, size in inked),  # the type size, not ink
+                    statistics.median(z for _, z in inked),  # the type size, not the ink
                     min(b[0] for b, _ in inked),
                 )
             )
         current.clear()
 
-    last: _Box | None = None
-    for ch, box, size in chars:
-        inked = ch > " " and ch != _LINE_END_HYPHEN
-        if inked and last is not None:
-            height = max(last[3] - last[1], 1.0)
-            if box[0] < last[0] - 2 * height and last[1] - box[1] > 0.5 * height:
+    for i, ch in enumerate(text):
+        if ch in "\r\n":
+            broken = True
+            continue
+        box: _Box = textpage.get_charbox(i)
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (box[3] - box[1]) or 1.0
+        if ch <= " " or ch == _LINE_END_HYPHEN:
+            current.append((" " if ch <= " " else ch, box, size))
+            continue
+        if last is not None:
+            (l_left, l_bottom, l_right, _), l_size = last
+            scale = max(size, l_size)
+            if l_bottom - box[1] > 0.5 * scale or box[0] < l_left - 2 * scale:
                 close()
+            elif broken and box[0] - l_right > 0.3 * scale:  # a word space, not a glyph gap
+                current.append((" ", box, size))
         current.append((ch, box, size))
-        if inked:
-            last = box
+        last, broken = (box, size), False
     close()
-    return out
+    return lines
+
+
+# PDFium's mark for a hyphen that ended a line: it joins the two lines itself.
+_LINE_END_HYPHEN = "\ufffe"
+_Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE)
@@ -189,6 +184,11 @@ def _paragraphs(lines: Sequence[_Line], words: Counter[str]) -> list[str]:
     paragraphs: list[str] = [lines[0].text]
     for before, line in zip(lines, lines[1:], strict=False):
         gap = before.bottom - line.bottom
+        if abs(gap) < 0.3 * max(line.size, 1.0) and line.left > before.left:
+            # the same baseline, further right: a line PDFium gave in pieces (wide
+            # justification, a word set apart), not a new one
+            paragraphs[-1] = f"{paragraphs[-1]} {line.text}"
+            continue
         new = (
             gap <= 0  # a new column, or text set out of order
             or (pitch and gap > pitch * 1.3)

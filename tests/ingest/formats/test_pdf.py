@@ -138,3 +138,18 @@ def test_the_bylines_author_over_the_metadatas(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "by.pdf", [[["By Oren Task"], ["The board met on Tuesday."]]])
     data = path.read_bytes().replace(b"/Producer", b"/Author (jsmith) /Producer", 1)
     assert read_pdf(str(path), data).author == "Oren Task"
+
+
+def test_a_line_set_in_pieces_is_one_line(tmp_path: Path) -> None:
+    from PySide6.QtGui import QFont, QPainter, QPdfWriter
+
+    path = tmp_path / "pieces.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Sans", 11))
+    painter.drawText(40, 60, "The harbour board")
+    painter.drawText(400, 60, "met on Tuesday and")  # far right, the same baseline
+    painter.drawText(40, 75, "agreed a new timetable.")
+    painter.end()
+    assert read_document(path).text == "The harbour board met on Tuesday and agreed a new timetable."
