@@ -82,8 +82,8 @@ def _page_lines(page: object) -> list[_Line]:
     """The page's lines, from where its glyphs sit. PDFium's own line breaks are not trusted:
     some makers set each glyph apart and PDFium then breaks after every one, and it joins a
     line ending in a hyphen to the next itself. A line ends where the next glyph sits lower
-    by half its type size, or back at the left; a break PDFium made inside a line is a space
-    where the glyphs stand apart, nothing where they touch."""
+    or higher by half its type size (the next column), or back at the left; a break PDFium
+    made inside a line is a space where the glyphs stand apart, nothing where they touch."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()  # type: ignore[attr-defined]
@@ -119,7 +119,7 @@ def _page_lines(page: object) -> list[_Line]:
         if last is not None:
             (l_left, l_bottom, l_right, _), l_size = last
             scale = max(size, l_size)
-            if l_bottom - box[1] > 0.5 * scale or box[0] < l_left - 2 * scale:
+            if abs(l_bottom - box[1]) > 0.5 * scale or box[0] < l_left - 2 * scale:
                 close()
             elif broken and box[0] - l_right > 0.3 * scale:  # a word space, not a glyph gap
                 current.append((" ", box, size))

@@ -153,3 +153,24 @@ def test_a_line_set_in_pieces_is_one_line(tmp_path: Path) -> None:
     painter.drawText(40, 75, "agreed a new timetable.")
     painter.end()
     assert read_document(path).text == "The harbour board met on Tuesday and agreed a new timetable."
+
+
+def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
+    from PySide6.QtGui import QFont, QPainter, QPdfWriter
+
+    path = tmp_path / "columns.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(72)
+    painter = QPainter(writer)
+    painter.setFont(QFont("DejaVu Sans", 10))
+    left = ["The harbour board of Velm", "met on Tuesday and agreed", "a new ferry timetable."]
+    right = ["The first ferry under it", "will sail on 4 April 2022,", "the board said."]
+    for n, line in enumerate(left):
+        painter.drawText(40, 60 + 14 * n, line)
+    for n, line in enumerate(right):  # set after the left column, as a page is made
+        painter.drawText(300, 60 + 14 * n, line)
+    painter.end()
+    assert read_document(path).text == (
+        "The harbour board of Velm met on Tuesday and agreed a new ferry timetable.\n\n"
+        "The first ferry under it will sail on 4 April 2022, the board said."
+    )
