@@ -11,6 +11,7 @@ pages (a running header, a footer) and bare page numbers are dropped.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import datetime as dt
 import functools
@@ -32,6 +33,8 @@ class _Line:
     bottom: float  # the baseline's height on the page (PDF points, from the bottom)
     size: float  # the line's type height
     left: float
+    right: float
+    first: float  # the width of its first word
 
 
 def read_pdf(name: str, data: bytes) -> Document:
@@ -92,17 +95,27 @@ def _page_lines(page: object) -> list[_Line]:
     current: list[tuple[str, _Box, float]] = []
     last: tuple[_Box, float] | None = None
     broken = False  # PDFium wrote a line break since the last glyph
+    ox, oy = ctypes.c_double(), ctypes.c_double()
 
     def close() -> None:
         inked = [(b, z) for ch, b, z in current if ch > " " and ch != _LINE_END_HYPHEN]
         line = " ".join("".join(ch for ch, _, _ in current).replace(_LINE_END_HYPHEN, "-").split())
         if line and inked:
+            left = min(b[0] for b, _ in inked)
+            first = left
+            for ch, b, _ in current:
+                if ch == " " and first > left:
+                    break
+                if ch > " ":
+                    first = max(first, b[2])
             lines.append(
                 _Line(
                     line,
                     statistics.median(b[1] for b, _ in inked),
                     statistics.median(z for _, z in inked),  # the type size, not the ink
-                    min(b[0] for b, _ in inked),
+                    left,
+                    max(b[2] for b, _ in inked),
+                    first - left,
                 )
             )
         current.clear()
@@ -111,8 +124,12 @@ def _page_lines(page: object) -> list[_Line]:
         if ch in "\r\n":
             broken = True
             continue
-        box: _Box = textpage.get_charbox(i)
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (box[3] - box[1]) or 1.0
+        ink: _Box = textpage.get_charbox(i)
+        # The glyph's baseline, not its ink's bottom: an apostrophe's ink sits high, a "y"'s
+        # low, on the one line.
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(ox), ctypes.byref(oy))
+        box: _Box = (ink[0], oy.value, ink[2], ink[3])
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (ink[3] - ink[1]) or 1.0
         if ch <= " " or ch == _LINE_END_HYPHEN:
             current.append((" " if ch <= " " else ch, box, size))
             continue
@@ -121,7 +138,8 @@ def _page_lines(page: object) -> list[_Line]:
             scale = max(size, l_size)
             if abs(l_bottom - box[1]) > 0.5 * scale or box[0] < l_left - 2 * scale:
                 close()
-            elif broken and box[0] - l_right > 0.3 * scale:  # a word space, not a glyph gap
+            elif broken and box[0] - l_right > 0.3 * scale and ch not in _NO_SPACE_BEFORE:
+                # a word space, not the gap between two glyphs
                 current.append((" ", box, size))
         current.append((ch, box, size))
         last, broken = (box, size), False
@@ -129,9 +147,12 @@ def _page_lines(page: object) -> list[_Line]:
     return lines
 
 
+# Marks whose ink sits apart from the glyph before (an apostrophe, a comma) but take no space.
+_NO_SPACE_BEFORE = frozenset("'’,.;:!?)]}”%")
+
 # PDFium's mark for a hyphen that ended a line: it joins the two lines itself.
 _LINE_END_HYPHEN = "\ufffe"
-_Box = tuple[float, float, float, float]  # left, bottom, right, top
+_Box = tuple[float, float, float, float]  # left, baseline, right, top
 
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE)
@@ -197,8 +218,24 @@ def _paragraphs(lines: Sequence[_Line], words: Counter[str]) -> list[str]:
         if new:
             paragraphs.append(line.text)
             continue
+        if _ends_short(before, line, lines):
+            paragraphs[-1] = f"{paragraphs[-1]}\n{line.text}"  # a line ended by hand
+            continue
         paragraphs[-1] = _join(paragraphs[-1], line.text, words)
     return paragraphs
+
+
+def _ends_short(before: _Line, line: _Line, lines: Sequence[_Line]) -> bool:
+    """Whether ``before`` ended before the margin although ``line``'s first word would have
+    fitted there: its writer ended it (a headline, a byline, a dateline, a list), where a
+    line the layout wrapped is full. The margin is the right edge of the longest lines of
+    its column (lines that begin where it begins). A word broken at its end is a wrap."""
+    if _BROKEN_WORD.search(before.text) and line.text[:1].islower():
+        return False
+    column = [ln.right for ln in lines if abs(ln.left - before.left) < 2 * before.size]
+    rights = sorted(column)
+    margin = rights[int(0.9 * (len(rights) - 1))] if rights else before.right
+    return before.right + 0.3 * line.size + line.first < margin - 0.5 * line.size
 
 
 def _join(head: str, tail: str, words: Counter[str]) -> str:

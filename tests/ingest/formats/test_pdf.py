@@ -12,13 +12,15 @@ from explorer.errors import InputError
 from explorer.ingest.readers import read_document
 from explorer.store.repo import Store
 from tests.ingest.formats.conftest import ingest
-from tests.ingest.formats.makers import image_pdf, write_pdf
+from tests.ingest.formats.makers import image_pdf, lines, write_pdf
 
 HEADER = "THE VELM COURIER  Weekly edition"
-PAGE_ONE = [
+PAGE_ONE = [  # lines wrapped as a layout does: full, but for a paragraph's last
     ["The harbour board of Velm met on Tuesday and agreed a new", "timetable for the ferries."],
-    ["The ferry company said the change was a well-", "known request of islanders, and the",
-     "new timetable would bring a joint state-", "ment from both island councils."],
+    ["The ferry company said that the change had been a well-",
+     "known request of the islanders for years, and that it would",
+     "lead the two island councils to publish a joint state-",
+     "ment from both island councils."],
 ]
 PAGE_TWO = [
     ["The first ferry under the new timetable will sail on 4 April", "2022, the board said."],
@@ -44,7 +46,7 @@ def test_text_is_the_pages_without_furniture_and_broken_words_joined(tmp_path: P
     # a word broken at a line's end is one word again; one the article writes with a
     # hyphen elsewhere ("well-known") keeps it
     assert "a joint statement from both island councils." in doc.text
-    assert "a well-known request of islanders" in doc.text
+    assert "a well-known request of the islanders" in doc.text
     # lines of a paragraph are one paragraph; paragraphs stay apart
     assert "agreed a new timetable for the ferries." in doc.text
     assert "\n\nThe ferry company said" in doc.text
@@ -174,3 +176,18 @@ def test_two_columns_are_read_column_by_column(tmp_path: Path) -> None:
         "The harbour board of Velm met on Tuesday and agreed a new ferry timetable.\n\n"
         "The first ferry under it will sail on 4 April 2022, the board said."
     )
+
+
+def test_lines_ended_by_hand_stay_lines(tmp_path: Path) -> None:
+    """A headline, byline and dateline set like the body, with no gap between them: each
+    ended before the margin though the next word would have fitted, so each is a line of
+    its own, as in the text file the PDF was made from."""
+    body = lines(
+        "The foreign ministers of Lorvan and Kessa signed a treaty on the shared port of "
+        "Velm on Tuesday, ending a quarrel over customs duties that began in 2014."
+    )
+    page = [["Velm port treaty signed", "By Mara Lind", "March 3, 2021", *body]]
+    doc = read_document(write_pdf(tmp_path / "plain.pdf", [page]))
+    assert doc.text.startswith("Velm port treaty signed\nBy Mara Lind\nMarch 3, 2021\nThe ")
+    assert (doc.published, doc.title, doc.author) == (dt.date(2021, 3, 3), "Velm port treaty signed", "Mara Lind")
+    assert " ".join(body) in doc.text  # the wrapped lines are one sentence again
