@@ -58,8 +58,9 @@ SPOKEN_YEAR = (
     rf"(?:nineteen|twenty)[\s-](?:(?:{SPOKEN_TENS})(?:[\s-](?:{SPOKEN_UNIT}))?|hundred)"
     rf"|two\s+thousand\s+and\s+(?:{SPOKEN_UNIT}|{SPOKEN_TENS})"
     # A bare "two thousand" before a word is a count ("two thousand dockworkers"); as a
-    # year it ends a phrase ("in the year two thousand.").
-    r"|two\s+thousand(?![ \t]+[a-z])"
+    # year it ends a phrase ("in two thousand."), or follows "the year" ("the year two
+    # thousand problem").
+    r"|two\s+thousand(?:(?<=year two thousand)|(?![ \t]+[a-z]))"
 )
 QNUM = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 

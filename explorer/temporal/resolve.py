@@ -470,6 +470,13 @@ def _unit_rel(c: Candidate, doc: DocumentTime, direction: Direction | None) -> R
     rel = " ".join((c.get("rel") or "the").lower().split())
     offset = _UNIT_REL_OFFSET.get(rel, 0)
     anaphoric = rel in ("that", "the same", "the following", "the")
+    if anaphoric and direction is Direction.FUTURE:
+        # "…could be ready by the end of the month": a sentence looking ahead does not
+        # mean a month (year) the article mentioned that is already past ("last November").
+        if doc.last_month is not None and doc.last_month < (base.year, base.month):
+            anaphoric = unit != "month"
+        if unit == "year" and doc.last_year is not None and doc.last_year < base.year:
+            anaphoric = False
     if unit == "year":
         if anaphoric and doc.last_year is not None:
             year = doc.last_year + (1 if rel == "the following" else 0)

@@ -28,6 +28,8 @@ _DIRECTIONAL = frozenset(
         "season",
         "week",
         "weekend",
+        "month_rel",  # "the month", "the year": a sentence looking ahead means no past one
+        "year_rel",
     }
 )
 

@@ -385,3 +385,26 @@ def test_spoken_years_and_a_spoken_count() -> None:
     assert read("The port opened in two thousand and one.") == [("two thousand and one", "2001")]
     assert read("It was the year two thousand.") == [("the year two thousand", "2000")]
     assert read("Some two thousand pilots struck.") == []  # a count before its noun
+
+
+def test_the_year_two_thousand_before_a_noun_is_a_year() -> None:
+    found = tag("Engineers fixed the year two thousand problem in time.", PUB)
+    assert [(e.text, e.span.label() if e.span else None) for e in found] == [
+        ("the year two thousand", "2000")
+    ]
+
+
+def test_the_month_ahead_is_no_month_gone_by() -> None:
+    """ "The month" after a month the article mentioned is that month when the sentence
+    tells of it, the month it was written in when the sentence looks ahead."""
+    text = (
+        "Talks collapsed last November. A draft will be ready by the end of the month. "
+        "In March the envoys met, and by the end of the month they had a text."
+    )
+    found = tag(text, dt.date(2024, 6, 3))
+    assert [(e.text, e.span.label() if e.span else None) for e in found] == [
+        ("last November", "2023-11"),
+        ("the end of the month", "2024-06"),
+        ("March", "2024-03"),
+        ("the end of the month", "2024-03"),
+    ]
