@@ -61,6 +61,21 @@ _PRINT = re.compile(
     r"(?:p\.?\s?\d+|page\s+[A-Z]?\d+|print|the print edition)\b",
     re.IGNORECASE,
 )
+# What a newsletter, a saved page or a database export says of itself: "You are receiving
+# this email because you signed up on …", "Downloaded from … on 4 June 2024", "Accessed 3
+# May 2021", "Unsubscribe", "View this email in your browser". About the copy, not the story.
+_NOTICE = re.compile(
+    r"\b(?:you(?:'re| are)? receiving this (?:e-?mail|newsletter|message|alert)"
+    r"|you(?:'ve| have)? (?:signed|subscribed) up (?:for|to) (?:this|our|the)\b"
+    # "Unsubscribe" as a link: alone, or between bars, or ending the line
+    r"|(?:^|\|)\s*unsubscribe\b|\bunsubscribe\s*(?:\||$)"
+    r"|view (?:this|it) (?:e-?mail |newsletter )?in (?:your|a) browser"
+    r"|manage (?:your )?(?:e-?mail )?(?:preferences|subscription)"
+    r"|this (?:e-?mail|message) was sent (?:to|by|on)\b)"
+    r"|^\s*(?:downloaded|retrieved|accessed|printed) (?:from|on|at)\b"
+    r"|^\s*(?:accessed|retrieved)\s+(?:\d|[A-Z][a-z]+ \d)",
+    re.IGNORECASE,
+)
 # An agency caption that opens with its photo: "In this May 26, 2010 photo provided by the
 # Coast Guard, …", "In this file photo taken Friday, …".
 _PHOTO_FIRST = re.compile(
@@ -133,7 +148,7 @@ def is_furniture(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
-    if _COMMENT.search(stripped) or _PRINT.search(stripped):
+    if _COMMENT.search(stripped) or _PRINT.search(stripped) or _NOTICE.search(stripped):
         return True
     if _COPYRIGHT.match(stripped) and len(stripped) <= _COPYRIGHT_LINE:
         return True

@@ -22,6 +22,11 @@ from tests.story import events_of
         "A tanker leaves the port on Friday. REUTERS/Jane Doe",
         "Demonstrators gather outside parliament, 12 June 2020. PHOTO: XINHUA",
         "At 6:46 pm on May 4, 2010 | Report abuse | Now who wants to become",
+        # what a newsletter or a saved copy says of itself
+        "You are receiving this email because you signed up on 12 March 2023.",
+        "View this email in your browser | Unsubscribe | Update your preferences",
+        "Downloaded from courier.example.org on 4 June 2024",
+        "Accessed 3 May 2021.",
         "At 18:20 29th Apr 2010, riverfan wrote: the dam should never have opened in 1998.",
         "AP Apr. 21: Smoke rises over the flooded valley as the dam gives way.",
         "Re: Posted by riverfan-May 1st, 2010 -- 4:59 pm GMT I agree with the mayor.",
@@ -54,6 +59,8 @@ def test_furniture_is_recognised(text: str) -> None:
     "text",
     [
         "The ministers met in Geneva on May 2, 2009, and agreed a new formula.",
+        "The union said members would unsubscribe from the pension plan on 3 May.",
+        "Readers who signed up for our alerts on Monday got the news first.",
         "The broader picture: exports fell in 2019 for the first time in a decade.",
         "Copyright lawyers argued in 2015 that the rules had been written for a world of paper "
         "books, and that the courts would have to decide what a lending library was online.",
