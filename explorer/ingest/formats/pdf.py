@@ -63,8 +63,15 @@ def read_pdf(name: str, data: bytes) -> Document:
             f"{name}: this PDF has no text layer (a scan?); Timeline Explorer reads the text "
             "of a PDF and does not read images: run it through OCR first."
         )
-    texts, words = _page_texts(_without_furniture(pages))
-    text, starts = _joined(texts, words)
+    kept = _without_furniture(_without_repeats(pages))
+    texts, words = _page_texts(kept)
+    # A page whose last line was wrapped (the next page's first word would not have fitted
+    # on it) ends in the middle of a paragraph.
+    wrapped = [
+        bool(page and after) and not _ends_short(page[-1], after[0], page)
+        for page, after in zip(kept, [*kept[1:], []], strict=True)
+    ]
+    text, starts = _joined(texts, words, wrapped)
     doc = text_document(
         name,
         sha256(data),
@@ -96,6 +103,7 @@ def _page_lines(page: object) -> list[_Line]:
     last: tuple[_Box, float] | None = None
     broken = False  # PDFium wrote a line break since the last glyph
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    loose = pdfium_c.FS_RECTF()
 
     def close() -> None:
         inked = [(b, z) for ch, b, z in current if ch > " " and ch != _LINE_END_HYPHEN]
@@ -129,7 +137,10 @@ def _page_lines(page: object) -> list[_Line]:
         # low, on the one line.
         pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, ctypes.byref(ox), ctypes.byref(oy))
         box: _Box = (ink[0], oy.value, ink[2], ink[3])
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i) or (ink[3] - ink[1]) or 1.0
+        # The type size on the page: the height of the glyph's font box (its ascent and
+        # descent), where FPDFText_GetFontSize gives the size before the page's scaling.
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(loose))
+        size = (loose.top - loose.bottom) or (ink[3] - ink[1]) or 1.0
         if ch <= " " or ch == _LINE_END_HYPHEN:
             current.append((" " if ch <= " " else ch, box, size))
             continue
@@ -138,7 +149,7 @@ def _page_lines(page: object) -> list[_Line]:
             scale = max(size, l_size)
             if abs(l_bottom - box[1]) > 0.5 * scale or box[0] < l_left - 2 * scale:
                 close()
-            elif broken and box[0] - l_right > 0.3 * scale and ch not in _NO_SPACE_BEFORE:
+            elif broken and box[0] - l_right > 0.2 * scale and ch not in _NO_SPACE_BEFORE:
                 # a word space, not the gap between two glyphs
                 current.append((" ", box, size))
         current.append((ch, box, size))
@@ -185,6 +196,18 @@ def _without_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
 
 
 _BROKEN_WORD = re.compile(r"(\w+)-$")
+
+
+def _without_repeats(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Drop a line at the top of a page that is one of the last lines of the page before:
+    some makers set the line a page ends across on both pages. (Before the running headers
+    are looked for: twice at a page's edge, it would pass for one.)"""
+    out = [pages[0]] if pages else []
+    for before, page in zip(pages, pages[1:], strict=False):
+        ends = {line.text for line in before[-_EDGE - 1 :] if len(line.text) >= 20}
+        head = page[: _EDGE + 1]
+        out.append([line for line in head if line.text not in ends] + page[_EDGE + 1 :])
+    return out
 
 
 def _page_texts(pages: list[list[_Line]]) -> tuple[list[str], Counter[str]]:
@@ -254,6 +277,8 @@ def _join(head: str, tail: str, words: Counter[str]) -> str:
             if f"{first}{rest}" not in known and first in known and rest in known:
                 return head + tail
         return head[:-1] + tail
+    if m and tail[:1].isupper() or (m and tail[:1].isdigit()):
+        return head + tail  # "Zhou En-/Lai", "1890-/91": a compound broken at its hyphen
     return f"{head} {tail}"
 
 
@@ -266,14 +291,18 @@ def _common_words() -> frozenset[str]:
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
 
 
-def _joined(texts: list[str], words: Counter[str]) -> tuple[str, tuple[int, ...]]:
+def _joined(
+    texts: list[str], words: Counter[str], full: list[bool]
+) -> tuple[str, tuple[int, ...]]:
     """The pages' texts as one, and where each page begins in it. A sentence that runs on
-    from one page to the next (the page ends without a full stop, the next begins in lower
-    case or with a number) is one sentence again: the next page begins where it goes on."""
+    from one page to the next (the page ends without a full stop, on a line the layout
+    wrapped or before a page that begins in lower case or with a number) is one sentence
+    again: the next page begins where it goes on."""
     out = ""
     starts: list[int] = []
-    for text in texts:
-        if out and text and not _SENTENCE_END.search(out) and (text[0].islower() or text[0].isdigit()):
+    for n, text in enumerate(texts):
+        runs_on = n > 0 and (full[n - 1] or text[:1].islower() or text[:1].isdigit())
+        if out and text and not _SENTENCE_END.search(out) and runs_on:
             head = out
             out = _join(out, text, words)
             starts.append(len(out) - len(text))  # the page's own text, after the join

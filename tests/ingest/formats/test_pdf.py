@@ -191,3 +191,15 @@ def test_lines_ended_by_hand_stay_lines(tmp_path: Path) -> None:
     assert doc.text.startswith("Velm port treaty signed\nBy Mara Lind\nMarch 3, 2021\nThe ")
     assert (doc.published, doc.title, doc.author) == (dt.date(2021, 3, 3), "Velm port treaty signed", "Mara Lind")
     assert " ".join(body) in doc.text  # the wrapped lines are one sentence again
+
+
+def test_a_paragraph_wrapped_across_pages_goes_on_before_a_capital(tmp_path: Path) -> None:
+    page_one = [[
+        "The harbour board of Velm met on Tuesday and agreed a timetable",
+        "that the ferry company had asked for since the start of the",
+        "winter, and it sent the new timetable to the Island Council of",
+    ]]
+    page_two = [["Orsk Bay for its approval, the board said."]]
+    doc = read_document(write_pdf(tmp_path / "wrap.pdf", [page_one, page_two]))
+    assert "to the Island Council of Orsk Bay for its approval, the board said." in doc.text
+    assert doc.text[doc.pages[1] :].startswith("Orsk Bay")
