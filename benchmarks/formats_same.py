@@ -134,7 +134,7 @@ def main() -> int:
         with (work / "csv" / "articles.csv").open("w", newline="", encoding="utf-8") as fh:
             w = csv.writer(fh)
             w.writerow(["id", "headline", "text"])
-            for name, headline, text in items:
+            for name, _headline, text in items:
                 w.writerow([name, name, text])  # the id as title: rows found again by it
         base = events_by_article(work / "txt", work / "txt.sqlite")
         print(f"{len(items)} articles; the .txt files give {sum(map(len, base.values()))} "
