@@ -75,11 +75,31 @@ def write_eml(path: Path, headline: str, text: str) -> None:
     path.write_bytes(bytes(msg))
 
 
+def write_html_eml(path: Path, headline: str, text: str) -> None:
+    """A newsletter: plain text and an HTML part (read as web pages are)."""
+    from html import escape
+
+    msg = email.message.EmailMessage()
+    msg["Subject"], msg["From"] = headline, "Desk <desk@example.org>"
+    msg["Date"] = "Thu, 01 Jun 2017 09:00:00 +0000"
+    msg.set_content(text)
+    paragraphs = text.split("\n\n")
+    body = f"<h1>{escape(paragraphs[0])}</h1>" + "".join(
+        f"<p>{escape(p)}</p>" for p in paragraphs[1:]
+    )
+    msg.add_alternative(
+        f"<html><head><title>{escape(headline)}</title></head><body>{body}</body></html>",
+        subtype="html",
+    )
+    path.write_bytes(bytes(msg))
+
+
 Writer = Callable[[Path, str, str], None]
 FORMATS: dict[str, tuple[str, Writer]] = {
     "pdf": (".pdf", write_pdf),
     "docx": (".docx", write_docx),
     "eml": (".eml", write_eml),
+    "html-eml": (".eml", write_html_eml),
 }
 
 
@@ -142,7 +162,7 @@ def main() -> int:
         for kind in [*FORMATS, "csv"]:
             got = events_by_article(work / kind, work / f"{kind}.sqlite")
             same = [n for n, _, _ in items if got.get(n, set()) == base.get(n, set())]
-            print(f"  {kind:5s} identical events for {len(same)}/{len(items)} articles "
+            print(f"  {kind:8s} identical events for {len(same)}/{len(items)} articles "
                   f"({len(same) / len(items):.0%})")
             shown = 0
             for n, _, _ in items:

@@ -32,6 +32,11 @@ def page_document(name: str, sha: str, page: str) -> Document:
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in this HTML page.")
     meta = trafilatura.extract_metadata(page)
+    title = _headline(meta.title if meta else None, meta.sitename if meta else None)
+    if title and not text.lstrip().startswith(title):
+        # The page's headline opens the article, as in a text file: the extractor keeps it
+        # apart, and the names in it are what "he" and "the company" below refer to.
+        text = f"{title}\n\n{text}"
     doc = text_document(
         name,
         sha,
@@ -47,6 +52,20 @@ def page_document(name: str, sha: str, page: str) -> Document:
         author=(meta.author if meta and meta.author else None) or doc.author,
         url=meta.url if meta and meta.url else None,
     )
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|\-–—:]\s+[^|\-–—:]{1,60}$")
+
+
+def _headline(title: str | None, site: str | None) -> str | None:
+    """The page's title without the site's name after a bar or dash ("… | Coast Post")."""
+    if not title or not title.strip():
+        return None
+    title = " ".join(title.split())
+    m = _SITE_SUFFIX.search(title)
+    if m and (site is None or site.lower() in m.group(0).lower() or "|" in m.group(0)):
+        title = title[: m.start()]
+    return title or None
 
 
 def read_fragment(name: str, data: bytes) -> Document:

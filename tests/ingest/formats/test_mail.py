@@ -109,3 +109,19 @@ def test_a_message_without_text_is_reported_and_the_others_imported(
     assert len(report.imported) == 1
     (failed,) = report.failed
     assert failed[1] == f"{box}, message 1: the message has no text."
+
+
+def test_the_headline_of_an_html_part_opens_its_text(tmp_path: Path, sqlite_store: Store) -> None:
+    """The HTML reader keeps the headline as the article's first line, as a text file has
+    it (the article finder keeps it apart), once."""
+    html = (
+        "<html><head><title>Oren Task wins the harbour seat | Velm weekly</title></head><body>"
+        "<h1>Oren Task wins the harbour seat</h1><p>He was elected to the harbour board on "
+        "Friday, his party said, after a recount that lasted two days.</p></body></html>"
+    )
+    msg = message("Election news", "plain text version", MONDAY, html=html)
+    assert ingest(sqlite_store, write_eml(tmp_path / "seat.eml", msg)).ok
+    (info,) = sqlite_store.documents()
+    doc = sqlite_store.document(info.id)
+    assert doc.text.startswith("Oren Task wins the harbour seat\n")
+    assert doc.text.count("Oren Task wins the harbour seat") == 1
