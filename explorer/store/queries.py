@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import array
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection
@@ -39,6 +40,10 @@ class DocumentInfo:
     events: int
     url: str | None = None
     location: str | None = None  # where in a file of many articles it is ("row 12")
+    pages: tuple[int, ...] = ()  # a paged file's page starts (see Document.pages)
+
+    def page_of(self, offset: int) -> int | None:
+        return bisect.bisect_right(self.pages, offset) or 1 if self.pages else None
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class StoreReads:
                 DocumentRow.sha256,
                 DocumentRow.url,
                 DocumentRow.location,
+                DocumentRow.pages,
             ).order_by(DocumentRow.id)
             if ids is not None:
                 counted = counted.where(ExpressionRow.document_id.in_(list(ids)))
@@ -127,7 +133,13 @@ class StoreReads:
             counts = {int(d): int(n) for d, n in conn.execute(counted).all()}
             rows = conn.execute(listed).all()
         return [
-            DocumentInfo(*r[:8], events=counts.get(r.id, 0), url=r.url, location=r.location)
+            DocumentInfo(
+                *r[:8],
+                events=counts.get(r.id, 0),
+                url=r.url,
+                location=r.location,
+                pages=_pages(r.pages),
+            )
             for r in rows
         ]
 
@@ -153,7 +165,7 @@ class StoreReads:
             published_source=row.published_source,
             url=row.url,
             location=row.location,
-            pages=tuple(int(p) for p in row.pages.split(",")) if row.pages else (),
+            pages=_pages(row.pages),
         )
 
     def summaries(self, ids: Collection[int] | None = None) -> list[EventSummary]:
@@ -296,3 +308,8 @@ def _sources(conn: Connection, ids: tuple[int, ...]) -> dict[int, list[Source]]:
         label = DateSpan(row[8], row[9], Precision(row[10])).label() if row[8] and row[9] else ""
         out[row[0]].append(Source(*row[1:8], resolved=label))
     return out
+
+
+def _pages(stored: str | None) -> tuple[int, ...]:
+    """A paged document's page starts, as the documents table keeps them ("0,1845,3920")."""
+    return tuple(int(p) for p in stored.split(",")) if stored else ()

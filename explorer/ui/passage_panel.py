@@ -67,6 +67,11 @@ class PassagePanel(QTextBrowser):
             if doc.outlet:
                 meta.append(html.escape(doc.outlet))
             meta.append(f"published {doc.published}" if doc.published else "no publication date")
+            if doc.location:
+                meta.append(html.escape(doc.location))
+            page = doc.page_of(s.passage_start)
+            if page is not None:
+                meta.append(f"page {page}")
         link = (
             f"passage:{s.document_id}:{s.passage_start}:{s.passage_end}:"
             f"{s.expression_start}:{s.expression_end}"

@@ -30,8 +30,15 @@ def test_the_reader_opens_a_pdf_passage_on_its_page(qtbot, tmp_path: Path) -> No
         (event,) = [e for e in store.events() if e.span.start == dt.date(2022, 4, 4)]
         source = event.sources[0]
         doc = store.document(source.document_id)
+        infos = {d.id: d for d in store.documents()}
     finally:
         store.close()
+    from explorer.ui.passage_panel import PassagePanel
+
+    panel = PassagePanel()
+    qtbot.addWidget(panel)
+    panel.show_event(event, infos)
+    assert "page 2" in panel.toPlainText()  # the source says where in the PDF it is
     reader = DocumentReader(doc)
     qtbot.addWidget(reader)
     reader.show_passage(source.passage_start, source.passage_end,
