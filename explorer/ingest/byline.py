@@ -15,7 +15,14 @@ _HEADER_LINES = 15
 _BY = re.compile(
     r"^[ \t]*By[ \t]+((?:[A-Z]\.[ \t]*){0,3}[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?)", re.MULTILINE
 )
-_DATELINE_WORDS = re.compile(r"^\s*By\s|\b(?:Published|Updated|Posted|Date)\b", re.IGNORECASE)
+# A byline ("By …"), or a label that says the date is the article's ("Published 3 June",
+# "| Updated: …"): at the line's start, after a separator, or before a colon. Inside a
+# sentence ("its first planned opening date of 1 April 2021") the words are the story's.
+_DATELINE_WORDS = re.compile(
+    r"^\s*By\s|(?:^|[|·•—–]\s*)(?:Published|Updated|Posted|Date)\b"
+    r"|\b(?:Published|Updated|Posted|Date)\s*:",
+    re.IGNORECASE,
+)
 _NOT_TITLES = frozenset({"advertisement", "opinion", "analysis", "news", "share", "menu"})
 
 

@@ -127,3 +127,14 @@ def test_a_stamp_with_its_year_and_clock_is_no_event(tmp_path: Path) -> None:
     )
     events = events_of(tmp_path, text, dt.date(2010, 11, 22))
     assert [e.span.iso_start() for e in events] == ["2010-11-19"]
+
+
+def test_a_date_in_a_sentence_about_dates_is_no_dateline() -> None:
+    from explorer.ingest.byline import read_byline
+
+    text = (
+        "Bridge opens\n\nBy Ana Lima\n\nThe bridge opened to traffic on Saturday, almost two "
+        "years after its first planned opening date of 1 April 2021.\n"
+    )
+    assert read_byline(text).published is None and read_byline(text).date_span is None
+    assert read_byline("Bridge opens\nDate: 2024-06-03\nText.\n").published is not None
