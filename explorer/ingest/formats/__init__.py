@@ -55,7 +55,7 @@ def read_piece(name: str, piece: Piece) -> Document:
         doc,
         title=meta.title or doc.title,
         outlet=meta.outlet or doc.outlet,
-        author=meta.author or doc.author,
+        author=meta.author or doc.author or meta.fallback_author,
         url=meta.url or doc.url,
         published=published,
         published_source=source,

@@ -37,6 +37,9 @@ class ArticleMeta:
     url: str | None = None
     # A date for an article that gives none itself: an attachment's, from its message.
     fallback_published: dt.date | None = None
+    # An author for one whose text names none: an e-mail's sender (a newsletter's desk)
+    # after the byline of the article it carries.
+    fallback_author: str | None = None
 
 
 @dataclass(frozen=True)

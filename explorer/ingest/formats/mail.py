@@ -90,7 +90,7 @@ def _pieces(message: EmailMessage, key: str, location: str) -> Iterator[Piece | 
     meta = ArticleMeta(
         title=_header(message, "Subject"),
         published=parse_date(_header(message, "Date")),
-        author=_author(_header(message, "From")),
+        fallback_author=_author(_header(message, "From")),
     )
     body = message.get_body(preferencelist=("html", "plain"))
     text = _content(body) if body is not None else None

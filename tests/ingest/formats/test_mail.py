@@ -125,3 +125,11 @@ def test_the_headline_of_an_html_part_opens_its_text(tmp_path: Path, sqlite_stor
     doc = sqlite_store.document(info.id)
     assert doc.text.startswith("Oren Task wins the harbour seat\n")
     assert doc.text.count("Oren Task wins the harbour seat") == 1
+
+
+def test_the_bylines_author_over_the_sender(tmp_path: Path, sqlite_store: Store) -> None:
+    text = "Pilots return to work\n\nBy Oren Task\n\nThe pilots of Velm went back on Friday.\n"
+    msg = message("Pilots return", text, MONDAY, sender="Newsdesk <desk@example.org>")
+    assert ingest(sqlite_store, write_eml(tmp_path / "n.eml", msg)).ok
+    (info,) = sqlite_store.documents()
+    assert sqlite_store.document(info.id).author == "Oren Task"
