@@ -132,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "day_month_range",
         rf"(?P<day>{DAY})(?:{TO}|\s+and\s+)(?P<day2>{DAY})\s+(?P<mon>{MONTH})"
-        rf"(?:,?\s+(?P<year>{YEAR4}))?",
+        rf"(?:,?\s+(?P<year>{YEAR4})|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?",
         anchor=MONTH_ANCHOR,
     ),
     _rule(

@@ -202,6 +202,15 @@ def _month_day(c: Candidate, doc: DocumentTime, direction: Direction | None) -> 
 
 
 def _day_range(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
+    if c.get("yrel"):  # "from 4 to 20 February next year"
+        if doc.published is None:
+            return UNRESOLVED_RELATIVE
+        year = doc.published.year + {"last": -1, "this": 0, "next": 1}[c.groups["yrel"].lower()]
+        month, d1, d2 = _month(c), _day(c.groups["day"]), _day(c.groups["day2"])
+        if not 1 <= d1 <= d2 <= last_day_of_month(year, month).day:
+            return Resolution(None)
+        span = DateSpan(dt.date(year, month, d1), dt.date(year, month, d2), Precision.DAY)
+        return Resolution(span, kind="relative")
     first = _day_span(c, doc, direction, "mon", "day", "year")
     if first.span is None:
         return first

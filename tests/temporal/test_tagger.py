@@ -408,3 +408,10 @@ def test_the_month_ahead_is_no_month_gone_by() -> None:
         ("March", "2024-03"),
         ("the end of the month", "2024-03"),
     ]
+
+
+def test_a_day_range_with_a_relative_year() -> None:
+    found = tag("The port will close from 4 to 20 February next year.", dt.date(2023, 3, 3))
+    assert [(e.text, e.span.label() if e.span else None) for e in found] == [
+        ("4 to 20 February next year", "2024-02-04 – 2024-02-20")
+    ]
