@@ -145,7 +145,8 @@ RULES: tuple[Rule, ...] = (
         "month_rel_year",
         # "June last year", and with its day: "22 June last year", "June 22 of last year"
         rf"(?:(?P<day>{DAY})(?:\s+of)?\s+)?(?:(?P<mod>{MOD})[\s-]*)?(?P<mon>{MONTH})"
-        rf"(?:\s+(?P<day2>{DAY}))?,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year",
+        rf"(?:\s+(?P<day2>{DAY}))?,?\s+(?:of\s+)?"
+        rf"(?P<rel>last|this|next|that|the\s+same|the\s+following|the\s+previous)\s+year",
         requires=("year",),
         anchor=MONTH_ANCHOR,
     ),

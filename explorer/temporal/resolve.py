@@ -229,11 +229,20 @@ def _month_year(c: Candidate, doc: DocumentTime, direction: Direction | None) ->
     return Resolution(DateSpan.month(year, _month(c)))
 
 
+_YEAR_ANAPHORA = {"that": 0, "the same": 0, "the following": 1, "the previous": -1}
+
+
 def _month_rel_year(c: Candidate, doc: DocumentTime, direction: Direction | None) -> Resolution:
     if doc.published is None:
         return UNRESOLVED_RELATIVE
-    offset = {"last": -1, "this": 0, "next": 1}[c.groups["rel"].lower()]
-    year, month = doc.published.year + offset, _month(c)
+    rel = " ".join(c.groups["rel"].lower().split())
+    month = _month(c)
+    if rel in _YEAR_ANAPHORA:  # "in November that year": the year the article last named
+        if doc.last_year is None:
+            return UNRESOLVED_RELATIVE
+        year = doc.last_year + _YEAR_ANAPHORA[rel]
+    else:
+        year = doc.published.year + {"last": -1, "this": 0, "next": 1}[rel]
     day = c.get("day") or c.get("day2")
     if day is not None:  # "22 June last year": the day, not the month
         d = int(re.sub(r"\D", "", day))

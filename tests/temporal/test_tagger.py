@@ -415,3 +415,16 @@ def test_a_day_range_with_a_relative_year() -> None:
     assert [(e.text, e.span.label() if e.span else None) for e in found] == [
         ("4 to 20 February next year", "2024-02-04 – 2024-02-20")
     ]
+
+
+def test_a_month_of_that_year() -> None:
+    found = tag(
+        "Work began in 2020. A second contractor took over in November that year, and the "
+        "plant closed in March the following year.",
+        dt.date(2023, 3, 3),
+    )
+    assert [(e.text, e.span.label() if e.span else None) for e in found] == [
+        ("2020", "2020"),
+        ("November that year", "2020-11"),
+        ("March the following year", "2021-03"),
+    ]
