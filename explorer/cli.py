@@ -16,6 +16,7 @@ from explorer import __version__, paths
 from explorer.curation.view import curated, removed_paths
 from explorer.errors import ExplorerError, InputError, StoreError
 from explorer.export.tables import dump_json, events_csv, events_json, write_text
+from explorer.model import Document, file_of
 from explorer.query.answer import find_events
 from explorer.query.event_query import EventQuery, Hidden
 from explorer.query.sources import EventSource, open_source
@@ -445,10 +446,22 @@ def _ingest(args: argparse.Namespace) -> int:
     return 1 if done else 2  # 2: nothing could be imported at all
 
 
+def _say_which_article(doc: Document) -> None:
+    """A file of many articles (a mailbox, a table) is read for its first: say so, on stderr,
+    so that the JSON on stdout stays the contract's."""
+    if file_of(doc.path) != doc.path:  # an article with a key in its file
+        print(
+            f"explorer: {file_of(doc.path)} holds several articles; this is its first "
+            f"({doc.location}). `explorer ingest` imports them all.",
+            file=sys.stderr,
+        )
+
+
 def _dates(args: argparse.Namespace) -> int:
     from explorer.ingest.readers import read_document
     from explorer.temporal import tag
     doc = read_document(args.file, args.published)
+    _say_which_article(doc)
     tm = doc.text_map
     rows: list[dict[str, object]] = []
     for e in tag(doc.text, doc.published):
@@ -544,6 +557,7 @@ def _actors(args: argparse.Namespace) -> int:
     if args.file is None:
         return _store_actors(args)
     doc = read_document(args.file, args.published)
+    _say_which_article(doc)
     store = Store(args.db) if args.db is not None else None
     matcher = pipeline.default_matcher(store)
     tm = doc.text_map

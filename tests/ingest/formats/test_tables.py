@@ -160,3 +160,16 @@ def test_a_report_cites_the_row_and_its_url(tmp_path: Path, sqlite_store: Store)
     report = build_report(sqlite_store, EventQuery(), title="Velm")
     places = {s.where() for e in report.entries for s in e.sources}
     assert f"{(tmp_path / 'export.csv').resolve()}, row 2 · https://courier.example.org/1" in places
+
+
+def test_dates_on_a_table_reads_its_first_row_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from explorer.cli import main
+
+    table = write_csv(tmp_path / "export.csv", HEADER, _rows())
+    assert main(["dates", str(table), "--json"]) == 0
+    out = capsys.readouterr()
+    found = json.loads(out.out)
+    assert {d["text"] for d in found} >= {"March 2", "2014"}  # the first article's
+    assert "holds several articles; this is its first (row 1)" in out.err
