@@ -67,22 +67,23 @@ def write_docx(path: Path, headline: str, text: str) -> None:
     document.save(str(path))
 
 
-def write_eml(path: Path, headline: str, text: str) -> None:
+def _message(headline: str, text: str) -> email.message.EmailMessage:
     msg = email.message.EmailMessage()
     msg["Subject"], msg["From"] = headline, "Desk <desk@example.org>"
     msg["Date"] = "Thu, 01 Jun 2017 09:00:00 +0000"
     msg.set_content(text)
-    path.write_bytes(bytes(msg))
+    return msg
+
+
+def write_eml(path: Path, headline: str, text: str) -> None:
+    path.write_bytes(bytes(_message(headline, text)))
 
 
 def write_html_eml(path: Path, headline: str, text: str) -> None:
     """A newsletter: plain text and an HTML part (read as web pages are)."""
     from html import escape
 
-    msg = email.message.EmailMessage()
-    msg["Subject"], msg["From"] = headline, "Desk <desk@example.org>"
-    msg["Date"] = "Thu, 01 Jun 2017 09:00:00 +0000"
-    msg.set_content(text)
+    msg = _message(headline, text)
     paragraphs = text.split("\n\n")
     body = f"<h1>{escape(paragraphs[0])}</h1>" + "".join(
         f"<p>{escape(p)}</p>" for p in paragraphs[1:]

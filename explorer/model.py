@@ -195,14 +195,17 @@ class Document:
     pages: tuple[int, ...] = ()
 
     def page_of(self, offset: int) -> int | None:
-        """The 1-based page holding ``offset``, or None for a file without pages."""
-        if not self.pages:
-            return None
-        return bisect.bisect_right(self.pages, offset) or 1
+        return page_at(self.pages, offset)
 
     @property
     def text_map(self) -> TextMap:
         return TextMap(self.text, self.offsets, len(self.original))
+
+
+def page_at(pages: Sequence[int], offset: int) -> int | None:
+    """The 1-based page holding ``offset``, given where each page begins; None for a file
+    without pages."""
+    return (bisect.bisect_right(pages, offset) or 1) if pages else None
 
 
 # The key of an article inside a file of many is written after the file's path:

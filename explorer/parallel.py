@@ -39,10 +39,10 @@ from explorer.actors.match import ActorMatcher
 from explorer.analysis import Analysis, analyse
 from explorer.errors import ExplorerError
 from explorer.ingest.formats import read_piece
-from explorer.ingest.formats.base import Piece, identity
+from explorer.ingest.formats.base import Piece
 from explorer.ingest.manifest import FileInfo
 from explorer.ingest.readers import file_identity, read_document, with_published
-from explorer.model import Document
+from explorer.model import Document, identity
 
 # Below this many files the pool's start-up costs more than it saves.
 MIN_FILES_FOR_POOL = 24

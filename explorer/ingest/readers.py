@@ -8,6 +8,7 @@ lazily (``pieces``); each article is known by the file's path and its key in the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import errno
@@ -17,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from explorer.errors import InputError
-from explorer.ingest.formats import FORMATS, SUFFIXES, by_suffix, read_piece
-from explorer.ingest.formats.base import Format, Piece, ReadOptions, Skipped, identity
+from explorer.ingest.formats import SUFFIXES, by_suffix, read_piece
+from explorer.ingest.formats.base import Format, Piece, ReadOptions, Skipped
 from explorer.ingest.formats.text import TEXT
-from explorer.model import Document
+from explorer.model import Document, identity
 
 __all__ = ["SUFFIXES", "expand_paths", "parse_document", "pieces", "read_document"]
 
@@ -68,12 +69,8 @@ def pieces(path: Path, options: ReadOptions) -> Iterator[Piece | Skipped]:
     fmt = format_of(path)
     assert fmt.split is not None, f"{fmt.name} files are one article each"
     _check(path, fmt)
-    try:
+    with _reading(path):
         yield from fmt.split(path, options)
-    except PermissionError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror}).") from err
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err}).") from err
 
 
 def holds_many(path: Path) -> bool:
@@ -100,7 +97,7 @@ def file_identity(path: Path) -> str:
 def _check(path: Path, fmt: Format) -> int:
     """The file's size, after making sure it is a regular file we may read whole or stream."""
     name = str(path)
-    try:
+    with _reading(path):
         if path.is_symlink() and not path.exists():
             try:
                 path.stat()
@@ -113,10 +110,6 @@ def _check(path: Path, fmt: Format) -> int:
         if path.is_dir():
             raise InputError(f"{name}: is a folder, not a file.")
         info = path.stat()
-    except PermissionError as err:
-        raise InputError(f"{name}: cannot be read ({err.strerror}).") from err
-    except OSError as err:
-        raise InputError(f"{name}: cannot be read ({err.strerror or err}).") from err
     if not stat.S_ISREG(info.st_mode):  # opening a pipe would wait for a writer forever
         raise InputError(f"{name}: not a regular file (a pipe, socket or device); not read.")
     size = info.st_size
@@ -131,10 +124,16 @@ def _check(path: Path, fmt: Format) -> int:
 
 def _read_bytes(path: Path, fmt: Format) -> bytes:
     _check(path, fmt)
-    try:
+    with _reading(path):
         return path.read_bytes()
-    except PermissionError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror}).") from err
+
+
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """The system's refusals while a file is read (permission, a vanished disk) as a
+    sentence naming the file."""
+    try:
+        yield
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err}).") from err
 
@@ -171,7 +170,3 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a link loop: not a folder, and read_document says what it is
         return False
-
-
-def format_names() -> list[str]:
-    return [f.name for f in FORMATS]

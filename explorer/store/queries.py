@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import array
-import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection
@@ -12,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, func, select
 
 from explorer.errors import StoreError
-from explorer.model import DateSpan, Document, Event, Precision, Source
+from explorer.model import DateSpan, Document, Event, Precision, Source, page_at
 from explorer.store.db import translated
 from explorer.store.location import Location
 from explorer.store.schema import (
@@ -43,7 +42,7 @@ class DocumentInfo:
     pages: tuple[int, ...] = ()  # a paged file's page starts (see Document.pages)
 
     def page_of(self, offset: int) -> int | None:
-        return bisect.bisect_right(self.pages, offset) or 1 if self.pages else None
+        return page_at(self.pages, offset)
 
 
 @dataclass(frozen=True)

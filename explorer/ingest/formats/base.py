@@ -21,9 +21,7 @@ from pathlib import Path
 from explorer.errors import InputError
 from explorer.ingest import byline
 from explorer.ingest.published import publication_date
-from explorer.model import Document, TextMap, file_of, identity
-
-__all__ = ["file_of", "identity"]  # how an article of a file of many is named
+from explorer.model import Document, TextMap
 
 
 @dataclass(frozen=True)

@@ -69,11 +69,7 @@ def resolve_columns(header: list[str], options: ReadOptions, name: str) -> dict[
             missing.append(f"'{column}' for {role}")
         else:
             out[role] = found
-    for role, aliases in ROLES.items():
-        if role not in out:
-            hit = next((by_norm[a] for a in aliases if a in by_norm), None)
-            if hit is not None:
-                out[role] = hit
+    out = {**guessed_columns(header), **out}
     if "text" not in out:
         has = ", ".join(h for h in header if h)
         if missing:
